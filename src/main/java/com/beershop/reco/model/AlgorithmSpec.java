@@ -1,0 +1,58 @@
+package com.beershop.reco.model;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An algorithm name with its hyperparameters, as configured ({@code reco.model.algorithm}, {@code reco.model.params.*}).
+ * Parameter names are our own (factors, iterations, reg, alpha, ...), never LibRec's configuration keys.
+ */
+public record AlgorithmSpec(String name, Map<String, String> params) {
+
+    public AlgorithmSpec {
+        if (name == null || name.isBlank()) {
+            throw new InvalidAlgorithmSpecException("algorithm name is empty");
+        }
+        name = name.trim().toLowerCase(java.util.Locale.ROOT);
+        params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    public static AlgorithmSpec of(String name, Map<String, String> params) {
+        return new AlgorithmSpec(name, params);
+    }
+
+    public int intParam(String key, int defaultValue) {
+        String value = params.get(key);
+        try {
+            return value == null ? defaultValue : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidAlgorithmSpecException(name + ": parameter " + key + "=" + value + " is not a whole number");
+        }
+    }
+
+    public double doubleParam(String key, double defaultValue) {
+        String value = params.get(key);
+        try {
+            return value == null ? defaultValue : Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidAlgorithmSpecException(name + ": parameter " + key + "=" + value + " is not a number");
+        }
+    }
+
+    /** Fails on a parameter the algorithm does not know, so a typo in configuration is caught. */
+    public void requireOnly(Set<String> known) {
+        for (String key : params.keySet()) {
+            if (!known.contains(key)) {
+                throw new InvalidAlgorithmSpecException(
+                        name + ": unknown parameter '" + key + "' (known: " + new java.util.TreeSet<>(known) + ")");
+            }
+        }
+    }
+
+    /** Stable text form for logs and run history, e.g. {@code ials{alpha=10, factors=64}}. */
+    @Override
+    public String toString() {
+        return name + new TreeMap<>(params);
+    }
+}

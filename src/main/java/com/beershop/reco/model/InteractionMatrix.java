@@ -1,0 +1,125 @@
+package com.beershop.reco.model;
+
+import java.util.Arrays;
+
+/**
+ * Users x items ratings in compressed sparse row form (CSR), with the column view (CSC) built on demand.
+ * Primitive arrays only: at 10 million ratings a boxed pair per rating would cost gigabytes.
+ * Within a row, item indexes are strictly increasing. Immutable once built.
+ */
+public final class InteractionMatrix {
+
+    private final int numUsers;
+    private final int numItems;
+    private final int[] rowStart;
+    private final int[] items;
+    private final float[] values;
+    private volatile ColumnView columns;
+
+    /**
+     * @param rowStart length numUsers + 1; row u spans {@code [rowStart[u], rowStart[u+1])}
+     * @param items item index of each entry, sorted ascending within a row
+     * @param values rating of each entry
+     */
+    public InteractionMatrix(int numUsers, int numItems, int[] rowStart, int[] items, float[] values) {
+        if (rowStart.length != numUsers + 1 || items.length != values.length || rowStart[numUsers] != items.length) {
+            throw new IllegalArgumentException("inconsistent CSR arrays");
+        }
+        this.numUsers = numUsers;
+        this.numItems = numItems;
+        this.rowStart = rowStart;
+        this.items = items;
+        this.values = values;
+    }
+
+    public int numUsers() {
+        return numUsers;
+    }
+
+    public int numItems() {
+        return numItems;
+    }
+
+    public int numRatings() {
+        return items.length;
+    }
+
+    public int rowStart(int user) {
+        return rowStart[user];
+    }
+
+    public int rowEnd(int user) {
+        return rowStart[user + 1];
+    }
+
+    public int rowSize(int user) {
+        return rowStart[user + 1] - rowStart[user];
+    }
+
+    /** Item index of entry {@code k} (an offset between rowStart and rowEnd of some user). */
+    public int itemAt(int k) {
+        return items[k];
+    }
+
+    public float valueAt(int k) {
+        return values[k];
+    }
+
+    /** True when the user rated the item; binary search in the user's sorted row. */
+    public boolean contains(int user, int item) {
+        return Arrays.binarySearch(items, rowStart[user], rowStart[user + 1], item) >= 0;
+    }
+
+    /** The item-major view of the same ratings: who rated each item. */
+    public ColumnView columns() {
+        ColumnView view = columns;
+        if (view == null) {
+            synchronized (this) {
+                view = columns;
+                if (view == null) {
+                    view = ColumnView.of(this);
+                    columns = view;
+                }
+            }
+        }
+        return view;
+    }
+
+    /** Number of ratings per item. */
+    public int[] itemCounts() {
+        int[] counts = new int[numItems];
+        for (int item : items) {
+            counts[item]++;
+        }
+        return counts;
+    }
+
+    /** Items x users CSC of the same data; within a column user indexes increase. */
+    public record ColumnView(int[] colStart, int[] users, float[] values) {
+
+        static ColumnView of(InteractionMatrix m) {
+            int[] colStart = new int[m.numItems + 1];
+            for (int item : m.items) {
+                colStart[item + 1]++;
+            }
+            for (int i = 0; i < m.numItems; i++) {
+                colStart[i + 1] += colStart[i];
+            }
+            int[] next = Arrays.copyOf(colStart, m.numItems);
+            int[] users = new int[m.items.length];
+            float[] values = new float[m.items.length];
+            for (int u = 0; u < m.numUsers; u++) {
+                for (int k = m.rowStart[u]; k < m.rowStart[u + 1]; k++) {
+                    int slot = next[m.items[k]]++;
+                    users[slot] = u;
+                    values[slot] = m.values[k];
+                }
+            }
+            return new ColumnView(colStart, users, values);
+        }
+
+        public int colSize(int item) {
+            return colStart[item + 1] - colStart[item];
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.beershop.reco.model;
+
+import java.util.Arrays;
+
+/**
+ * Collects (user, item, value, time) triples in growable primitive arrays and builds an {@link InteractionMatrix}.
+ * A repeated user/item pair keeps the latest rating (by time, then by arrival order); the number of such
+ * duplicates is reported by {@link #duplicates()} after {@link #build()}.
+ */
+public final class InteractionMatrixBuilder {
+
+    private int size;
+    private int[] users = new int[1024];
+    private int[] items = new int[1024];
+    private float[] values = new float[1024];
+    private long[] times = new long[1024];
+    private int maxUser = -1;
+    private int maxItem = -1;
+    private int duplicates;
+
+    /** @param time epoch millis of the rating, or {@link Long#MIN_VALUE} when unknown */
+    public void add(int user, int item, float value, long time) {
+        if (size == users.length) {
+            int capacity = size + (size >> 1);
+            users = Arrays.copyOf(users, capacity);
+            items = Arrays.copyOf(items, capacity);
+            values = Arrays.copyOf(values, capacity);
+            times = Arrays.copyOf(times, capacity);
+        }
+        users[size] = user;
+        items[size] = item;
+        values[size] = value;
+        times[size] = time;
+        size++;
+        maxUser = Math.max(maxUser, user);
+        maxItem = Math.max(maxItem, item);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Duplicate user/item pairs dropped by the last {@link #build}. */
+    public int duplicates() {
+        return duplicates;
+    }
+
+    public InteractionMatrix build() {
+        return build(maxUser + 1, maxItem + 1);
+    }
+
+    public InteractionMatrix build(int numUsers, int numItems) {
+        // counting sort by user keeps arrival order within a user; then sort each row by item
+        int[] rowStart = new int[numUsers + 1];
+        for (int i = 0; i < size; i++) {
+            rowStart[users[i] + 1]++;
+        }
+        for (int u = 0; u < numUsers; u++) {
+            rowStart[u + 1] += rowStart[u];
+        }
+        int[] next = Arrays.copyOf(rowStart, numUsers);
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[next[users[i]]++] = i;
+        }
+        int[] outItems = new int[size];
+        float[] outValues = new float[size];
+        int[] outStart = new int[numUsers + 1];
+        int written = 0;
+        duplicates = 0;
+        long[] keys = new long[0];
+        for (int u = 0; u < numUsers; u++) {
+            int from = rowStart[u];
+            int to = rowStart[u + 1];
+            int n = to - from;
+            if (keys.length < n) {
+                keys = new long[Math.max(n, keys.length * 2)];
+            }
+            // key = item in the high bits, position in the row in the low bits: sorts by item, then arrival
+            for (int j = 0; j < n; j++) {
+                keys[j] = ((long) items[order[from + j]] << 32) | j;
+            }
+            Arrays.sort(keys, 0, n);
+            outStart[u] = written;
+            int j = 0;
+            while (j < n) {
+                int item = (int) (keys[j] >>> 32);
+                int best = order[from + (int) keys[j]];
+                int k = j + 1;
+                while (k < n && (int) (keys[k] >>> 32) == item) {
+                    int candidate = order[from + (int) keys[k]];
+                    if (times[candidate] >= times[best]) {
+                        best = candidate;
+                    }
+                    duplicates++;
+                    k++;
+                }
+                outItems[written] = item;
+                outValues[written] = values[best];
+                written++;
+                j = k;
+            }
+        }
+        outStart[numUsers] = written;
+        return new InteractionMatrix(numUsers, numItems, outStart,
+                Arrays.copyOf(outItems, written), Arrays.copyOf(outValues, written));
+    }
+}

@@ -1,0 +1,116 @@
+package com.beershop.reco.scoring;
+
+import com.beershop.reco.model.InteractionMatrix;
+
+/**
+ * Picks the N best items of one user from a full score vector, skipping items the user already rated and
+ * items that may not be recommended. A bounded min-heap on primitive arrays: no boxing per scored item.
+ * Ties break towards the lower item index so results are deterministic. Not thread-safe: one per thread.
+ */
+public final class TopNSelector {
+
+    private final int n;
+    private final int[] heapItems;
+    private final float[] heapScores;
+
+    public TopNSelector(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("N must be at least 1, was " + n);
+        }
+        this.n = n;
+        this.heapItems = new int[n];
+        this.heapScores = new float[n];
+    }
+
+    /**
+     * @param allowed items that may be recommended at all, or null for every item
+     * @param seen the user's own ratings are excluded when {@code seen} is not null
+     * @param out receives the chosen item indexes, best first
+     * @return how many items were written to {@code out} (less than N when too few candidates exist)
+     */
+    public int select(float[] scores, boolean[] allowed, InteractionMatrix seen, int user, int[] out) {
+        int size = 0;
+        int rated = seen == null ? 0 : seen.rowStart(user);
+        int ratedEnd = seen == null ? 0 : seen.rowEnd(user);
+        for (int item = 0; item < scores.length; item++) {
+            // the user's row is sorted, so one forward pointer skips rated items in O(row)
+            while (rated < ratedEnd && seen.itemAt(rated) < item) {
+                rated++;
+            }
+            if (rated < ratedEnd && seen.itemAt(rated) == item) {
+                continue;
+            }
+            if (allowed != null && !allowed[item]) {
+                continue;
+            }
+            float score = scores[item];
+            if (Float.isNaN(score)) {
+                continue;
+            }
+            if (size < n) {
+                heapItems[size] = item;
+                heapScores[size] = score;
+                siftUp(size++);
+            } else if (better(score, item, heapScores[0], heapItems[0])) {
+                heapItems[0] = item;
+                heapScores[0] = score;
+                siftDown(0, size);
+            }
+        }
+        // pop the heap from the worst: fill out from the back
+        for (int last = size - 1; last >= 0; last--) {
+            out[last] = heapItems[0];
+            heapItems[0] = heapItems[last];
+            heapScores[0] = heapScores[last];
+            siftDown(0, last);
+        }
+        return size;
+    }
+
+    /** True when (s1, i1) ranks above (s2, i2). */
+    private static boolean better(float s1, int i1, float s2, int i2) {
+        return s1 > s2 || (s1 == s2 && i1 < i2);
+    }
+
+    // min-heap on "better": the root is the worst of the kept items
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (better(heapScores[parent], heapItems[parent], heapScores[i], heapItems[i])) {
+                swap(i, parent);
+                i = parent;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void siftDown(int i, int size) {
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= size) {
+                return;
+            }
+            int worst = left;
+            int right = left + 1;
+            if (right < size && better(heapScores[worst], heapItems[worst], heapScores[right], heapItems[right])) {
+                worst = right;
+            }
+            if (better(heapScores[i], heapItems[i], heapScores[worst], heapItems[worst])) {
+                swap(i, worst);
+                i = worst;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void swap(int a, int b) {
+        int item = heapItems[a];
+        heapItems[a] = heapItems[b];
+        heapItems[b] = item;
+        float score = heapScores[a];
+        heapScores[a] = heapScores[b];
+        heapScores[b] = score;
+    }
+}
