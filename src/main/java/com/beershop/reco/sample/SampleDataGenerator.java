@@ -76,10 +76,20 @@ public final class SampleDataGenerator {
         BigDecimal.valueOf(5),
     };
 
+    /** Rejection-sampling budget per rating before a user's remaining products are drawn exactly. */
+    private static final int ATTEMPTS_PER_RATING = 20;
+
     private final SampleDataSpec spec;
+    private final int attemptsPerRating;
 
     public SampleDataGenerator(SampleDataSpec spec) {
+        this(spec, ATTEMPTS_PER_RATING);
+    }
+
+    /** For tests: a budget of 0 sends every user through the exact without-replacement draw. */
+    SampleDataGenerator(SampleDataSpec spec, int attemptsPerRating) {
         this.spec = spec;
+        this.attemptsPerRating = attemptsPerRating;
     }
 
     /**
@@ -110,7 +120,7 @@ public final class SampleDataGenerator {
             productSink.accept(catalogue.row(p));
         }
         int[] activity = activity(random.split());
-        UserSampler sampler = new UserSampler(catalogue);
+        UserSampler sampler = new UserSampler(catalogue, attemptsPerRating);
         SplittableRandom userRandoms = random.split();
         int width = Math.max(5, Integer.toString(spec.users()).length());
         for (int u = 0; u < spec.users(); u++) {
@@ -299,14 +309,16 @@ public final class SampleDataGenerator {
         private static final StyleFamily[] FAMILIES = StyleFamily.values();
 
         private final Catalogue catalogue;
+        private final int attemptsPerRating;
         /** seenBy[p] == user + 1 when the current user already rated p: no clearing between users. */
         private final int[] seenBy;
         private final double[] affinity = new double[FAMILIES.length];
         private final double[] familyWeight = new double[FAMILIES.length];
         private final double[] fanShares = Arrays.stream(FAMILIES).mapToDouble(f -> f.fanShare).toArray();
 
-        UserSampler(Catalogue catalogue) {
+        UserSampler(Catalogue catalogue, int attemptsPerRating) {
             this.catalogue = catalogue;
+            this.attemptsPerRating = attemptsPerRating;
             this.seenBy = new int[catalogue.rows.length];
         }
 
@@ -324,7 +336,7 @@ public final class SampleDataGenerator {
             int stamp = user + 1;
             int drawn = 0;
             long attempts = 0;
-            long maxAttempts = 20L * count + 100;
+            long maxAttempts = attemptsPerRating * (count + 5L);
             while (drawn < count && attempts++ < maxAttempts) {
                 int p = catalogue.drawFromFamily(pick(familyWeight, random), random);
                 if (seenBy[p] != stamp) {
