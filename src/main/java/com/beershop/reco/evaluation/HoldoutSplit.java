@@ -1,0 +1,150 @@
+package com.beershop.reco.evaluation;
+
+import com.beershop.reco.model.InteractionMatrix;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A per-user random hold-out: for each user with enough ratings, a fraction of their ratings becomes the test set
+ * and the rest the training matrix. Users below the threshold keep everything in training and are not evaluated.
+ *
+ * <p>Each user's choice uses a generator seeded from (seed, user), so the split is deterministic and a user's
+ * hold-out does not change when other users' data does.
+ */
+public final class HoldoutSplit {
+
+    public static final int DEFAULT_MIN_RATINGS_TO_SPLIT = 2;
+
+    private final InteractionMatrix train;
+    private final int[] testStart;
+    private final int[] testItems;
+    private final float[] testValues;
+    private final double fraction;
+    private final long seed;
+
+    private HoldoutSplit(InteractionMatrix train, int[] testStart, int[] testItems, float[] testValues,
+                         double fraction, long seed) {
+        this.train = train;
+        this.testStart = testStart;
+        this.testItems = testItems;
+        this.testValues = testValues;
+        this.fraction = fraction;
+        this.seed = seed;
+    }
+
+    /** Splits with the default threshold of {@value #DEFAULT_MIN_RATINGS_TO_SPLIT} ratings. */
+    public static HoldoutSplit perUser(InteractionMatrix ratings, double fraction, long seed) {
+        return perUser(ratings, fraction, DEFAULT_MIN_RATINGS_TO_SPLIT, seed);
+    }
+
+    /**
+     * @param fraction share of each user's ratings to hold out; round(fraction * n) items, at least 1 and at most
+     *                 n - 1 so that every split user keeps something to learn from
+     * @param minRatingsToSplit users with fewer ratings (and always users with fewer than 2) are not split
+     */
+    public static HoldoutSplit perUser(InteractionMatrix ratings, double fraction, int minRatingsToSplit, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("fraction must be strictly between 0 and 1, was " + fraction);
+        }
+        int threshold = Math.max(2, minRatingsToSplit);
+        int numUsers = ratings.numUsers();
+        int[] trainStart = new int[numUsers + 1];
+        int[] trainItems = new int[ratings.numRatings()];
+        float[] trainValues = new float[ratings.numRatings()];
+        int[] testStart = new int[numUsers + 1];
+        int[] testItems = new int[ratings.numRatings()];
+        float[] testValues = new float[ratings.numRatings()];
+        int trainSize = 0;
+        int testSize = 0;
+        int[] positions = new int[0];
+        boolean[] heldOut = new boolean[0];
+        for (int u = 0; u < numUsers; u++) {
+            trainStart[u] = trainSize;
+            testStart[u] = testSize;
+            int from = ratings.rowStart(u);
+            int n = ratings.rowSize(u);
+            int hold = n < threshold ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
+            if (positions.length < n) {
+                positions = new int[Math.max(n, positions.length * 2)];
+                heldOut = new boolean[positions.length];
+            }
+            Arrays.fill(heldOut, 0, n, false);
+            if (hold > 0) {
+                SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + u);
+                for (int j = 0; j < n; j++) {
+                    positions[j] = j;
+                }
+                // partial Fisher-Yates: the first `hold` positions become a uniform random subset
+                for (int j = 0; j < hold; j++) {
+                    int pick = j + random.nextInt(n - j);
+                    int swap = positions[j];
+                    positions[j] = positions[pick];
+                    positions[pick] = swap;
+                    heldOut[positions[j]] = true;
+                }
+            }
+            // copying in row order keeps both halves sorted by item, as InteractionMatrix requires
+            for (int j = 0; j < n; j++) {
+                if (heldOut[j]) {
+                    testItems[testSize] = ratings.itemAt(from + j);
+                    testValues[testSize++] = ratings.valueAt(from + j);
+                } else {
+                    trainItems[trainSize] = ratings.itemAt(from + j);
+                    trainValues[trainSize++] = ratings.valueAt(from + j);
+                }
+            }
+        }
+        trainStart[numUsers] = trainSize;
+        testStart[numUsers] = testSize;
+        InteractionMatrix train = new InteractionMatrix(numUsers, ratings.numItems(), trainStart,
+                Arrays.copyOf(trainItems, trainSize), Arrays.copyOf(trainValues, trainSize));
+        return new HoldoutSplit(train, testStart, Arrays.copyOf(testItems, testSize),
+                Arrays.copyOf(testValues, testSize), fraction, seed);
+    }
+
+    /** The training ratings: same users and items (same dimensions) as the input, minus the held-out entries. */
+    public InteractionMatrix train() {
+        return train;
+    }
+
+    public int numUsers() {
+        return train.numUsers();
+    }
+
+    public int numTestRatings() {
+        return testItems.length;
+    }
+
+    public int testSize(int user) {
+        return testStart[user + 1] - testStart[user];
+    }
+
+    /** Where the user's held-out entries start among all {@link #numTestRatings()} held-out entries. */
+    int testOffset(int user) {
+        return testStart[user];
+    }
+
+    /** All held-out ratings, user by user, in {@link #testOffset} order. */
+    float[] allTestValues() {
+        return testValues.clone();
+    }
+
+    /** The user's held-out items, ascending. */
+    public int[] testItems(int user) {
+        return Arrays.copyOfRange(testItems, testStart[user], testStart[user + 1]);
+    }
+
+    /** The ratings of {@link #testItems(int)}, in the same order. */
+    public float[] testValues(int user) {
+        return Arrays.copyOfRange(testValues, testStart[user], testStart[user + 1]);
+    }
+
+    public double fraction() {
+        return fraction;
+    }
+
+    /** The seed the split was made with; the evaluator trains with the same seed. */
+    public long seed() {
+        return seed;
+    }
+}

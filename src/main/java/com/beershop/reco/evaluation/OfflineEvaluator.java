@@ -1,0 +1,165 @@
+package com.beershop.reco.evaluation;
+
+import com.beershop.reco.model.IndexRanges;
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.model.Trainer;
+import com.beershop.reco.scoring.TopNSelector;
+import java.util.Arrays;
+import java.util.BitSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Offline top-N evaluation on a per-user hold-out: train on the training part, recommend N items per test user
+ * (excluding the user's training items and items outside {@code allowedItems}), and compare with the held-out
+ * items. Make the split once with {@link HoldoutSplit#perUser} and call {@link #evaluate(Trainer, HoldoutSplit)}
+ * for each candidate so that all of them, including the most-popular baseline, see the same split.
+ *
+ * <p>A held-out item that may not be recommended cannot be hit, so it is not counted as relevant; users left
+ * with no relevant item are not evaluated. Scoring runs in parallel over fixed blocks of users and per-user
+ * results are summed in user order, so the metrics do not depend on the thread count.
+ */
+public final class OfflineEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineEvaluator.class);
+    private static final int BLOCK = 256;
+
+    private final int n;
+    private final boolean[] allowedItems;
+
+    /**
+     * @param n length of each recommendation list
+     * @param allowedItems items that may be recommended, or null for all
+     */
+    public OfflineEvaluator(int n, boolean[] allowedItems) {
+        if (n < 1) {
+            throw new IllegalArgumentException("N must be at least 1, was " + n);
+        }
+        this.n = n;
+        this.allowedItems = allowedItems == null ? null : allowedItems.clone();
+    }
+
+    /** Splits {@code ratings} per user with {@code seed}, then evaluates {@code trainer} on that split. */
+    public EvaluationResult evaluate(Trainer trainer, InteractionMatrix ratings, double testFraction, long seed) {
+        return evaluate(trainer, HoldoutSplit.perUser(ratings, testFraction, seed));
+    }
+
+    /** Trains {@code trainer} on the split's training part (with the split's seed) and evaluates it. */
+    public EvaluationResult evaluate(Trainer trainer, HoldoutSplit split) {
+        InteractionMatrix train = split.train();
+        if (allowedItems != null && allowedItems.length != train.numItems()) {
+            throw new IllegalArgumentException(
+                    "allowedItems has " + allowedItems.length + " entries for " + train.numItems() + " items");
+        }
+        long trainStart = System.nanoTime();
+        TrainedModel model = trainer.train(train, split.seed());
+        double trainSeconds = secondsSince(trainStart);
+
+        long scoreStart = System.nanoTime();
+        int numUsers = split.numUsers();
+        int numItems = train.numItems();
+        boolean errors = model.predictsRatings();
+        double[] precision = new double[numUsers];
+        double[] recall = new double[numUsers];
+        double[] ndcg = new double[numUsers];
+        double[] ap = new double[numUsers];
+        boolean[] evaluated = new boolean[numUsers];
+        float[] predicted = errors ? new float[split.numTestRatings()] : null;
+        BitSet[] recommendedPerBlock = new BitSet[IndexRanges.blocks(numUsers, BLOCK)];
+        IndexRanges.forEachBlock(numUsers, BLOCK, (block, from, to) -> {
+            float[] scores = new float[numItems];
+            TopNSelector selector = new TopNSelector(n);
+            int[] out = new int[n];
+            BitSet recommended = new BitSet(numItems);
+            for (int u = from; u < to; u++) {
+                if (split.testSize(u) == 0) {
+                    continue;
+                }
+                model.scoreUser(u, scores);
+                if (errors) {
+                    int offset = split.testOffset(u);
+                    int[] items = split.testItems(u);
+                    for (int j = 0; j < items.length; j++) {
+                        predicted[offset + j] = scores[items[j]];
+                    }
+                }
+                int[] relevant = relevantItems(split.testItems(u));
+                if (relevant.length == 0) {
+                    continue;
+                }
+                int count = selector.select(scores, allowedItems, train, u, out);
+                int[] ranked = Arrays.copyOf(out, count);
+                for (int item : ranked) {
+                    recommended.set(item);
+                }
+                precision[u] = RankingMetrics.precision(ranked, relevant, n);
+                recall[u] = RankingMetrics.recall(ranked, relevant, n);
+                ndcg[u] = RankingMetrics.ndcg(ranked, relevant, n);
+                ap[u] = RankingMetrics.averagePrecision(ranked, relevant, n);
+                evaluated[u] = true;
+            }
+            recommendedPerBlock[block] = recommended;
+        });
+        double scoreSeconds = secondsSince(scoreStart);
+
+        BitSet recommended = new BitSet(numItems);
+        for (BitSet blockItems : recommendedPerBlock) {
+            recommended.or(blockItems);
+        }
+        int users = 0;
+        double sumPrecision = 0;
+        double sumRecall = 0;
+        double sumNdcg = 0;
+        double sumAp = 0;
+        for (int u = 0; u < numUsers; u++) {
+            if (evaluated[u]) {
+                users++;
+                sumPrecision += precision[u];
+                sumRecall += recall[u];
+                sumNdcg += ndcg[u];
+                sumAp += ap[u];
+            }
+        }
+        int recommendable = numItems;
+        if (allowedItems != null) {
+            recommendable = 0;
+            for (boolean allowed : allowedItems) {
+                recommendable += allowed ? 1 : 0;
+            }
+        }
+        double rmse = Double.NaN;
+        double mae = Double.NaN;
+        if (errors) {
+            float[] actual = split.allTestValues();
+            rmse = RatingErrorMetrics.rmse(predicted, actual);
+            mae = RatingErrorMetrics.mae(predicted, actual);
+        }
+        EvaluationResult result = new EvaluationResult(trainer.algorithm(), String.valueOf(trainer), users,
+                mean(sumPrecision, users), mean(sumRecall, users), mean(sumNdcg, users), mean(sumAp, users),
+                RankingMetrics.coverage(recommended, recommendable), rmse, mae, trainSeconds, scoreSeconds);
+        log.info("evaluated {}", result);
+        return result;
+    }
+
+    private int[] relevantItems(int[] heldOut) {
+        if (allowedItems == null) {
+            return heldOut;
+        }
+        int count = 0;
+        for (int item : heldOut) {
+            if (allowedItems[item]) {
+                heldOut[count++] = item;
+            }
+        }
+        return Arrays.copyOf(heldOut, count);
+    }
+
+    private static double mean(double sum, int count) {
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

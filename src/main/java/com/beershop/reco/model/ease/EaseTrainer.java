@@ -1,0 +1,157 @@
+package com.beershop.reco.model.ease;
+
+import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.IndexRanges;
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InvalidAlgorithmSpecException;
+import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.model.Trainer;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * EASE^R (Steck 2019, "Embarrassingly Shallow Autoencoders for Sparse Data"): a dense item-item weight matrix in
+ * closed form, B = I - P diag(1 / diag(P)) with P = (XᵀX + lambda I)⁻¹ and X the binary users × items matrix
+ * (any rating counts as 1). The constraint diag(B) = 0 keeps an item from recommending itself.
+ *
+ * <p>Memory is items² doubles while training plus items² floats for the model, and time is about items³, so a
+ * catalogue above {@code max-items} is refused rather than left to run out of heap. Parameters: {@code lambda},
+ * {@code max-items}.
+ */
+public final class EaseTrainer implements Trainer {
+
+    public static final String NAME = "ease";
+    public static final double DEFAULT_LAMBDA = 300;
+    public static final int DEFAULT_MAX_ITEMS = 15_000;
+    /** Largest n for which n² still indexes one Java array. */
+    private static final int HARD_MAX_ITEMS = 46_340;
+
+    private static final Set<String> PARAMS = Set.of("lambda", "max-items");
+    private static final Logger log = LoggerFactory.getLogger(EaseTrainer.class);
+
+    private final double lambda;
+    private final int maxItems;
+
+    public EaseTrainer(double lambda, int maxItems) {
+        if (!(lambda > 0) || !Double.isFinite(lambda)) {
+            throw new InvalidAlgorithmSpecException(NAME + ": lambda must be positive, was " + lambda);
+        }
+        if (maxItems < 1 || maxItems > HARD_MAX_ITEMS) {
+            throw new InvalidAlgorithmSpecException(
+                    NAME + ": max-items must be in 1.." + HARD_MAX_ITEMS + ", was " + maxItems);
+        }
+        this.lambda = lambda;
+        this.maxItems = maxItems;
+    }
+
+    /** Builds a trainer from configuration; unknown parameters and out-of-range values are rejected. */
+    public static EaseTrainer fromSpec(AlgorithmSpec spec) {
+        spec.requireOnly(PARAMS);
+        return new EaseTrainer(spec.doubleParam("lambda", DEFAULT_LAMBDA), spec.intParam("max-items", DEFAULT_MAX_ITEMS));
+    }
+
+    @Override
+    public String algorithm() {
+        return NAME;
+    }
+
+    /**
+     * @throws InvalidAlgorithmSpecException when the catalogue has more than {@code max-items} items
+     */
+    @Override
+    public TrainedModel train(InteractionMatrix ratings, long seed) {
+        int n = ratings.numItems();
+        if (n > maxItems) {
+            double gigabytes = 12.0 * n * n / 1e9;
+            throw new InvalidAlgorithmSpecException(String.format(java.util.Locale.ROOT,
+                    "%s: the catalogue has %d items, more than max-items=%d; EASE needs about %.1f GB of heap and "
+                            + "items^3 time for that. Raise max-items if the heap allows, or choose another algorithm.",
+                    NAME, n, maxItems, gigabytes));
+        }
+        long start = System.nanoTime();
+        double[] a = gram(ratings);
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] += lambda;
+        }
+        log.info("ease: {} x {} Gram matrix in {} ms", n, n, millisSince(start));
+        invertInPlace(a, n);
+        log.info("ease: inverted in {} ms", millisSince(start));
+        float[] weights = new float[n * n];
+        IndexRanges.forEachBlock(n, 64, (block, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int o = i * n;
+                for (int j = 0; j < n; j++) {
+                    weights[o + j] = i == j ? 0f : (float) (-a[o + j] / a[j * n + j]);
+                }
+            }
+        });
+        log.info("ease: {} items, lambda={}, trained in {} ms", n, lambda, millisSince(start));
+        return new EaseModel(n, weights, ratings);
+    }
+
+    /** XᵀX for binary X: entry (i, j) counts users who rated both. Each parallel block owns whole rows. */
+    private static double[] gram(InteractionMatrix ratings) {
+        int n = ratings.numItems();
+        InteractionMatrix.ColumnView columns = ratings.columns();
+        double[] g = new double[n * n];
+        IndexRanges.forEachBlock(n, 16, (block, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int o = i * n;
+                for (int c = columns.colStart()[i]; c < columns.colStart()[i + 1]; c++) {
+                    int user = columns.users()[c];
+                    for (int e = ratings.rowStart(user); e < ratings.rowEnd(user); e++) {
+                        g[o + ratings.itemAt(e)] += 1;
+                    }
+                }
+            }
+        });
+        return g;
+    }
+
+    /**
+     * Gauss-Jordan inversion without pivoting, in place, row-major. Safe without pivoting because XᵀX + lambda I is
+     * symmetric positive definite, so every pivot is positive. Each elimination step updates rows independently,
+     * which is what is parallelised; the result does not depend on the thread count.
+     */
+    static void invertInPlace(double[] a, int n) {
+        for (int k = 0; k < n; k++) {
+            int ko = k * n;
+            double pivot = a[ko + k];
+            if (!(pivot > 0)) {
+                throw new ArithmeticException("matrix is not positive definite at pivot " + k);
+            }
+            a[ko + k] = 1.0;
+            for (int j = 0; j < n; j++) {
+                a[ko + j] /= pivot;
+            }
+            int pivotRow = k;
+            IndexRanges.forEachBlock(n, 64, (block, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (i == pivotRow) {
+                        continue;
+                    }
+                    int io = i * n;
+                    double factor = a[io + pivotRow];
+                    if (factor == 0) {
+                        continue;
+                    }
+                    a[io + pivotRow] = 0.0;
+                    for (int j = 0; j < n; j++) {
+                        a[io + j] -= factor * a[ko + j];
+                    }
+                }
+            });
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** The effective parameters, defaults included, in the same words as the configuration. */
+    @Override
+    public String toString() {
+        return "lambda=" + lambda + ", max-items=" + maxItems;
+    }
+}

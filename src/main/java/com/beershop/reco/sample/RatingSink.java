@@ -1,0 +1,10 @@
+package com.beershop.reco.sample;
+
+import java.io.IOException;
+
+/** Receives rating rows one at a time, so millions of ratings never have to be held in memory together. */
+@FunctionalInterface
+public interface RatingSink {
+
+    void accept(RatingRow row) throws IOException;
+}

@@ -1,0 +1,78 @@
+package com.beershop.reco.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.Matrices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class HoldoutSplitTest {
+
+    // user 0 has 8 ratings, user 1 has 1, user 2 has 3, user 3 has 2
+    private static final InteractionMatrix RATINGS = Matrices.binary(10,
+            new int[] {0, 1, 2, 3, 4, 5, 6, 7},
+            new int[] {4},
+            new int[] {1, 5, 9},
+            new int[] {2, 3});
+
+    @Test
+    void shouldHoldOutRoundedFractionKeepingAtLeastOneInTrain() {
+        // when a quarter is held out
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
+        // then round(0.25*8) = 2, user 1 is too small to split, round(0.25*3) = round(0.75) = 1, round(0.5) = 1
+        assertThat(IntStream.range(0, 4).map(split::testSize)).containsExactly(2, 0, 1, 1);
+        assertThat(IntStream.range(0, 4).map(split.train()::rowSize)).containsExactly(6, 1, 2, 1);
+        assertThat(split.numTestRatings()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldLeaveOneTrainingItemEvenForALargeFraction() {
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.9, 42);
+        // round(0.9*2) = 2 would empty user 3's training row; it keeps 1
+        assertThat(split.testSize(3)).isEqualTo(1);
+        assertThat(split.train().rowSize(3)).isEqualTo(1);
+        assertThat(split.testSize(0)).isEqualTo(7);
+    }
+
+    @Test
+    void shouldPartitionEachUsersRatingsWithTheSameDimensions() {
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 7);
+        assertThat(split.train().numUsers()).isEqualTo(4);
+        assertThat(split.train().numItems()).isEqualTo(10);
+        for (int u = 0; u < 4; u++) {
+            List<Integer> union = new ArrayList<>();
+            for (int e = split.train().rowStart(u); e < split.train().rowEnd(u); e++) {
+                union.add(split.train().itemAt(e));
+            }
+            for (int item : split.testItems(u)) {
+                assertThat(split.train().contains(u, item)).isFalse();
+                union.add(item);
+            }
+            List<Integer> original = new ArrayList<>();
+            for (int e = RATINGS.rowStart(u); e < RATINGS.rowEnd(u); e++) {
+                original.add(RATINGS.itemAt(e));
+            }
+            assertThat(union).containsExactlyInAnyOrderElementsOf(original);
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameSplitForTheSameSeedAndAnotherForAnotherSeed() {
+        int[] manyItems = IntStream.range(0, 100).toArray();
+        InteractionMatrix ratings = Matrices.binary(100, manyItems, manyItems);
+
+        HoldoutSplit first = HoldoutSplit.perUser(ratings, 0.25, 42);
+        HoldoutSplit again = HoldoutSplit.perUser(ratings, 0.25, 42);
+        HoldoutSplit other = HoldoutSplit.perUser(ratings, 0.25, 43);
+
+        assertThat(again.testItems(0)).containsExactly(first.testItems(0));
+        assertThat(again.testItems(1)).containsExactly(first.testItems(1));
+        assertThat(other.testItems(0)).isNotEqualTo(first.testItems(0));
+        // users are split independently: two identical rows get different hold-outs
+        assertThat(first.testItems(1)).isNotEqualTo(first.testItems(0));
+        assertThat(first.testItems(0)).hasSize(25).isSorted();
+    }
+}

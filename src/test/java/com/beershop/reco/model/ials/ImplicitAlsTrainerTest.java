@@ -1,0 +1,100 @@
+package com.beershop.reco.model.ials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InvalidAlgorithmSpecException;
+import com.beershop.reco.model.Matrices;
+import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.scoring.TopNSelector;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+class ImplicitAlsTrainerTest {
+
+    // group A (users 0-4) likes items 0-3, group B (users 5-9) likes items 4-7; user 0 has not rated item 3
+    // and user 5 has not rated item 7
+    private static final InteractionMatrix TWO_TASTES = Matrices.binary(8,
+            new int[] {0, 1, 2},
+            new int[] {0, 1, 2, 3},
+            new int[] {0, 1, 2, 3},
+            new int[] {0, 1, 3},
+            new int[] {1, 2, 3},
+            new int[] {4, 5, 6},
+            new int[] {4, 5, 6, 7},
+            new int[] {4, 5, 6, 7},
+            new int[] {4, 6, 7},
+            new int[] {5, 6, 7});
+
+    // two tastes, two factors: with more, ten users are few enough to overfit who skipped which item
+    private static final ImplicitAlsTrainer TRAINER = ImplicitAlsTrainer.fromSpec(AlgorithmSpec.of("ials",
+            Map.of("factors", "2", "iterations", "10", "reg", "0.1", "alpha", "10")));
+
+    @Test
+    void shouldRecommendTheUnratedItemOfTheUsersOwnTasteGroupFirst() {
+        // when
+        TrainedModel model = TRAINER.train(TWO_TASTES, 42);
+        // then
+        assertThat(topN(model, 0, 2)).startsWith(3);
+        assertThat(topN(model, 5, 2)).startsWith(7);
+        float[] scores = new float[8];
+        model.scoreUser(0, scores);
+        for (int groupB = 4; groupB < 8; groupB++) {
+            assertThat(scores[3]).isGreaterThan(scores[groupB] + 0.5f);
+        }
+    }
+
+    @Test
+    void shouldGiveIdenticalScoresForTheSameSeedWhateverTheThreadCount() throws Exception {
+        TrainedModel first = TRAINER.train(TWO_TASTES, 42);
+        TrainedModel second = TRAINER.train(TWO_TASTES, 42);
+        ForkJoinPool onePool = new ForkJoinPool(1);
+        TrainedModel singleThreaded;
+        try {
+            singleThreaded = onePool.submit(() -> TRAINER.train(TWO_TASTES, 42)).get();
+        } finally {
+            onePool.shutdown();
+        }
+        for (int u = 0; u < TWO_TASTES.numUsers(); u++) {
+            float[] a = new float[8];
+            float[] b = new float[8];
+            float[] c = new float[8];
+            first.scoreUser(u, a);
+            second.scoreUser(u, b);
+            singleThreaded.scoreUser(u, c);
+            assertThat(b).containsExactly(a);
+            assertThat(c).containsExactly(a);
+        }
+    }
+
+    @Test
+    void shouldLearnTheSameStructureWithFrequencyScaledRegAndRatingConfidence() {
+        ImplicitAlsTrainer trainer = ImplicitAlsTrainer.fromSpec(AlgorithmSpec.of("ials", Map.of("factors", "2",
+                "reg", "0.01", "reg-scaling", "frequency", "confidence", "rating")));
+        TrainedModel model = trainer.train(TWO_TASTES, 7);
+        assertThat(topN(model, 0, 1)).containsExactly(3);
+        assertThat(topN(model, 5, 1)).containsExactly(7);
+    }
+
+    @Test
+    void shouldRejectUnknownParametersAndBadValues() {
+        assertThatThrownBy(() -> ImplicitAlsTrainer.fromSpec(AlgorithmSpec.of("ials", Map.of("factor", "8"))))
+                .isInstanceOf(InvalidAlgorithmSpecException.class).hasMessageContaining("factor");
+        assertThatThrownBy(() -> ImplicitAlsTrainer.fromSpec(AlgorithmSpec.of("ials", Map.of("confidence", "huge"))))
+                .isInstanceOf(InvalidAlgorithmSpecException.class).hasMessageContaining("binary");
+        assertThatThrownBy(() -> ImplicitAlsTrainer.fromSpec(AlgorithmSpec.of("ials", Map.of("reg", "0"))))
+                .isInstanceOf(InvalidAlgorithmSpecException.class);
+        assertThat(ImplicitAlsTrainer.fromSpec(AlgorithmSpec.of("ials", Map.of())).algorithm()).isEqualTo("ials");
+    }
+
+    private static int[] topN(TrainedModel model, int user, int n) {
+        float[] scores = new float[TWO_TASTES.numItems()];
+        model.scoreUser(user, scores);
+        int[] out = new int[n];
+        int count = new TopNSelector(n).select(scores, null, TWO_TASTES, user, out);
+        return java.util.Arrays.copyOf(out, count);
+    }
+}
