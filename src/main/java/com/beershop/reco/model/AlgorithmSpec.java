@@ -22,6 +22,29 @@ public record AlgorithmSpec(String name, Map<String, String> params) {
         return new AlgorithmSpec(name, params);
     }
 
+    /**
+     * Parses {@code name} or {@code name:key=value,key=value}, the form used in configuration lists.
+     */
+    public static AlgorithmSpec parse(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int colon = trimmed.indexOf(':');
+        if (colon < 0) {
+            return new AlgorithmSpec(trimmed, Map.of());
+        }
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (String pair : trimmed.substring(colon + 1).split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidAlgorithmSpecException("'" + text + "': expected key=value, got '" + pair.trim() + "'");
+            }
+            params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return new AlgorithmSpec(trimmed.substring(0, colon), params);
+    }
+
     public int intParam(String key, int defaultValue) {
         String value = params.get(key);
         try {

@@ -69,6 +69,11 @@ public final class LibrecTrainer implements Trainer {
         return new LibrecTrainer(spec, algorithm, Map.copyOf(algorithm.librecSettings(spec)));
     }
 
+    /** The algorithm names this trainer accepts, in a stable order. */
+    public static java.util.List<String> algorithmNames() {
+        return java.util.List.copyOf(new TreeSet<>(LibrecAlgorithm.names()));
+    }
+
     /** True when {@code name} is one of the algorithm names this trainer accepts. */
     public static boolean handles(String name) {
         return LibrecAlgorithm.byName(name) != null;

@@ -1,0 +1,26 @@
+package com.beershop.reco;
+
+/**
+ * The process exit codes, one per kind of outcome, so that the CronJob's podFailurePolicy can tell a failure
+ * worth retrying (infrastructure) from one that retrying cannot fix (bad input, quality refusal, configuration).
+ */
+public final class ExitCodes {
+
+    /** Published (run), or the mode finished its work (migrate, evaluate, report). */
+    public static final int OK = 0;
+    /** An unexpected error: a bug. */
+    public static final int UNEXPECTED = 1;
+    /** Configuration is invalid (unknown mode, algorithm or parameter, a value out of range). */
+    public static final int CONFIGURATION = 2;
+    /** Input refused: too many rejected ratings, or too few valid ratings left to train. Nothing published. */
+    public static final int REJECTED_INPUT = 3;
+    /** The quality gate refused the model. Nothing published. */
+    public static final int QUALITY_REFUSED = 4;
+    /** A database or other infrastructure failure (unreachable, timeout, SQL error). Worth retrying. */
+    public static final int INFRASTRUCTURE = 5;
+    /** The job's schema is not at the version this build expects: run the {@code migrate} mode first. */
+    public static final int SCHEMA_NOT_CURRENT = 6;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,44 @@
+package com.beershop.reco;
+
+import com.beershop.reco.model.InvalidAlgorithmSpecException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
+import java.sql.SQLException;
+import java.util.Collection;
+
+/** Maps a failure, wherever it surfaced, to the exit code that says what kind of failure it was. */
+public final class FailureClassifier {
+
+    private FailureClassifier() {
+    }
+
+    public static int exitCodeOf(Collection<? extends Throwable> failures) {
+        int code = ExitCodes.UNEXPECTED;
+        for (Throwable failure : failures) {
+            int candidate = exitCodeOf(failure);
+            // a deliberate refusal says more than an infrastructure error that followed it
+            if (candidate != ExitCodes.UNEXPECTED && (code == ExitCodes.UNEXPECTED || code == ExitCodes.INFRASTRUCTURE)) {
+                code = candidate;
+            }
+        }
+        return code;
+    }
+
+    public static int exitCodeOf(Throwable failure) {
+        boolean infrastructure = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RunRefusedException refused) {
+                return refused.exitCode();
+            }
+            if (t instanceof InvalidAlgorithmSpecException || t instanceof BindException) {
+                return ExitCodes.CONFIGURATION;
+            }
+            if (t instanceof DataAccessException || t instanceof SQLException || t instanceof TransactionException) {
+                infrastructure = true;
+            }
+        }
+        return infrastructure ? ExitCodes.INFRASTRUCTURE : ExitCodes.UNEXPECTED;
+    }
+}

@@ -1,0 +1,42 @@
+package com.beershop.reco;
+
+/**
+ * A run that stops on purpose, with the exit code that says why. Thrown from a step, it fails the job; the
+ * application maps it to the process exit code.
+ */
+public class RunRefusedException extends RuntimeException {
+
+    private final int exitCode;
+    private final String reason;
+
+    public RunRefusedException(int exitCode, String reason, String message) {
+        super(message);
+        this.exitCode = exitCode;
+        this.reason = reason;
+    }
+
+    public static RunRefusedException rejectedInput(String message) {
+        return new RunRefusedException(ExitCodes.REJECTED_INPUT, "REJECTED_INPUT", message);
+    }
+
+    public static RunRefusedException qualityRefused(String message) {
+        return new RunRefusedException(ExitCodes.QUALITY_REFUSED, "QUALITY_REFUSED", message);
+    }
+
+    public static RunRefusedException schemaNotCurrent(String message) {
+        return new RunRefusedException(ExitCodes.SCHEMA_NOT_CURRENT, "SCHEMA_NOT_CURRENT", message);
+    }
+
+    public static RunRefusedException configuration(String message) {
+        return new RunRefusedException(ExitCodes.CONFIGURATION, "CONFIGURATION", message);
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** A short machine-readable word for the run history. */
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,38 @@
+package com.beershop.reco.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+
+/**
+ * What counts as a usable rating, and how much bad input a run tolerates before it refuses to publish.
+ *
+ * @param ratingMin lowest valid rating (inclusive)
+ * @param ratingMax highest valid rating (inclusive)
+ * @param maxIdLength longest accepted user or product id; longer ones cannot fit the recommendation table
+ * @param maxRejectedShare share of rows that may be rejected before the run fails (0.05 = 5 %)
+ * @param minRatings fewest valid ratings a run needs to train anything meaningful
+ * @param chunkSize rows read per chunk (and per metadata commit) while loading ratings
+ */
+@ConfigurationProperties("reco.input")
+public record InputProperties(
+        @DefaultValue("1") BigDecimal ratingMin,
+        @DefaultValue("5") BigDecimal ratingMax,
+        @DefaultValue("64") int maxIdLength,
+        @DefaultValue("0.05") double maxRejectedShare,
+        @DefaultValue("1000") int minRatings,
+        @DefaultValue("10000") int chunkSize) {
+
+    public InputProperties {
+        if (ratingMin.compareTo(ratingMax) >= 0) {
+            throw new IllegalArgumentException("reco.input.rating-min must be below rating-max");
+        }
+        if (maxRejectedShare < 0 || maxRejectedShare > 1) {
+            throw new IllegalArgumentException("reco.input.max-rejected-share must lie in [0, 1]");
+        }
+        if (maxIdLength < 1 || minRatings < 1 || chunkSize < 1) {
+            throw new IllegalArgumentException("reco.input.max-id-length, min-ratings and chunk-size must be positive");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.beershop.reco.ingest;
+
+import com.beershop.reco.model.IdDictionary;
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InteractionMatrixBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Accumulates the ratings of one run as they stream in: accepted rows go into primitive arrays with interned ids,
+ * rejected rows are counted by reason with a few logged as samples. Not thread-safe (one reader feeds it).
+ */
+public final class RatingsCollector {
+
+    private static final Logger log = LoggerFactory.getLogger(RatingsCollector.class);
+    private static final int SAMPLES_PER_REASON = 5;
+
+    private final IdDictionary users = new IdDictionary();
+    private final IdDictionary products = new IdDictionary();
+    private final InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+    private final DataFingerprint fingerprint = new DataFingerprint();
+    private final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    private InteractionMatrix built;
+
+    public void accept(RawRating row) {
+        int user = users.intern(row.userId());
+        int product = products.intern(row.productId());
+        float value = row.rating().floatValue();
+        long time = row.ratedAt() == null ? Long.MIN_VALUE : row.ratedAt().toInstant(ZoneOffset.UTC).toEpochMilli();
+        builder.add(user, product, value, time);
+        fingerprint.add(row.userId(), row.productId(), value);
+    }
+
+    public void reject(RawRating row, RejectReason reason) {
+        long count = rejected.merge(reason, 1L, Long::sum);
+        if (count <= SAMPLES_PER_REASON) {
+            log.warn("Rejected rating ({}): user_id={}, product_id={}, rating={}", reason,
+                    abbreviate(row.userId()), abbreviate(row.productId()), row.rating());
+        }
+    }
+
+    public long acceptedCount() {
+        return builder.size();
+    }
+
+    public long rejectedCount() {
+        return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Map<RejectReason, Long> rejectedByReason() {
+        return Map.copyOf(rejected);
+    }
+
+    public String fingerprint() {
+        return fingerprint.value();
+    }
+
+    /** Builds the ratings matrix (once); duplicates of a user/product pair keep the latest rating. */
+    public InteractionMatrix matrix() {
+        if (built == null) {
+            built = builder.build(users.size(), products.size());
+        }
+        return built;
+    }
+
+    public int duplicates() {
+        matrix();
+        return builder.duplicates();
+    }
+
+    /** Joins the ratings with the catalogue; also counts ratings of products that cannot be recommended. */
+    public TrainingData toTrainingData(ProductCatalog catalog) {
+        InteractionMatrix ratings = matrix();
+        boolean[] recommendable = new boolean[products.size()];
+        for (int i = 0; i < recommendable.length; i++) {
+            recommendable[i] = catalog.isRecommendable(products.idAt(i));
+        }
+        return new TrainingData(users, products, ratings, recommendable);
+    }
+
+    private static String abbreviate(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return value.length() <= 40 ? "'" + value + "'" : "'" + value.substring(0, 40) + "...' (" + value.length() + " chars)";
+    }
+}

@@ -1,0 +1,49 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.config.EvaluationProperties;
+import com.beershop.reco.config.ModelProperties;
+import com.beershop.reco.config.ScoringProperties;
+import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.tracking.RunHistoryRepository;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.RunIdIncrementer;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code evaluate} mode's job: the same loading steps as the nightly job, then a comparison of every
+ * configured candidate on one hold-out. It has no publish step, so it cannot touch the live table.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AlgorithmComparisonJobConfiguration {
+
+    public static final String JOB_NAME = "algorithmComparisonJob";
+
+    @Bean
+    public Job algorithmComparisonJob(JobRepository jobRepository, Step loadProductsStep, Step loadRatingsStep,
+                                      Step checkInputStep, Step compareAlgorithmsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .incrementer(new RunIdIncrementer())
+                .start(loadProductsStep)
+                .next(loadRatingsStep)
+                .next(checkInputStep)
+                .next(compareAlgorithmsStep)
+                .build();
+    }
+
+    @Bean
+    public Step compareAlgorithmsStep(JobRepository jobRepository, PlatformTransactionManager tm,
+                                      TrainerCatalog trainers, EvaluationProperties evaluation, ModelProperties model,
+                                      ScoringProperties scoring, RunHistoryRepository history, AppVersion appVersion,
+                                      RunState runState) {
+        return new StepBuilder("compareAlgorithmsStep", jobRepository)
+                .tasklet(new CompareAlgorithmsTasklet(trainers, evaluation.candidates(), evaluation.holdoutFraction(),
+                        model.seed(), scoring.topN(), history, appVersion, runState), tm)
+                .build();
+    }
+}

@@ -1,0 +1,44 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.config.InventoryProperties.ProductsTable;
+import com.beershop.reco.ingest.Product;
+import com.beershop.reco.ingest.ProductCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+/** Reads the product catalogue: which products exist and which may be recommended (active ones). */
+class LoadProductsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadProductsTasklet.class);
+
+    private final JdbcTemplate jdbc;
+    private final ProductsTable table;
+    private final RunState state;
+
+    LoadProductsTasklet(JdbcTemplate jdbc, ProductsTable table, RunState state) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.state = state;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        String sql = "SELECT " + table.idColumn() + ", " + table.nameColumn() + ", " + table.styleColumn() + ", "
+                + table.activeColumn() + " FROM " + table.table();
+        List<Product> products = jdbc.query(sql, (rs, i) -> new Product(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getBoolean(4)));
+        ProductCatalog catalog = new ProductCatalog(products);
+        state.catalog(catalog);
+        contribution.incrementReadCount();
+        contribution.incrementWriteCount(products.size());
+        log.info("Loaded {} products ({} active)", catalog.size(), catalog.activeCount());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,70 @@
+package com.beershop.reco.scoring;
+
+/**
+ * The top-N item indexes of every user, best first, in one flat array ({@code n} slots per user) so millions of
+ * rows cost a few megabytes and no objects.
+ */
+public final class RecommendationLists {
+
+    private final int n;
+    private final int[] items;
+    private final int[] counts;
+    private final boolean[] fromFallback;
+
+    RecommendationLists(int numUsers, int n) {
+        this.n = n;
+        this.items = new int[numUsers * n];
+        this.counts = new int[numUsers];
+        this.fromFallback = new boolean[numUsers];
+    }
+
+    public int numUsers() {
+        return counts.length;
+    }
+
+    public int n() {
+        return n;
+    }
+
+    /** How many items user {@code user} got (N, unless fewer than N unrated recommendable items exist). */
+    public int count(int user) {
+        return counts[user];
+    }
+
+    /** The item at {@code rank} (0-based) of the user's list. */
+    public int item(int user, int rank) {
+        return items[user * n + rank];
+    }
+
+    /** True when the user had too few ratings for the model and got the popularity fallback. */
+    public boolean isFallback(int user) {
+        return fromFallback[user];
+    }
+
+    public long totalRows() {
+        long total = 0;
+        for (int count : counts) {
+            total += count;
+        }
+        return total;
+    }
+
+    public long fallbackUsers() {
+        long total = 0;
+        for (boolean f : fromFallback) {
+            if (f) {
+                total++;
+            }
+        }
+        return total;
+    }
+
+    int[] slots() {
+        return items;
+    }
+
+    void set(int user, int count, boolean fallback) {
+        counts[user] = count;
+        fromFallback[user] = fallback;
+    }
+}

@@ -1,0 +1,126 @@
+package com.beershop.reco.seed;
+
+import com.beershop.reco.config.InventoryProperties;
+import com.beershop.reco.config.SampleDataProperties;
+import com.beershop.reco.sample.ProductRow;
+import com.beershop.reco.sample.RatingRow;
+import com.beershop.reco.sample.SampleDataCsv;
+import com.beershop.reco.schema.DatabaseVendor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fills InventoryDB's products and ratings tables from CSV files (the bundled sample data, or a shop's own export
+ * given with {@code --sample-data=DIR}), so the job runs with no database of its own. It only ever seeds an empty
+ * ratings table, and by default only an in-memory one.
+ */
+@Component
+public class SampleDataSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleDataSeeder.class);
+    private static final int BATCH = 5_000;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final InventoryProperties inventory;
+    private final SampleDataProperties properties;
+
+    public SampleDataSeeder(DataSource dataSource, JdbcTemplate jdbc, InventoryProperties inventory,
+                            SampleDataProperties properties) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.inventory = inventory;
+        this.properties = properties;
+    }
+
+    public void seedIfWanted() throws IOException {
+        boolean wanted = switch (properties.seed()) {
+            case NEVER -> false;
+            case ALWAYS -> true;
+            case AUTO -> DatabaseVendor.isInMemory(dataSource);
+        };
+        if (!wanted) {
+            return;
+        }
+        Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM " + inventory.ratings().table(), Long.class);
+        if (existing != null && existing > 0) {
+            log.info("Ratings table already holds {} rows: not seeding", existing);
+            return;
+        }
+        seed(folder(properties.location()));
+    }
+
+    private void seed(Resource folder) throws IOException {
+        long started = System.nanoTime();
+        Resource productsCsv = folder.createRelative(SampleDataCsv.PRODUCTS_FILE);
+        Resource ratingsCsv = folder.createRelative(SampleDataCsv.RATINGS_FILE);
+        if (!productsCsv.exists() || !ratingsCsv.exists()) {
+            throw new IllegalArgumentException("sample data folder " + folder.getDescription() + " must contain "
+                    + SampleDataCsv.PRODUCTS_FILE + " and " + SampleDataCsv.RATINGS_FILE);
+        }
+        log.info("Seeding InventoryDB tables from {}", folder.getDescription());
+        InventoryProperties.ProductsTable p = inventory.products();
+        String insertProduct = "INSERT INTO " + p.table() + " (" + p.idColumn() + ", " + p.nameColumn() + ", "
+                + p.styleColumn() + ", " + p.activeColumn() + ") VALUES (?, ?, ?, ?)";
+        List<Object[]> products = new ArrayList<>();
+        try (Reader in = reader(productsCsv)) {
+            SampleDataCsv.readProducts(in, productsCsv.getDescription(), (ProductRow row) ->
+                    products.add(new Object[]{row.productId(), row.name(), row.style(), row.active()}));
+        }
+        jdbc.batchUpdate(insertProduct, products);
+
+        InventoryProperties.RatingsTable r = inventory.ratings();
+        String insertRating = "INSERT INTO " + r.table() + " (" + r.userColumn() + ", " + r.productColumn() + ", "
+                + r.ratingColumn() + ", " + r.ratedAtColumn() + ") VALUES (?, ?, ?, ?)";
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        long[] count = {0};
+        try (Reader in = reader(ratingsCsv)) {
+            SampleDataCsv.readRatings(in, ratingsCsv.getDescription(), (RatingRow row) -> {
+                batch.add(new Object[]{row.userId(), row.productId(), row.rating(),
+                        row.ratedAt() == null ? null : Timestamp.valueOf(row.ratedAt())});
+                if (batch.size() == BATCH) {
+                    count[0] += flush(insertRating, batch);
+                }
+            });
+        }
+        count[0] += flush(insertRating, batch);
+        log.info("Seeded {} products and {} ratings in {} s", products.size(), count[0],
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+    }
+
+    private int flush(String sql, List<Object[]> batch) {
+        int size = batch.size();
+        if (size > 0) {
+            jdbc.batchUpdate(sql, batch);
+            batch.clear();
+        }
+        return size;
+    }
+
+    /** A bare path (from {@code --sample-data=DIR}) means a folder on disk; otherwise a Spring resource location. */
+    static Resource folder(String location) {
+        String withSlash = location.endsWith("/") ? location : location + "/";
+        if (!withSlash.contains(":") || withSlash.matches("^[A-Za-z]:[\\\\/].*")) {
+            return new FileSystemResource(withSlash);
+        }
+        return new DefaultResourceLoader().getResource(withSlash);
+    }
+
+    private static Reader reader(Resource resource) throws IOException {
+        return new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8);
+    }
+}
