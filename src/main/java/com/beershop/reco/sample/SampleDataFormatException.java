@@ -9,6 +9,8 @@ import java.io.IOException;
  */
 public final class SampleDataFormatException extends IOException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String source;
     private final long lineNumber;
 
