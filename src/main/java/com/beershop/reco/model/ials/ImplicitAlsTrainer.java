@@ -41,12 +41,15 @@ public final class ImplicitAlsTrainer implements Trainer {
     /** How lambda is applied per row. */
     public enum RegScaling { CONSTANT, FREQUENCY }
 
+    // defaults chosen on FilmTrust (75/25 per-user split, seed 42, nDCG@10): frequency-scaled reg 0.015 gave 0.583
+    // against 0.538 for most-popular, and stayed within 0.01 of that for alpha 3-30 and factors 32-128, whereas
+    // constant reg needed re-tuning with alpha and would need it again with the data's size
     public static final int DEFAULT_FACTORS = 64;
     public static final int DEFAULT_ITERATIONS = 15;
-    public static final double DEFAULT_REG = 0.05;
+    public static final double DEFAULT_REG = 0.015;
     public static final double DEFAULT_ALPHA = 10;
     public static final Confidence DEFAULT_CONFIDENCE = Confidence.BINARY;
-    public static final RegScaling DEFAULT_REG_SCALING = RegScaling.CONSTANT;
+    public static final RegScaling DEFAULT_REG_SCALING = RegScaling.FREQUENCY;
     public static final int DEFAULT_CG_STEPS = 3;
     public static final double DEFAULT_INIT_STD = 0.01;
 
