@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class EaseTrainer implements Trainer {
 
     public static final String NAME = "ease";
+    // FilmTrust nDCG@10 (75/25, seed 42): 0.580 at 100, 0.584 at 300, 0.582 at 500, 0.580 at 1000; flat, so 300
     public static final double DEFAULT_LAMBDA = 300;
     public static final int DEFAULT_MAX_ITEMS = 15_000;
     /** Largest n for which n² still indexes one Java array. */

@@ -41,12 +41,15 @@ public final class ImplicitAlsTrainer implements Trainer {
     /** How lambda is applied per row. */
     public enum RegScaling { CONSTANT, FREQUENCY }
 
+    // defaults chosen on FilmTrust (75/25 per-user split, seed 42, nDCG@10): frequency-scaled reg 0.015 gave 0.583
+    // against 0.538 for most-popular, and stayed within 0.01 of that for alpha 3-30 and factors 32-128, whereas
+    // constant reg needed re-tuning with alpha and would need it again with the data's size
     public static final int DEFAULT_FACTORS = 64;
     public static final int DEFAULT_ITERATIONS = 15;
-    public static final double DEFAULT_REG = 0.05;
+    public static final double DEFAULT_REG = 0.015;
     public static final double DEFAULT_ALPHA = 10;
     public static final Confidence DEFAULT_CONFIDENCE = Confidence.BINARY;
-    public static final RegScaling DEFAULT_REG_SCALING = RegScaling.CONSTANT;
+    public static final RegScaling DEFAULT_REG_SCALING = RegScaling.FREQUENCY;
     public static final int DEFAULT_CG_STEPS = 3;
     public static final double DEFAULT_INIT_STD = 0.01;
 
@@ -216,11 +219,7 @@ public final class ImplicitAlsTrainer implements Trainer {
         for (int e = from; e < to; e++) {
             int yo = other[e] * k;
             double w = weights[e];
-            double dot = 0;
-            for (int f = 0; f < k; f++) {
-                dot += fixed[yo + f] * x[f];
-            }
-            double scale = (1 + w) - w * dot;
+            double scale = (1 + w) - w * dot(fixed, yo, x, k);
             for (int f = 0; f < k; f++) {
                 r[f] += scale * fixed[yo + f];
             }
@@ -237,11 +236,7 @@ public final class ImplicitAlsTrainer implements Trainer {
             }
             for (int e = from; e < to; e++) {
                 int yo = other[e] * k;
-                double dot = 0;
-                for (int f = 0; f < k; f++) {
-                    dot += fixed[yo + f] * p[f];
-                }
-                double scale = weights[e] * dot;
+                double scale = weights[e] * dot(fixed, yo, p, k);
                 for (int f = 0; f < k; f++) {
                     ap[f] += scale * fixed[yo + f];
                 }
@@ -268,14 +263,35 @@ public final class ImplicitAlsTrainer implements Trainer {
         }
     }
 
+    // column form (out += v[b] * gram row b, valid because the Gramian is symmetric): an axpy the JIT vectorises,
+    // where the row-times-vector form is a reduction it will not reorder
     private static void multiplyGram(double[] gram, double[] v, double[] out, int k) {
-        for (int a = 0, go = 0; a < k; a++, go += k) {
-            double sum = 0;
-            for (int b = 0; b < k; b++) {
-                sum += gram[go + b] * v[b];
+        java.util.Arrays.fill(out, 0, k, 0.0);
+        for (int b = 0, go = 0; b < k; b++, go += k) {
+            double vb = v[b];
+            for (int a = 0; a < k; a++) {
+                out[a] += vb * gram[go + a];
             }
-            out[a] = sum;
         }
+    }
+
+    // four partial sums break the add dependency chain; the order is fixed, so results stay deterministic
+    private static double dot(float[] y, int offset, double[] v, int k) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int f = 0;
+        for (; f + 3 < k; f += 4) {
+            s0 += y[offset + f] * v[f];
+            s1 += y[offset + f + 1] * v[f + 1];
+            s2 += y[offset + f + 2] * v[f + 2];
+            s3 += y[offset + f + 3] * v[f + 3];
+        }
+        for (; f < k; f++) {
+            s0 += y[offset + f] * v[f];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** YᵀY (k × k, row-major), summed per fixed block and then over blocks in order, so thread count cannot change it. */
