@@ -4,6 +4,8 @@ import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.QualityGateProperties;
 import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.TrainerPlugin;
+import org.springframework.beans.factory.ObjectProvider;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.schema.SchemaManager;
@@ -21,8 +23,12 @@ import javax.sql.DataSource;
 public class RecoConfiguration {
 
     @Bean
-    public TrainerCatalog trainerCatalog() {
-        return TrainerCatalog.standard();
+    public TrainerCatalog trainerCatalog(ObjectProvider<TrainerPlugin> plugins) {
+        TrainerCatalog catalog = TrainerCatalog.standard();
+        for (TrainerPlugin plugin : plugins.orderedStream().toList()) {
+            catalog = catalog.with(plugin.name(), plugin.factory());
+        }
+        return catalog;
     }
 
     @Bean

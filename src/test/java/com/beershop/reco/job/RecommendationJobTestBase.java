@@ -1,0 +1,325 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.ExitCodes;
+import com.beershop.reco.sample.SampleDataSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real job, end to end, against a real database: each test gets a fresh database, migrated by the
+ * {@code migrate} mode and filled with generated beer-shop data, then runs the jar's modes and checks tables
+ * and exit codes.
+ */
+abstract class RecommendationJobTestBase {
+
+    static final int N = 10;
+    static final SampleDataSpec DATA = SampleDataSpec.of(600, 100, 12_000, 11);
+
+    TestDatabase db;
+
+    abstract TestDatabase createDatabase();
+
+    @BeforeEach
+    void freshDatabaseWithRatings() throws Exception {
+        db = createDatabase();
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(DATA);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void shouldPublishNRankedUnratedActiveProductsForEveryUserWithRatings() {
+        int exit = db.run("run");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        long usersWithRatings = db.count("SELECT COUNT(DISTINCT user_id) FROM ratings");
+        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(usersWithRatings);
+        assertThat(db.count("SELECT COUNT(*) FROM recommendations")).isEqualTo(usersWithRatings * N);
+        assertThat(db.count("""
+                SELECT COUNT(*) FROM (SELECT user_id FROM recommendations GROUP BY user_id
+                HAVING COUNT(*) <> 10 OR MIN(rank) <> 1 OR MAX(rank) <> 10 OR COUNT(DISTINCT product_id) <> 10) bad
+                """)).as("users without exactly ranks 1..N of distinct products").isZero();
+        assertThat(db.count("""
+                SELECT COUNT(*) FROM recommendations r JOIN ratings x
+                ON x.user_id = r.user_id AND x.product_id = r.product_id""")).as("recommended but already rated").isZero();
+        assertThat(db.count("""
+                SELECT COUNT(*) FROM recommendations r LEFT JOIN products p ON p.product_id = r.product_id
+                WHERE p.product_id IS NULL OR p.active = ?""", false)).as("unknown or inactive products").isZero();
+    }
+
+    @Test
+    void shouldRecordRunHistoryThatMatchesTheStepCounts() {
+        db.insertRatings(List.of(
+                new Object[]{null, "B001", new BigDecimal("4"), null},
+                new Object[]{"U-bad", "B001", new BigDecimal("9"), null}));
+
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+
+        Map<String, Object> history = db.jdbc.queryForMap("SELECT * FROM reco_run_history");
+        long executionId = ((Number) history.get("job_execution_id")).longValue();
+        Map<String, Object> load = step(executionId, "loadRatingsStep");
+        Map<String, Object> publish = step(executionId, "publishStep");
+        assertThat(number(history, "ratings_read")).isEqualTo(number(load, "read_count")).isEqualTo(12_002);
+        assertThat(number(history, "ratings_rejected")).isEqualTo(number(load, "filter_count")).isEqualTo(2);
+        assertThat(number(history, "ratings_used")).isEqualTo(number(load, "write_count")).isEqualTo(12_000);
+        assertThat(number(history, "rows_published")).isEqualTo(number(publish, "write_count"))
+                .isEqualTo(db.count("SELECT COUNT(*) FROM recommendations"));
+        assertThat(history.get("rejected_by_reason").toString()).contains("MISSING_USER_ID=1", "RATING_OUT_OF_SCALE=1");
+        assertThat(history.get("outcome")).isEqualTo("PUBLISHED");
+        assertThat(history.get("gate_verdict")).isEqualTo("PASSED");
+        assertThat(history.get("data_fingerprint").toString()).startsWith("12000:");
+        assertThat(number(history, "users")).isEqualTo(600);
+        assertThat((Number) history.get("ndcg_at_n")).isNotNull();
+        assertThat(history.get("step_seconds").toString()).contains("loadRatingsStep=", "publishStep=");
+    }
+
+    @Test
+    void shouldNeverShowReadersAnEmptyPartialOrMixedTableDuringPublish() throws Exception {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> yesterday = db.liveRows();
+        db.jdbc.update("DELETE FROM ratings WHERE user_id IN (SELECT user_id FROM ratings WHERE product_id = ?)", "B001");
+        AtomicBoolean running = new AtomicBoolean(true);
+        CompletableFuture<List<List<String>>> snapshots = CompletableFuture.supplyAsync(() -> readUntil(running));
+
+        int exit = db.run("run");
+        running.set(false);
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        List<String> today = db.liveRows();
+        assertThat(today).isNotEqualTo(yesterday);
+        List<List<String>> seen = snapshots.get();
+        assertThat(seen).as("snapshots read during the run").hasSizeGreaterThan(5);
+        for (List<String> snapshot : seen) {
+            assertThat(snapshot.equals(yesterday) || snapshot.equals(today))
+                    .as("a reader saw %d rows that are neither yesterday's %d nor today's %d rows",
+                            snapshot.size(), yesterday.size(), today.size())
+                    .isTrue();
+        }
+        assertThat(seen).contains(yesterday);
+    }
+
+    @Test
+    void shouldLeaveLiveTableUntouchedWhenStagingFails() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+        String lastUser = db.jdbc.queryForObject("SELECT MAX(user_id) FROM ratings", String.class);
+        db.jdbc.execute("ALTER TABLE reco_staging ADD CONSTRAINT injected_failure CHECK (user_id <> '" + lastUser + "')");
+
+        int exit = db.run("run");
+
+        assertThat(exit).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(db.liveRows()).isEqualTo(before);
+        assertThat(lastRun().get("outcome")).isEqualTo("INFRASTRUCTURE_FAILURE");
+        assertThat(lastRun().get("published")).isEqualTo(false);
+    }
+
+    @Test
+    void shouldLeaveLiveTableUntouchedWhenScoringFails() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+
+        int exit = db.run("run", "--spring.main.sources=" + FailingScoringConfiguration.class.getName(),
+                "--reco.model.algorithm=fails-in-scoring", "--reco.gate.enabled=false");
+
+        assertThat(exit).isNotEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isEqualTo(before);
+        assertThat(lastRun().get("outcome_reason").toString()).contains("injected scoring failure");
+    }
+
+    @Test
+    void shouldCountBadRowsByReasonAndPublishTheRest() {
+        db.insertRatings(List.of(
+                new Object[]{null, "B001", new BigDecimal("4"), null},
+                new Object[]{"U00001", "", new BigDecimal("4"), null},
+                new Object[]{"U".repeat(65), "B001", new BigDecimal("4"), null},
+                new Object[]{"U00001", "B".repeat(65), new BigDecimal("4"), null},
+                new Object[]{"U00001", "B001", null, null},
+                new Object[]{"U00001", "B001", new BigDecimal("0.5"), null},
+                new Object[]{"U00002", "NOT-IN-CATALOGUE", new BigDecimal("5"), null}));
+
+        int exit = db.run("run");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        Map<String, Object> run = lastRun();
+        assertThat(number(run, "ratings_rejected")).isEqualTo(6);
+        assertThat(run.get("rejected_by_reason").toString()).contains("MISSING_USER_ID=1", "MISSING_PRODUCT_ID=1",
+                "USER_ID_TOO_LONG=1", "PRODUCT_ID_TOO_LONG=1", "MISSING_RATING=1", "RATING_OUT_OF_SCALE=1");
+        assertThat(number(run, "unrecommendable_ratings")).isGreaterThanOrEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE product_id = 'NOT-IN-CATALOGUE'")).isZero();
+        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(600);
+    }
+
+    @Test
+    void shouldPublishNothingWhenMoreThanTheAllowedShareIsRejected() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+        List<Object[]> bad = new ArrayList<>();
+        for (int i = 0; i < 700; i++) { // 700 of 12,700 = 5.5 % > 5 %
+            bad.add(new Object[]{"U" + i, "B001", new BigDecimal("7"), null});
+        }
+        db.insertRatings(bad);
+
+        int exit = db.run("run");
+
+        assertThat(exit).isEqualTo(ExitCodes.REJECTED_INPUT);
+        assertThat(db.liveRows()).isEqualTo(before);
+        Map<String, Object> run = lastRun();
+        assertThat(run.get("outcome")).isEqualTo("REJECTED_INPUT");
+        assertThat(run.get("outcome_reason").toString()).contains("700 of 12700");
+    }
+
+    @Test
+    void shouldGiveIdenticalRecommendationsWhenRunTwiceOnTheSameData() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> first = db.liveRows();
+
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+
+        assertThat(db.liveRows()).isEqualTo(first);
+        assertThat(db.count("SELECT COUNT(DISTINCT data_fingerprint) FROM reco_run_history")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("staging is cleared after publish").isZero();
+    }
+
+    @Test
+    void shouldApplyNothingWhenMigrateRunsAgain() {
+        long applied = db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", true);
+
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+
+        assertThat(db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", true)).isEqualTo(applied);
+        assertThat(db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isZero();
+    }
+
+    @Test
+    void shouldRefuseAModelWorseThanPopularityAndKeepYesterdaysRows() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+
+        int exit = db.run("run", "--reco.model.params.factors=1", "--reco.model.params.iterations=1",
+                "--reco.model.params.reg=100000");
+
+        assertThat(exit).isEqualTo(ExitCodes.QUALITY_REFUSED);
+        assertThat(db.liveRows()).isEqualTo(before);
+        Map<String, Object> run = lastRun();
+        assertThat(run.get("gate_verdict")).isEqualTo("REFUSED");
+        assertThat(run.get("gate_reason").toString()).contains("does not beat most-popular");
+        assertThat(run.get("published")).isEqualTo(false);
+    }
+
+    @Test
+    void shouldPublishAndRecordTheOverrideWhenForced() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+
+        int exit = db.run("run", "--reco.model.params.factors=1", "--reco.model.params.iterations=1",
+                "--reco.model.params.reg=100000", "--reco.gate.force-publish=true");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isNotEqualTo(before);
+        Map<String, Object> run = lastRun();
+        assertThat(run.get("gate_verdict")).isEqualTo("OVERRIDDEN");
+        assertThat(run.get("gate_reason").toString()).contains("force-publish");
+        assertThat(run.get("published")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldPublishAnImprovingRunAfterARefusedOne() {
+        assertThat(db.run("run", "--reco.model.params.factors=1", "--reco.model.params.iterations=1",
+                "--reco.model.params.reg=100000")).isEqualTo(ExitCodes.QUALITY_REFUSED);
+        assertThat(db.liveRows()).isEmpty();
+
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+
+        assertThat(db.liveRows()).hasSize(600 * N);
+        assertThat(lastRun().get("gate_verdict")).isEqualTo("PASSED");
+    }
+
+    @Test
+    void shouldRecordEveryCandidateAndLeaveLiveTableUntouchedInEvaluateMode() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+
+        int exit = db.run("evaluate", "--reco.evaluation.candidates=most-popular,ials:factors=8,ease:lambda=300");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isEqualTo(before);
+        List<Map<String, Object>> rows = db.jdbc.queryForList(
+                "SELECT algorithm, outcome, published, ndcg_at_n FROM reco_run_history WHERE run_mode = 'evaluate' ORDER BY id");
+        assertThat(rows).extracting(r -> r.get("algorithm")).containsExactly("most-popular", "ials", "ease");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("outcome")).isEqualTo("EVALUATED");
+            assertThat(r.get("published")).isEqualTo(false);
+            assertThat(((Number) r.get("ndcg_at_n")).doubleValue()).isBetween(0.0, 1.0);
+        });
+    }
+
+    @Test
+    void shouldExitWithConfigurationCodeForAnUnknownAlgorithmAndPublishNothing() {
+        int exit = db.run("run", "--reco.model.algorithm=deep-magic");
+
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(db.liveRows()).isEmpty();
+    }
+
+    private List<List<String>> readUntil(AtomicBoolean running) {
+        List<List<String>> snapshots = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
+             Statement statement = connection.createStatement()) {
+            while (running.get()) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT user_id, product_id, rank FROM recommendations ORDER BY user_id, rank")) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
+                    }
+                }
+                snapshots.add(rows);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return snapshots;
+    }
+
+    Map<String, Object> lastRun() {
+        return db.jdbc.queryForMap("SELECT * FROM reco_run_history WHERE id = (SELECT MAX(id) FROM reco_run_history)");
+    }
+
+    private Map<String, Object> step(long executionId, String name) {
+        Map<String, Object> raw = db.jdbc.queryForMap(
+                "SELECT * FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = ?", executionId, name);
+        Map<String, Object> lower = new HashMap<>();
+        raw.forEach((k, v) -> lower.put(k.toLowerCase(), v));
+        return lower;
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        if (value == null) {
+            value = row.get(column.toUpperCase());
+        }
+        return ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,99 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.BeerRecoApplication;
+import com.beershop.reco.sample.SampleDataGenerator;
+import com.beershop.reco.sample.SampleDataSpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A real, empty database for one test class: a named in-memory H2 in SQL Server mode, or a fresh database on the
+ * local PostgreSQL server that is dropped afterwards. Runs the real application against it.
+ */
+abstract class TestDatabase implements AutoCloseable {
+
+    final String url;
+    final String username;
+    final String password;
+    final JdbcTemplate jdbc;
+
+    TestDatabase(String url, String username, String password) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url, username, password));
+    }
+
+    static TestDatabase h2() {
+        String name = "reco_" + UUID.randomUUID().toString().replace("-", "");
+        return new TestDatabase("jdbc:h2:mem:" + name + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1", "sa", "") {
+            @Override
+            public void close() {
+                jdbc.execute("SHUTDOWN");
+            }
+        };
+    }
+
+    static TestDatabase postgres() {
+        String name = "reco_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", ""));
+        admin.execute("CREATE DATABASE " + name);
+        return new TestDatabase("jdbc:postgresql://127.0.0.1:5432/" + name + "?reWriteBatchedInserts=true",
+                "postgres", "") {
+            @Override
+            public void close() {
+                admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        };
+    }
+
+    /** Runs the application in {@code mode} against this database and returns its exit code. */
+    int run(String mode, String... extra) {
+        List<String> args = new ArrayList<>(List.of(mode,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + password,
+                "--reco.schema.inventory-ddl=MIGRATE",
+                "--reco.sample-data.seed=NEVER",
+                "--reco.input.min-ratings=100"));
+        args.addAll(Arrays.asList(extra));
+        return BeerRecoApplication.execute(args.toArray(String[]::new));
+    }
+
+    /** Fills products and ratings with generated beer-shop data (taste structure and all). */
+    void loadGenerated(SampleDataSpec spec) throws Exception {
+        List<Object[]> products = new ArrayList<>();
+        List<Object[]> ratings = new ArrayList<>();
+        new SampleDataGenerator(spec).generate(
+                p -> products.add(new Object[]{p.productId(), p.name(), p.style(), p.active()}),
+                r -> ratings.add(new Object[]{r.userId(), r.productId(), r.rating(),
+                        r.ratedAt() == null ? null : Timestamp.valueOf(r.ratedAt())}));
+        jdbc.batchUpdate("INSERT INTO products (product_id, name, style, active) VALUES (?, ?, ?, ?)", products);
+        insertRatings(ratings);
+    }
+
+    void insertRatings(List<Object[]> rows) {
+        jdbc.batchUpdate("INSERT INTO ratings (user_id, product_id, rating, rated_at) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    /** The live table as the Go service would read it, in a stable order. */
+    List<String> liveRows() {
+        return jdbc.query("SELECT user_id, product_id, rank FROM recommendations ORDER BY user_id, rank",
+                (rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
+    }
+
+    long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public abstract void close();
+}
