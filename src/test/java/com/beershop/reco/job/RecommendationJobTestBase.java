@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RecommendationJobTestBase {
 
     static final int N = 10;
-    static final SampleDataSpec DATA = SampleDataSpec.of(600, 100, 12_000, 11);
+    static final SampleDataSpec DATA = SampleDataSpec.of(1000, 150, 25_000, 11);
 
     TestDatabase db;
 
@@ -80,16 +80,16 @@ abstract class RecommendationJobTestBase {
         long executionId = ((Number) history.get("job_execution_id")).longValue();
         Map<String, Object> load = step(executionId, "loadRatingsStep");
         Map<String, Object> publish = step(executionId, "publishStep");
-        assertThat(number(history, "ratings_read")).isEqualTo(number(load, "read_count")).isEqualTo(12_002);
+        assertThat(number(history, "ratings_read")).isEqualTo(number(load, "read_count")).isEqualTo(25_002);
         assertThat(number(history, "ratings_rejected")).isEqualTo(number(load, "filter_count")).isEqualTo(2);
-        assertThat(number(history, "ratings_used")).isEqualTo(number(load, "write_count")).isEqualTo(12_000);
+        assertThat(number(history, "ratings_used")).isEqualTo(number(load, "write_count")).isEqualTo(25_000);
         assertThat(number(history, "rows_published")).isEqualTo(number(publish, "write_count"))
                 .isEqualTo(db.count("SELECT COUNT(*) FROM recommendations"));
         assertThat(history.get("rejected_by_reason").toString()).contains("MISSING_USER_ID=1", "RATING_OUT_OF_SCALE=1");
         assertThat(history.get("outcome")).isEqualTo("PUBLISHED");
         assertThat(history.get("gate_verdict")).isEqualTo("PASSED");
-        assertThat(history.get("data_fingerprint").toString()).startsWith("12000:");
-        assertThat(number(history, "users")).isEqualTo(600);
+        assertThat(history.get("data_fingerprint").toString()).startsWith("25000:");
+        assertThat(number(history, "users")).isEqualTo(1000);
         assertThat((Number) history.get("ndcg_at_n")).isNotNull();
         assertThat(history.get("step_seconds").toString()).contains("loadRatingsStep=", "publishStep=");
     }
@@ -98,7 +98,7 @@ abstract class RecommendationJobTestBase {
     void shouldNeverShowReadersAnEmptyPartialOrMixedTableDuringPublish() throws Exception {
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
         List<String> yesterday = db.liveRows();
-        db.jdbc.update("DELETE FROM ratings WHERE user_id IN (SELECT user_id FROM ratings WHERE product_id = ?)", "B001");
+        db.jdbc.update("DELETE FROM ratings WHERE user_id < ?", "U00021"); // 20 users leave the shop
         AtomicBoolean running = new AtomicBoolean(true);
         CompletableFuture<List<List<String>>> snapshots = CompletableFuture.supplyAsync(() -> readUntil(running));
 
@@ -152,13 +152,13 @@ abstract class RecommendationJobTestBase {
         db.insertRatings(List.of(
                 new Object[]{null, "B001", new BigDecimal("4"), null},
                 new Object[]{"U00001", "", new BigDecimal("4"), null},
-                new Object[]{"U".repeat(65), "B001", new BigDecimal("4"), null},
-                new Object[]{"U00001", "B".repeat(65), new BigDecimal("4"), null},
+                new Object[]{"U".repeat(11), "B001", new BigDecimal("4"), null},
+                new Object[]{"U00001", "B".repeat(11), new BigDecimal("4"), null},
                 new Object[]{"U00001", "B001", null, null},
                 new Object[]{"U00001", "B001", new BigDecimal("0.5"), null},
-                new Object[]{"U00002", "NOT-IN-CATALOGUE", new BigDecimal("5"), null}));
+                new Object[]{"U00002", "NOT-SOLD", new BigDecimal("5"), null}));
 
-        int exit = db.run("run");
+        int exit = db.run("run", "--reco.input.max-id-length=10");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
         Map<String, Object> run = lastRun();
@@ -166,8 +166,8 @@ abstract class RecommendationJobTestBase {
         assertThat(run.get("rejected_by_reason").toString()).contains("MISSING_USER_ID=1", "MISSING_PRODUCT_ID=1",
                 "USER_ID_TOO_LONG=1", "PRODUCT_ID_TOO_LONG=1", "MISSING_RATING=1", "RATING_OUT_OF_SCALE=1");
         assertThat(number(run, "unrecommendable_ratings")).isGreaterThanOrEqualTo(1);
-        assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE product_id = 'NOT-IN-CATALOGUE'")).isZero();
-        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(600);
+        assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE product_id = 'NOT-SOLD'")).isZero();
+        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(1000);
     }
 
     @Test
@@ -175,7 +175,7 @@ abstract class RecommendationJobTestBase {
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
         List<String> before = db.liveRows();
         List<Object[]> bad = new ArrayList<>();
-        for (int i = 0; i < 700; i++) { // 700 of 12,700 = 5.5 % > 5 %
+        for (int i = 0; i < 1400; i++) { // 1,400 of 26,400 = 5.3 % > 5 %
             bad.add(new Object[]{"U" + i, "B001", new BigDecimal("7"), null});
         }
         db.insertRatings(bad);
@@ -186,7 +186,7 @@ abstract class RecommendationJobTestBase {
         assertThat(db.liveRows()).isEqualTo(before);
         Map<String, Object> run = lastRun();
         assertThat(run.get("outcome")).isEqualTo("REJECTED_INPUT");
-        assertThat(run.get("outcome_reason").toString()).contains("700 of 12700");
+        assertThat(run.get("outcome_reason").toString()).contains("1400 of 26400");
     }
 
     @Test
@@ -203,12 +203,14 @@ abstract class RecommendationJobTestBase {
 
     @Test
     void shouldApplyNothingWhenMigrateRunsAgain() {
-        long applied = db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", true);
+        // Flyway creates its history table with quoted lower-case names
+        String applied = "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = ?";
+        long before = db.count(applied, true);
 
         assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
 
-        assertThat(db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", true)).isEqualTo(applied);
-        assertThat(db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IN ('1', '2')")).isEqualTo(2);
+        assertThat(db.count(applied, true)).isEqualTo(before);
         assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isZero();
     }
 
@@ -252,7 +254,7 @@ abstract class RecommendationJobTestBase {
 
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
 
-        assertThat(db.liveRows()).hasSize(600 * N);
+        assertThat(db.liveRows()).hasSize(1000 * N);
         assertThat(lastRun().get("gate_verdict")).isEqualTo("PASSED");
     }
 
