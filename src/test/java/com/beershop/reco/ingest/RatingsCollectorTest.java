@@ -1,0 +1,67 @@
+package com.beershop.reco.ingest;
+
+import com.beershop.reco.model.InteractionMatrix;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RatingsCollectorTest {
+
+    @Test
+    void shouldKeepTheLatestRatingOfADuplicatePairAndCountTheDuplicate() {
+        RatingsCollector collector = new RatingsCollector();
+        collector.accept(rating("alice", "ipa", "5", LocalDateTime.of(2026, 3, 1, 0, 0)));
+        collector.accept(rating("alice", "ipa", "2", LocalDateTime.of(2026, 1, 1, 0, 0)));
+        collector.accept(rating("alice", "stout", "3", null));
+
+        InteractionMatrix matrix = collector.matrix();
+
+        assertThat(matrix.numRatings()).isEqualTo(2);
+        assertThat(collector.duplicates()).isEqualTo(1);
+        int ipaEntry = matrix.rowStart(0);
+        assertThat(matrix.itemAt(ipaEntry)).isZero();
+        assertThat(matrix.valueAt(ipaEntry)).isEqualTo(5f);
+    }
+
+    @Test
+    void shouldMarkOnlyActiveCatalogueProductsRecommendable() {
+        RatingsCollector collector = new RatingsCollector();
+        collector.accept(rating("alice", "ipa", "5", null));
+        collector.accept(rating("alice", "retired", "4", null));
+        collector.accept(rating("bob", "unknown", "4", null));
+        ProductCatalog catalog = new ProductCatalog(List.of(
+                new Product("ipa", "Hop Hill IPA", "IPA", true),
+                new Product("retired", "Old Bock", "Bock", false)));
+
+        TrainingData data = collector.toTrainingData(catalog);
+
+        assertThat(data.recommendable()).containsExactly(true, false, false);
+        assertThat(data.ratings().numRatings()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldGiveTheSameFingerprintWhateverTheRowOrder() {
+        RatingsCollector forward = new RatingsCollector();
+        RatingsCollector backward = new RatingsCollector();
+        List<RawRating> rows = List.of(rating("a", "x", "1", null), rating("b", "y", "2", null),
+                rating("c", "z", "3.5", null));
+        rows.forEach(forward::accept);
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            backward.accept(rows.get(i));
+        }
+
+        assertThat(forward.fingerprint()).isEqualTo(backward.fingerprint()).startsWith("3:");
+        RatingsCollector changed = new RatingsCollector();
+        List.of(rating("a", "x", "1", null), rating("b", "y", "2", null), rating("c", "z", "4", null))
+                .forEach(changed::accept);
+        assertThat(changed.fingerprint()).isNotEqualTo(forward.fingerprint());
+    }
+
+    private static RawRating rating(String user, String product, String value, LocalDateTime at) {
+        return new RawRating(user, product, new BigDecimal(value), at);
+    }
+}
