@@ -70,7 +70,8 @@ class CompareAlgorithmsTasklet implements Tasklet {
                 EvaluationResult r = evaluator.evaluate(trainers.create(spec), split);
                 fill(record, r);
                 record.outcome = "EVALUATED";
-                table.add(spec.name(), new TreeMap<>(spec.params()), f(r.precision()), f(r.recall()), f(r.ndcg()),
+                record.params = "{" + r.params() + "}";
+                table.add(spec.name(), r.params(), f(r.precision()), f(r.recall()), f(r.ndcg()),
                         f(r.map()), f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
                         String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
                         String.format(Locale.ROOT, "%.2f", r.scoreSeconds()));

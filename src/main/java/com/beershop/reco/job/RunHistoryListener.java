@@ -80,6 +80,7 @@ public class RunHistoryListener implements JobExecutionListener {
         }
         EvaluationResult evaluation = state.evaluation();
         if (evaluation != null) {
+            r.params = "{" + evaluation.params() + "}"; // every effective hyperparameter, defaults included
             r.usersEvaluated = evaluation.usersEvaluated();
             r.precisionAtN = evaluation.precision();
             r.recallAtN = evaluation.recall();
