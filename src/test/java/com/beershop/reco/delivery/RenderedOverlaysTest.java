@@ -35,7 +35,7 @@ class RenderedOverlaysTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "staging,    beer-reco-staging, 30 1 * * *, beershop.azurecr.io/beer-reco-batch:1.1.0",
-            "production, beer-reco,         30 2 * * *, beershop.azurecr.io/beer-reco-batch:1.0.0"})
+            "production, beer-reco,         30 3 * * *, beershop.azurecr.io/beer-reco-batch:1.0.0"})
     void shouldScheduleOneNightlyRunAtATimeWithTheOverlaysImageInItsNamespace(String overlay, String namespace,
                                                                              String schedule, String image) {
         // given
@@ -51,6 +51,7 @@ class RenderedOverlaysTest {
         assertThat(migrate.getMetadata().getNamespace()).isEqualTo(namespace);
         assertThat(cronJob.getSpec().getSchedule()).isEqualTo(schedule);
         assertThat(cronJob.getSpec().getTimeZone()).isEqualTo("Europe/Amsterdam");
+        assertThat(schedule.split(" ")[1]).as("hour: 02:00-03:00 is skipped or repeated on DST days").isNotEqualTo("2");
         assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
         assertThat(cronJob.getSpec().getStartingDeadlineSeconds()).isPositive();
         assertThat(cronJob.getSpec().getJobTemplate().getSpec().getBackoffLimit()).isEqualTo(2);
