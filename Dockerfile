@@ -1,0 +1,32 @@
+# beer-reco-batch image: build the Boot jar, split it into its layers, run it as a non-root user.
+#   docker build -t beershop.azurecr.io/beer-reco-batch:<tag> .
+#   docker run --rm -e SPRING_DATASOURCE_URL=... beershop.azurecr.io/beer-reco-batch:<tag> [run|migrate|evaluate|report]
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+# Dependencies first, so a source change does not download them again.
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY . .
+RUN mvn -B -DskipTests package \
+ && cp target/beer-reco-batch-*.jar app.jar \
+ && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+# A full JRE: LibRec needs the java.desktop module.
+FROM eclipse-temurin:17-jre
+# A fixed numeric UID/GID, so the pod's runAsNonRoot / runAsUser 10001 can be checked against the image.
+RUN groupadd --system --gid 10001 reco \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin reco
+WORKDIR /app
+# Least likely to change first. Files stay owned by root: the job cannot modify its own code.
+COPY --from=build /build/extracted/dependencies/ ./
+COPY --from=build /build/extracted/spring-boot-loader/ ./
+COPY --from=build /build/extracted/snapshot-dependencies/ ./
+COPY --from=build /build/extracted/application/ ./
+USER 10001:10001
+# Only /tmp is written (an emptyDir in Kubernetes, where the root filesystem is read-only).
+# OutOfMemoryError: kill -9 (exit 137, the same as a kernel OOM kill). Not -XX:+ExitOnOutOfMemoryError: it exits
+# with 3, which is ExitCodes.REJECTED_INPUT, and the CronJob's podFailurePolicy would read an OOM as bad input.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:OnOutOfMemoryError=kill -9 %p", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
+# The mode; Kubernetes' args replace it (args: ["migrate"] for the PreSync hook).
+CMD ["run"]

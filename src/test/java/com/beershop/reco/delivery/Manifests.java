@@ -1,0 +1,205 @@
+package com.beershop.reco.delivery;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Reads the deployment files strictly and renders overlays with kubectl, for the delivery tests. */
+final class Manifests {
+
+    static final Path REPO = Path.of("").toAbsolutePath();
+    static final Path CRONJOB = REPO.resolve("cronjob");
+    static final Path ARGOCD = REPO.resolve("argocd");
+    static final Path KUBECTL = Path.of("/usr/bin/kubectl");
+
+    /** Unknown fields and duplicate keys fail (Jackson 3 no longer fails on unknown properties by default). */
+    static final YAMLMapper STRICT = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
+            "CronJob", CronJob.class,
+            "Job", Job.class,
+            "ConfigMap", ConfigMap.class,
+            "Secret", Secret.class,
+            "Namespace", Namespace.class);
+
+    private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
+
+    private Manifests() {
+    }
+
+    static List<Path> yamlFilesUnder(Path... roots) {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    static List<JsonNode> documents(String yaml) {
+        return STRICT.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll().stream()
+                .filter(node -> node != null && !node.isNull() && !node.isMissingNode())
+                .toList();
+    }
+
+    static List<JsonNode> documents(Path file) {
+        try {
+            return documents(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isKubernetesKind(String kind) {
+        return KINDS.containsKey(kind);
+    }
+
+    /**
+     * Reads one document into its fabric8 type and fails on any field the type does not know. fabric8 models keep
+     * unknown fields in {@code additionalProperties} (an any-setter) instead of failing, so those maps are checked
+     * all the way down as well.
+     */
+    static HasMetadata typed(JsonNode document) {
+        String kind = document.path("kind").asString();
+        Class<? extends HasMetadata> type = KINDS.get(kind);
+        if (type == null) {
+            throw new IllegalArgumentException("no fabric8 type registered for kind '" + kind + "'");
+        }
+        HasMetadata resource = STRICT.treeToValue(document, type);
+        List<String> unknown = new ArrayList<>();
+        collectUnknownFields(resource, kind, unknown, 0);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown fields in " + kind + ": " + unknown);
+        }
+        return resource;
+    }
+
+    private static void collectUnknownFields(Object value, String path, List<String> unknown, int depth) {
+        if (value == null || depth > 40) {
+            return;
+        }
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                collectUnknownFields(item, path + "[" + i++ + "]", unknown, depth + 1);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> collectUnknownFields(v, path + "." + k, unknown, depth + 1));
+            return;
+        }
+        if (!value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return;
+        }
+        for (Method getter : value.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+                continue;
+            }
+            Object child;
+            try {
+                child = getter.invoke(value);
+            } catch (ReflectiveOperationException e) {
+                continue;
+            }
+            if (getter.getName().equals("getAdditionalProperties")) {
+                if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                    extra.keySet().forEach(key -> unknown.add(path + "." + key));
+                }
+                continue;
+            }
+            String property = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+            collectUnknownFields(child, path + "." + property, unknown, depth + 1);
+        }
+    }
+
+    /** {@code kubectl kustomize cronjob/overlays/<overlay>}, read strictly into fabric8 types; skipped without kubectl. */
+    static List<HasMetadata> rendered(String overlay) {
+        assumeTrue(Files.isExecutable(KUBECTL), "kubectl is not at " + KUBECTL + ": overlays are not rendered here");
+        return RENDERED.computeIfAbsent(overlay, o -> documents(kustomize(CRONJOB.resolve("overlays").resolve(o)))
+                .stream().map(Manifests::typed).toList());
+    }
+
+    static String kustomize(Path directory) {
+        try {
+            Process process = new ProcessBuilder(KUBECTL.toString(), "kustomize", directory.toString())
+                    .redirectError(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("kubectl kustomize " + directory + " failed: " + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static CronJob cronJob(List<HasMetadata> resources) {
+        return only(ofKind(resources, CronJob.class), "CronJob");
+    }
+
+    static Job migrateJob(List<HasMetadata> resources) {
+        return only(ofKind(resources, Job.class), "Job");
+    }
+
+    static PodSpec cronJobPod(List<HasMetadata> resources) {
+        return cronJob(resources).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    }
+
+    static PodSpec migratePod(List<HasMetadata> resources) {
+        return migrateJob(resources).getSpec().getTemplate().getSpec();
+    }
+
+    static Container onlyContainer(PodSpec pod) {
+        return only(pod.getContainers(), "container");
+    }
+
+    private static <T> T only(List<T> items, String what) {
+        if (items.size() != 1) {
+            throw new IllegalStateException("expected exactly one " + what + ", found " + items.size());
+        }
+        return items.get(0);
+    }
+}
