@@ -20,9 +20,9 @@ import java.util.List;
 
 /** Picks the mode from the first argument and runs it; its exit code becomes the process's. */
 @Component
-class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
+public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
-    static final List<String> MODES = List.of("run", "migrate", "evaluate", "report");
+    public static final List<String> MODES = List.of("run", "migrate", "evaluate", "report");
     private static final Logger log = LoggerFactory.getLogger(ModeRunner.class);
 
     private final SchemaManager schema;

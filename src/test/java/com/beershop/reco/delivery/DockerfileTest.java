@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,10 +104,7 @@ class DockerfileTest {
     @Test
     void shouldGiveTheCronJobAndTheHookModesTheApplicationAccepts() throws Exception {
         // given
-        Field modesField = Class.forName("com.beershop.reco.ModeRunner").getDeclaredField("MODES");
-        modesField.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        List<String> modes = (List<String>) modesField.get(null);
+        List<String> modes = com.beershop.reco.ModeRunner.MODES;
 
         // when
         List<String> cronJobArgs = onlyContainer(cronJobPod(Manifests.rendered("production"))).getArgs();
