@@ -40,8 +40,8 @@ class EaseTrainerTest {
 
     @Test
     void shouldInvertASymmetricPositiveDefiniteMatrix() {
-        // given G = AᵀA + I for a random A; when inverted; then G · G⁻¹ = I
-        int n = 25;
+        // given G = AᵀA + I for a random A, larger than two pivot blocks and not a multiple of one
+        int n = 131;
         SplittableRandom random = new SplittableRandom(1);
         double[] a = new double[n * n];
         for (int i = 0; i < a.length; i++) {
@@ -50,7 +50,7 @@ class EaseTrainerTest {
         double[] g = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double sum = i == j ? 1 : 0;
+                double sum = i == j ? n : 0;
                 for (int r = 0; r < n; r++) {
                     sum += a[r * n + i] * a[r * n + j];
                 }
