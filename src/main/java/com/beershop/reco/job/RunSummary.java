@@ -55,9 +55,9 @@ public class RunSummary {
                 user = u;
             }
         }
-        out.append(String.format(Locale.ROOT, "  example: user %s rated %d products, e.g.%n",
+        out.append(String.format(Locale.ROOT, "  example: user %s rated %d products; liked best:%n",
                 data.users().idAt(user), ratings.rowSize(user)));
-        for (int k = ratings.rowStart(user), shown = 0; k < ratings.rowEnd(user) && shown < EXAMPLE_RATED; k++, shown++) {
+        for (int k : topRatedEntries(ratings, user, EXAMPLE_RATED)) {
             out.append("      ").append(describe(state, data.products().idAt(ratings.itemAt(k))))
                     .append(" rated ").append(ratings.valueAt(k)).append('\n');
         }
@@ -66,6 +66,13 @@ public class RunSummary {
             out.append(String.format(Locale.ROOT, "    %2d. %s%n", rank + 1,
                     describe(state, data.products().idAt(lists.item(user, rank)))));
         }
+    }
+
+    /** Offsets of the user's highest ratings, best first (ties: lower item index first). */
+    private static int[] topRatedEntries(InteractionMatrix ratings, int user, int count) {
+        return java.util.stream.IntStream.range(ratings.rowStart(user), ratings.rowEnd(user)).boxed()
+                .sorted((a, b) -> Float.compare(ratings.valueAt(b), ratings.valueAt(a)))
+                .limit(count).mapToInt(Integer::intValue).toArray();
     }
 
     private static String describe(RunState state, String productId) {
