@@ -1,0 +1,78 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.BeerRecoApplication;
+import com.beershop.reco.ExitCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A pod killed half-way (SIGKILL, no chance to clean up) must leave the live table as it was, and the next run must
+ * succeed without anyone touching the database. The victim is a real second JVM on the local PostgreSQL.
+ */
+class KilledRunRecoveryTest {
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void publishedOnce() throws Exception {
+        db = TestDatabase.postgres();
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(RecommendationJobTestBase.DATA);
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void shouldKeepLiveRowsWhenKilledWhileStagingAndSucceedOnTheNextRunWithoutCleanUp() throws Exception {
+        List<String> yesterday = db.liveRows();
+        Process victim = startRunInAnotherJvm("--reco.publish.batch-size=20");
+        awaitStagedRows(victim);
+
+        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        assertThat(db.liveRows()).as("live table after the kill").isEqualTo(yesterday);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("rows the dead run left behind").isPositive();
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isEqualTo(1);
+
+        int exit = db.run("run", "--reco.job.stale-after=PT0S");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).hasSize(yesterday.size());
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isZero();
+    }
+
+    private Process startRunInAnotherJvm(String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                BeerRecoApplication.class.getName(), "run",
+                "--spring.datasource.url=" + db.url,
+                "--spring.datasource.username=" + db.username,
+                "--reco.sample-data.seed=NEVER"));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private void awaitStagedRows(Process victim) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (db.count("SELECT COUNT(*) FROM reco_staging") == 0) {
+            assertThat(victim.isAlive()).as("the run ended before it staged anything").isTrue();
+            assertThat(System.nanoTime()).as("staging did not start in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
