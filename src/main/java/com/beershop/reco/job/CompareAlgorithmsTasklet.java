@@ -65,12 +65,12 @@ class CompareAlgorithmsTasklet implements Tasklet {
             index++;
             log.info("Evaluating candidate {}/{}: {}", index, specs.size(), spec);
             LocalDateTime started = LocalDateTime.now();
-            RunRecord record = baseRecord(executionId, spec, started, data);
+            RunRecord record = RunRecords.start(executionId, "evaluate", started, appVersion.value(), spec, seed, topN);
+            RunRecords.input(record, state);
             try {
                 EvaluationResult r = evaluator.evaluate(trainers.create(spec), split);
-                fill(record, r);
+                RunRecords.evaluation(record, r);
                 record.outcome = "EVALUATED";
-                record.params = "{" + r.params() + "}";
                 table.add(spec.name(), r.params(), f(r.precision()), f(r.recall()), f(r.ndcg()),
                         f(r.map()), f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
                         String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
@@ -81,6 +81,8 @@ class CompareAlgorithmsTasklet implements Tasklet {
                 record.outcomeReason = e.getMessage();
                 table.add(spec.name(), new TreeMap<>(spec.params()), "failed: " + e.getMessage());
             }
+            record.published = false;
+            record.rowsPublished = 0L;
             record.endedAt = LocalDateTime.now();
             history.insert(record);
             contribution.incrementWriteCount(1);
@@ -88,41 +90,6 @@ class CompareAlgorithmsTasklet implements Tasklet {
         log.info("Offline comparison on {} ratings, {} users, {}% per-user hold-out, seed {}:\n{}",
                 data.ratings().numRatings(), data.users().size(), Math.round(holdoutFraction * 100), seed, table);
         return RepeatStatus.FINISHED;
-    }
-
-    private RunRecord baseRecord(long executionId, AlgorithmSpec spec, LocalDateTime started, TrainingData data) {
-        RunRecord r = new RunRecord();
-        r.jobExecutionId = executionId;
-        r.runMode = "evaluate";
-        r.startedAt = started;
-        r.appVersion = appVersion.value();
-        r.algorithm = spec.name();
-        r.params = new TreeMap<>(spec.params()).toString();
-        r.seed = seed;
-        r.topN = topN;
-        r.dataFingerprint = state.ratings().fingerprint();
-        r.ratingsRead = state.ratings().acceptedCount() + state.ratings().rejectedCount();
-        r.ratingsRejected = state.ratings().rejectedCount();
-        r.rejectedByReason = new TreeMap<>(state.ratings().rejectedByReason()).toString();
-        r.ratingsUsed = (long) data.ratings().numRatings();
-        r.users = data.users().size();
-        r.products = data.products().size();
-        r.published = false;
-        r.rowsPublished = 0L;
-        return r;
-    }
-
-    private static void fill(RunRecord record, EvaluationResult r) {
-        record.usersEvaluated = r.usersEvaluated();
-        record.precisionAtN = r.precision();
-        record.recallAtN = r.recall();
-        record.ndcgAtN = r.ndcg();
-        record.mapAtN = r.map();
-        record.coverage = r.coverage();
-        record.rmse = r.rmse();
-        record.mae = r.mae();
-        record.trainSeconds = r.trainSeconds();
-        record.scoreSeconds = r.scoreSeconds();
     }
 
     private static String f(double value) {

@@ -2,8 +2,6 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.ScoringProperties;
-import com.beershop.reco.evaluation.EvaluationResult;
-import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunRecord;
 import org.slf4j.Logger;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /** Writes one run-history row per job execution, whatever the outcome, and prints the run summary. */
 @Component
@@ -56,41 +53,13 @@ public class RunHistoryListener implements JobExecutionListener {
 
     RunRecord toRecord(JobExecution execution) {
         JobOutcome outcome = JobOutcome.of(execution);
-        AlgorithmSpec spec = model.spec();
-        RunRecord r = new RunRecord();
-        r.jobExecutionId = execution.getId();
-        r.runMode = "run";
-        r.startedAt = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
+        LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
+        RunRecord r = RunRecords.start(execution.getId(), "run", started, appVersion.value(), model.spec(),
+                model.seed(), scoring.topN());
         r.endedAt = LocalDateTime.now();
-        r.appVersion = appVersion.value();
-        r.algorithm = spec.name();
-        r.params = new TreeMap<>(spec.params()).toString();
-        r.seed = model.seed();
-        r.topN = scoring.topN();
-        r.ratingsRead = state.ratings().acceptedCount() + state.ratings().rejectedCount();
-        r.ratingsRejected = state.ratings().rejectedCount();
-        r.rejectedByReason = new TreeMap<>(state.ratings().rejectedByReason()).toString();
-        r.dataFingerprint = state.ratings().fingerprint();
-        if (state.hasData()) {
-            r.duplicateRatings = (long) state.ratings().duplicates();
-            r.ratingsUsed = (long) state.data().ratings().numRatings();
-            r.users = state.data().users().size();
-            r.products = state.data().products().size();
-            r.unrecommendableRatings = CheckInputTasklet.unrecommendableRatings(state.data());
-        }
-        EvaluationResult evaluation = state.evaluation();
-        if (evaluation != null) {
-            r.params = "{" + evaluation.params() + "}"; // every effective hyperparameter, defaults included
-            r.usersEvaluated = evaluation.usersEvaluated();
-            r.precisionAtN = evaluation.precision();
-            r.recallAtN = evaluation.recall();
-            r.ndcgAtN = evaluation.ndcg();
-            r.mapAtN = evaluation.map();
-            r.coverage = evaluation.coverage();
-            r.rmse = evaluation.rmse();
-            r.mae = evaluation.mae();
-            r.trainSeconds = evaluation.trainSeconds();
-            r.scoreSeconds = evaluation.scoreSeconds();
+        RunRecords.input(r, state);
+        if (state.evaluation() != null) {
+            RunRecords.evaluation(r, state.evaluation());
         }
         if (state.baseline() != null) {
             r.baselineNdcgAtN = state.baseline().ndcg();
