@@ -114,6 +114,17 @@ enum LibrecAlgorithm {
         return this == BPR || this == EALS || this == WRMF;
     }
 
+    /** Every parameter by our own name with the value a training will use, defaults included, for the run history. */
+    String effectiveParams(AlgorithmSpec spec) {
+        java.util.StringJoiner joiner = new java.util.StringJoiner(", ");
+        for (Param param : Param.values()) {
+            if (accepts(param) && (param.defaultValue != null || spec.params().containsKey(param.name))) {
+                joiner.add(param.name + "=" + value(param, spec));
+            }
+        }
+        return joiner.toString();
+    }
+
     /**
      * LibRec settings for our parameters: defaults filled in, {@code reg} spread to user and item unless
      * {@code reg-user} / {@code reg-item} say otherwise. Values are checked here, so a bad one fails when the job

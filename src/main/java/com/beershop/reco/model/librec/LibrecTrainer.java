@@ -222,6 +222,6 @@ public final class LibrecTrainer implements Trainer {
 
     @Override
     public String toString() {
-        return "LibrecTrainer[" + spec + "]";
+        return algorithm.effectiveParams(spec);
     }
 }
