@@ -229,11 +229,14 @@ class LibrecTrainerTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         librec.addAppender(appender);
+        ch.qos.logback.classic.Level configured = librec.getLevel();
+        librec.setLevel(ch.qos.logback.classic.Level.INFO); // the test logging config keeps only warnings
         try {
             // when
             trainer("librec-bpr").train(twoTasteGroups(), SEED);
         } finally {
             librec.detachAppender(appender);
+            librec.setLevel(configured);
         }
 
         // then: BPR logs its loss once per iteration, through commons-logging and SLF4J
