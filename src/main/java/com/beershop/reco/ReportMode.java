@@ -26,15 +26,16 @@ class ReportMode {
 
     void print(int limit) {
         List<RunRecord> runs = history.recent(limit);
-        TextTable table = new TextTable("id", "when", "mode", "exec", "version", "algorithm", "params", "ratings",
-                "fingerprint", "nDCG", "P", "R", "MAP", "cov", "pop nDCG", "gate", "published", "rows", "secs",
-                "outcome / why");
+        // what decides a run first (how good, published, why), the provenance after it
+        TextTable table = new TextTable("id", "when", "mode", "algorithm", "nDCG", "pop nDCG", "gate", "published",
+                "rows", "outcome / why", "P", "R", "MAP", "cov", "secs", "ratings", "fingerprint", "exec", "version",
+                "params");
         for (RunRecord r : runs) {
-            table.add(r.id, r.startedAt == null ? "" : WHEN.format(r.startedAt), r.runMode, r.jobExecutionId,
-                    r.appVersion, r.algorithm, r.params, r.ratingsUsed, r.dataFingerprint, f(r.ndcgAtN),
-                    f(r.precisionAtN), f(r.recallAtN), f(r.mapAtN), f(r.coverage), f(r.baselineNdcgAtN),
-                    r.gateVerdict, r.published ? "yes" : "no", r.rowsPublished, seconds(r),
-                    r.outcome + (r.outcomeReason == null ? "" : ": " + r.outcomeReason));
+            table.add(r.id, r.startedAt == null ? "" : WHEN.format(r.startedAt), r.runMode, r.algorithm,
+                    f(r.ndcgAtN), f(r.baselineNdcgAtN), r.gateVerdict, r.published ? "yes" : "no", r.rowsPublished,
+                    r.outcome + (r.outcomeReason == null ? "" : ": " + abbreviate(r.outcomeReason)),
+                    f(r.precisionAtN), f(r.recallAtN), f(r.mapAtN), f(r.coverage), seconds(r), r.ratingsUsed,
+                    r.dataFingerprint, r.jobExecutionId, r.appVersion, r.params);
         }
         out.println("Last " + runs.size() + " run-history rows (newest first):");
         out.print(table);
@@ -46,6 +47,10 @@ class ReportMode {
             return "";
         }
         return String.format(Locale.ROOT, "%.1f", java.time.Duration.between(r.startedAt, r.endedAt).toMillis() / 1000.0);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 90 ? text : text.substring(0, 87) + "...";
     }
 
     private static String f(Double value) {

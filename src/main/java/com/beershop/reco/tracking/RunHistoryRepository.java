@@ -40,15 +40,25 @@ public class RunHistoryRepository {
 
     /** The most recent run that published, if any: the reference the quality gate compares with. */
     public Optional<RunRecord> lastPublished() {
-        List<RunRecord> rows = jdbc.query("SELECT id, " + COLUMNS
-                + " FROM reco_run_history WHERE published = ? ORDER BY id DESC", MAPPER, true);
-        return rows.stream().findFirst();
+        return newest("SELECT id, " + COLUMNS + " FROM reco_run_history WHERE published = ? ORDER BY id DESC", 1, true)
+                .stream().findFirst();
     }
 
     /** The newest {@code limit} rows, newest first. */
     public List<RunRecord> recent(int limit) {
-        List<RunRecord> rows = jdbc.query("SELECT id, " + COLUMNS + " FROM reco_run_history ORDER BY id DESC", MAPPER);
-        return rows.size() > limit ? rows.subList(0, limit) : rows;
+        return newest("SELECT id, " + COLUMNS + " FROM reco_run_history ORDER BY id DESC", limit);
+    }
+
+    /** The first {@code limit} rows only; setMaxRows is the portable LIMIT / TOP. */
+    private List<RunRecord> newest(String sql, int limit, Object... args) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setMaxRows(limit);
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement;
+        }, MAPPER);
     }
 
     public List<RunRecord> forJobExecution(long jobExecutionId) {
