@@ -63,6 +63,11 @@ abstract class TestDatabase implements AutoCloseable {
                 "--reco.schema.inventory-ddl=MIGRATE",
                 "--reco.sample-data.seed=NEVER",
                 "--reco.input.min-ratings=100"));
+        for (String override : extra) {
+            // a repeated --key=value would bind as "a,b": let the test's value replace the default
+            String key = override.substring(0, override.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key));
+        }
         args.addAll(Arrays.asList(extra));
         return BeerRecoApplication.execute(args.toArray(String[]::new));
     }
