@@ -21,17 +21,24 @@ public final class RatingsCollector {
 
     private final IdDictionary users = new IdDictionary();
     private final IdDictionary products = new IdDictionary();
-    private final InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+    /** Dropped once the matrix is built: its four arrays are 20 bytes per rating, 200 MB at ten million. */
+    private InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+    private long accepted;
+    private int duplicates;
     private final DataFingerprint fingerprint = new DataFingerprint();
     private final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     private InteractionMatrix built;
 
     public void accept(RawRating row) {
+        if (builder == null) {
+            throw new IllegalStateException("the ratings matrix was already built; no more ratings can be added");
+        }
         int user = users.intern(row.userId());
         int product = products.intern(row.productId());
         float value = row.rating().floatValue();
         long time = row.ratedAt() == null ? Long.MIN_VALUE : row.ratedAt().toInstant(ZoneOffset.UTC).toEpochMilli();
         builder.add(user, product, value, time);
+        accepted++;
         fingerprint.add(row.userId(), row.productId(), value);
     }
 
@@ -44,7 +51,7 @@ public final class RatingsCollector {
     }
 
     public long acceptedCount() {
-        return builder.size();
+        return accepted;
     }
 
     public long rejectedCount() {
@@ -63,13 +70,15 @@ public final class RatingsCollector {
     public InteractionMatrix matrix() {
         if (built == null) {
             built = builder.build(users.size(), products.size());
+            duplicates = builder.duplicates();
+            builder = null;
         }
         return built;
     }
 
     public int duplicates() {
         matrix();
-        return builder.duplicates();
+        return duplicates;
     }
 
     /** Joins the ratings with the catalogue; also counts ratings of products that cannot be recommended. */

@@ -72,8 +72,9 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step loadProductsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-                                 InventoryProperties inventory, RunState runState) {
+                                 InventoryProperties inventory, RunState runState, StepMetricsListener stepMetrics) {
         return new StepBuilder("loadProductsStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(new LoadProductsTasklet(jdbc, inventory.products(), runState), tm)
                 .build();
     }
@@ -81,10 +82,11 @@ public class RecommendationJobConfiguration {
     @Bean
     public Step loadRatingsStep(JobRepository jobRepository, PlatformTransactionManager tm,
                                 JdbcCursorItemReader<RawRating> ratingsReader, InputProperties input,
-                                RunState runState) {
+                                RunState runState, StepMetricsListener stepMetrics) {
         RatingValidator validator = new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength());
         ItemWriter<RawRating> collect = chunk -> chunk.forEach(runState.ratings()::accept);
         return new StepBuilder("loadRatingsStep", jobRepository)
+                .listener(stepMetrics)
                 .<RawRating, RawRating>chunk(input.chunkSize())
                 .transactionManager(tm)
                 .reader(ratingsReader)
@@ -119,8 +121,9 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step checkInputStep(JobRepository jobRepository, PlatformTransactionManager tm, InputProperties input,
-                               RunState runState) {
+                               RunState runState, StepMetricsListener stepMetrics) {
         return new StepBuilder("checkInputStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(new CheckInputTasklet(input, runState), tm)
                 .build();
     }
@@ -128,8 +131,9 @@ public class RecommendationJobConfiguration {
     @Bean
     public Step evaluateModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
                                   ModelProperties model, EvaluationProperties evaluation, ScoringProperties scoring,
-                                  RunState runState) {
+                                  RunState runState, StepMetricsListener stepMetrics) {
         return new StepBuilder("evaluateModelStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(new EvaluateModelTasklet(trainers, model.spec(), evaluation.holdoutFraction(), model.seed(),
                         scoring.topN(), runState), tm)
                 .build();
@@ -137,16 +141,19 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step qualityGateStep(JobRepository jobRepository, PlatformTransactionManager tm, QualityGate gate,
-                                RunHistoryRepository history, RunState runState) {
+                                RunHistoryRepository history, RunState runState, StepMetricsListener stepMetrics) {
         return new StepBuilder("qualityGateStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(new QualityGateTasklet(gate, history, runState), tm)
                 .build();
     }
 
     @Bean
     public Step trainModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
-                               ModelProperties model, EvaluationProperties evaluation, RunState runState) {
+                               ModelProperties model, EvaluationProperties evaluation, RunState runState,
+                               StepMetricsListener stepMetrics) {
         return new StepBuilder("trainModelStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(new TrainModelTasklet(trainers, model.spec(), model.seed(), model.retrainOnAll(),
                         evaluation.holdoutFraction(), runState), tm)
                 .build();
@@ -154,18 +161,20 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step scoreUsersStep(JobRepository jobRepository, PlatformTransactionManager tm, ScoringProperties scoring,
-                               RunState runState) {
+                               RunState runState, StepMetricsListener stepMetrics) {
         RecommendationScorer scorer = new RecommendationScorer(scoring.topN(), scoring.minUserRatings(),
                 scoring.effectiveThreads());
         return new StepBuilder("scoreUsersStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(new ScoreUsersTasklet(scorer, runState), tm)
                 .build();
     }
 
     @Bean
     public Step stageRecommendationsStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                         Tasklet stageRecommendationsTasklet) {
+                                         Tasklet stageRecommendationsTasklet, StepMetricsListener stepMetrics) {
         return new StepBuilder("stageRecommendationsStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(stageRecommendationsTasklet, tm)
                 .build();
     }
@@ -180,8 +189,10 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                            RecommendationPublisher publisher, StagingRepository staging, RunState runState) {
+                            RecommendationPublisher publisher, StagingRepository staging, RunState runState,
+                            StepMetricsListener stepMetrics) {
         return new StepBuilder("publishStep", jobRepository)
+                .listener(stepMetrics)
                 .tasklet(new PublishTasklet(publisher, staging, runState), tm)
                 .build();
     }

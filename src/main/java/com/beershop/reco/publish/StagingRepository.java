@@ -1,8 +1,13 @@
 package com.beershop.reco.publish;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,12 +15,18 @@ import java.util.List;
 /**
  * The job's staging table. Each run writes under its own run id, so rows left by a killed run never mix with the
  * next run's; they are cleared when the next run starts staging.
+ *
+ * <p>Rows go in through the driver's fastest path: {@code COPY ... FROM STDIN} on PostgreSQL (pgjdbc's
+ * {@code CopyManager}, several times faster than batched inserts), a JDBC batch elsewhere. On SQL Server the batch
+ * becomes a bulk copy when the URL sets {@code useBulkCopyForBatchInsert=true}. Either way the rows are written
+ * on the caller's transaction's connection, so a batch commits or rolls back with it.
  */
 public class StagingRepository {
 
     private static final String INSERT = """
             INSERT INTO reco_staging (run_id, user_id, product_id, item_rank) VALUES (?, ?, ?, ?)
             """;
+    private static final String COPY = "COPY reco_staging (run_id, user_id, product_id, item_rank) FROM STDIN";
 
     private final JdbcTemplate jdbc;
 
@@ -33,6 +44,62 @@ public class StagingRepository {
     }
 
     public void insert(long runId, List<StagedRow> rows) {
+        Boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                return false;
+            }
+            copy(connection, runId, rows);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(copied)) {
+            batchInsert(runId, rows);
+        }
+    }
+
+    private static void copy(Connection connection, long runId, List<StagedRow> rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        try {
+            StringBuilder text = new StringBuilder(64 * 1024);
+            String run = Long.toString(runId);
+            for (StagedRow row : rows) {
+                text.append(run).append('\t');
+                escape(row.userId(), text).append('\t');
+                escape(row.productId(), text).append('\t').append(row.rank()).append('\n');
+                if (text.length() >= 60 * 1024) {
+                    write(copy, text);
+                }
+            }
+            write(copy, text);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return are escaped with a backslash. */
+    static StringBuilder escape(String value, StringBuilder out) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    private void batchInsert(long runId, List<StagedRow> rows) {
         jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {

@@ -4,7 +4,8 @@ import com.beershop.reco.model.InteractionMatrix;
 
 /**
  * Picks the N best items of one user from a full score vector, skipping items the user already rated and
- * items that may not be recommended. A bounded min-heap on primitive arrays: no boxing per scored item.
+ * items that may not be recommended. A bounded min-heap on primitive arrays: no boxing per scored item, and a
+ * single comparison with the worst kept score for almost every item.
  * Ties break towards the lower item index so results are deterministic. Not thread-safe: one per thread.
  */
 public final class TopNSelector {
@@ -30,31 +31,28 @@ public final class TopNSelector {
      */
     public int select(float[] scores, boolean[] allowed, InteractionMatrix seen, int user, int[] out) {
         int size = 0;
-        int rated = seen == null ? 0 : seen.rowStart(user);
-        int ratedEnd = seen == null ? 0 : seen.rowEnd(user);
-        for (int item = 0; item < scores.length; item++) {
-            // the user's row is sorted, so one forward pointer skips rated items in O(row)
-            while (rated < ratedEnd && seen.itemAt(rated) < item) {
-                rated++;
-            }
-            if (rated < ratedEnd && seen.itemAt(rated) == item) {
-                continue;
-            }
-            if (allowed != null && !allowed[item]) {
-                continue;
-            }
+        int item = 0;
+        // fill the heap with the first N candidates
+        for (; item < scores.length && size < n; item++) {
             float score = scores[item];
-            if (Float.isNaN(score)) {
+            if (Float.isNaN(score) || !candidate(item, allowed, seen, user)) {
                 continue;
             }
-            if (size < n) {
-                heapItems[size] = item;
-                heapScores[size] = score;
-                siftUp(size++);
-            } else if (better(score, item, heapScores[0], heapItems[0])) {
+            heapItems[size] = item;
+            heapScores[size] = score;
+            siftUp(size++);
+        }
+        // then most items fail one comparison with the worst kept score; only those that beat it pay for the
+        // exclusion checks. Items come in ascending order, so an equal score never wins its tie: '>' is exact,
+        // and false for NaN.
+        float worst = size == n ? heapScores[0] : Float.NaN;
+        for (; item < scores.length; item++) {
+            float score = scores[item];
+            if (score > worst && candidate(item, allowed, seen, user)) {
                 heapItems[0] = item;
                 heapScores[0] = score;
                 siftDown(0, size);
+                worst = heapScores[0];
             }
         }
         // pop the heap from the worst: fill out from the back
@@ -65,6 +63,10 @@ public final class TopNSelector {
             siftDown(0, last);
         }
         return size;
+    }
+
+    private static boolean candidate(int item, boolean[] allowed, InteractionMatrix seen, int user) {
+        return (allowed == null || allowed[item]) && (seen == null || !seen.contains(user, item));
     }
 
     /** True when (s1, i1) ranks above (s2, i2). */
