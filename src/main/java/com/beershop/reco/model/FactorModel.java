@@ -1,6 +1,5 @@
 package com.beershop.reco.model;
 
-import java.util.Arrays;
 
 /**
  * A latent-factor model: score(u, i) = global + userBias[u] + itemBias[i] + dot(userFactors[u], itemFactors[i]).
@@ -62,15 +61,17 @@ public final class FactorModel implements TrainedModel {
     public void scoreUser(int user, float[] scores) {
         int uo = user * k;
         float base = globalBias + (userBias == null ? 0f : userBias[user]);
-        if (itemBias == null) {
-            Arrays.fill(scores, 0, numItems, base);
+        int f = 0;
+        // four factors per pass: a quarter of the loads and stores of scores[], still simple enough to vectorize;
+        // the first pass writes the bias too, instead of a separate fill
+        if (k >= 4) {
+            scoreFirstFour(uo, base, scores);
+            f = 4;
         } else {
             for (int item = 0; item < numItems; item++) {
-                scores[item] = base + itemBias[item];
+                scores[item] = base + (itemBias == null ? 0f : itemBias[item]);
             }
         }
-        int f = 0;
-        // four factors per pass: a quarter of the loads and stores of scores[], still simple enough to vectorize
         for (; f + 4 <= k; f += 4) {
             float a0 = userFactors[uo + f];
             float a1 = userFactors[uo + f + 1];
@@ -89,6 +90,27 @@ public final class FactorModel implements TrainedModel {
             float[] c = itemColumns[f];
             for (int item = 0; item < numItems; item++) {
                 scores[item] += a * c[item];
+            }
+        }
+    }
+
+    private void scoreFirstFour(int uo, float base, float[] scores) {
+        float a0 = userFactors[uo];
+        float a1 = userFactors[uo + 1];
+        float a2 = userFactors[uo + 2];
+        float a3 = userFactors[uo + 3];
+        float[] c0 = itemColumns[0];
+        float[] c1 = itemColumns[1];
+        float[] c2 = itemColumns[2];
+        float[] c3 = itemColumns[3];
+        if (itemBias == null) {
+            for (int item = 0; item < numItems; item++) {
+                scores[item] = base + a0 * c0[item] + a1 * c1[item] + a2 * c2[item] + a3 * c3[item];
+            }
+        } else {
+            float[] bias = itemBias;
+            for (int item = 0; item < numItems; item++) {
+                scores[item] = base + bias[item] + a0 * c0[item] + a1 * c1[item] + a2 * c2[item] + a3 * c3[item];
             }
         }
     }
