@@ -1,24 +1,20 @@
 package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.IdDictionary;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
-import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.Trainer;
-import com.beershop.reco.model.ease.EaseTrainer;
 import com.beershop.reco.model.ials.ImplicitAlsTrainer;
-import com.beershop.reco.model.popularity.MostPopularTrainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
@@ -59,7 +55,7 @@ public final class CompareAlgorithmsMain {
             } else if (file == null && synthetic == null) {
                 file = Path.of(arg);
             } else {
-                specs.add(parseSpec(arg));
+                specs.add(AlgorithmSpec.parse(arg));
             }
         }
         if ((file == null && synthetic == null) || specs.isEmpty()) {
@@ -86,32 +82,9 @@ public final class CompareAlgorithmsMain {
         printTable(results, n);
     }
 
-    /** Builds one of our trainers by name; the application's catalogue does the same for production. */
+    /** Every algorithm the job offers, LibRec's included, built the way the job builds them. */
     static Trainer trainer(AlgorithmSpec spec) {
-        return switch (spec.name()) {
-            case ImplicitAlsTrainer.NAME -> ImplicitAlsTrainer.fromSpec(spec);
-            case EaseTrainer.NAME -> EaseTrainer.fromSpec(spec);
-            case MostPopularTrainer.NAME -> MostPopularTrainer.fromSpec(spec);
-            default -> throw new InvalidAlgorithmSpecException("unknown algorithm '" + spec.name() + "'");
-        };
-    }
-
-    static AlgorithmSpec parseSpec(String text) {
-        int colon = text.indexOf(':');
-        Map<String, String> params = new LinkedHashMap<>();
-        if (colon >= 0) {
-            for (String pair : text.substring(colon + 1).split(",")) {
-                if (pair.isBlank()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                if (eq < 0) {
-                    throw new InvalidAlgorithmSpecException("parameter '" + pair + "' has no '=' in " + text);
-                }
-                params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-            }
-        }
-        return AlgorithmSpec.of(colon >= 0 ? text.substring(0, colon) : text, params);
+        return TrainerCatalog.standard().create(spec);
     }
 
     /** Reads {@code user item rating} lines; ids are interned in first-seen order. */
