@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * with a capped heap, and prints per-step wall and CPU seconds, rows per second and peak heap (from the job's
  * {@code Step metrics:} log lines) plus the hold-out nDCG@10. Then, on the same ratings and the same LibRec model,
  * LibRec's own all-users ranking against our scorer, and the machine's dot-product throughput. The last line is
- * machine-readable ({@code BENCH ...}). Not a test: run it with {@code mvn -Pbenchmark} (see docs/performance.md).
+ * machine-readable ({@code BENCH ...}). Not a test: run it with {@code mvn -Pbenchmark} (see README, "Performance and scale").
  *
  * <p>Options: {@code --size=S|M|L} (M), {@code --db=postgresql|h2} (postgresql), {@code --xmx=4g} (1g/2g/4g by
  * size), {@code --librec=true|false} (true for S and M), {@code --keep=true} keeps the database.

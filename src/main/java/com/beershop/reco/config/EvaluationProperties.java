@@ -16,7 +16,8 @@ import java.util.List;
 public record EvaluationProperties(
         @DefaultValue("0.25") double holdoutFraction,
         @DefaultValue({"most-popular",
-                "ials", "ials:factors=8,reg=0.05,alpha=10", "ials:factors=16,reg=0.0125", "ials:factors=64,reg=0.015,alpha=10",
+                "ials", "ials:alpha=2,reg=0.01", "ials:factors=8,reg=0.05,alpha=10", "ials:factors=16,alpha=2,reg=0.0125",
+                "ials:factors=64,reg=0.015,alpha=10",
                 "ease:lambda=100", "ease:lambda=300", "ease:lambda=1000",
                 "librec-biasedmf", "librec-biasedmf:factors=8,reg=0.001",
                 "librec-bpr", "librec-bpr:factors=8", "librec-bpr:learn-rate=0.005",
