@@ -28,9 +28,8 @@ class ScoreUsersTasklet implements Tasklet {
         TrainingData data = state.data();
         RecommendationLists lists = scorer.scoreAll(state.model(), data.ratings(), data.recommendable());
         state.recommendations(lists);
-        for (int user = 0; user < lists.numUsers(); user++) {
-            contribution.incrementReadCount();
-        }
+        // read = users scored; StepContribution only counts reads one at a time, so set the total directly
+        contribution.getStepExecution().setReadCount(lists.numUsers());
         contribution.incrementWriteCount(lists.totalRows());
         log.info("Recommendations: {} rows for {} users ({} with too few ratings got most-popular)",
                 lists.totalRows(), lists.numUsers(), lists.fallbackUsers());

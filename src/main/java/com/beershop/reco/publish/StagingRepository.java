@@ -117,11 +117,6 @@ public class StagingRepository {
         });
     }
 
-    public long count(long runId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", Long.class, runId);
-        return count == null ? 0 : count;
-    }
-
     /** One recommendation as staged: rank 1 is the best. */
     public record StagedRow(String userId, String productId, int rank) {
     }

@@ -79,7 +79,10 @@ abstract class RecommendationJobTestBase {
         Map<String, Object> history = db.jdbc.queryForMap("SELECT * FROM reco_run_history");
         long executionId = ((Number) history.get("job_execution_id")).longValue();
         Map<String, Object> load = step(executionId, "loadRatingsStep");
+        Map<String, Object> score = step(executionId, "scoreUsersStep");
         Map<String, Object> publish = step(executionId, "publishStep");
+        assertThat(number(score, "read_count")).as("users scored").isEqualTo(1000);
+        assertThat(number(score, "write_count")).isEqualTo(1000L * N);
         assertThat(number(history, "ratings_read")).isEqualTo(number(load, "read_count")).isEqualTo(25_002);
         assertThat(number(history, "ratings_rejected")).isEqualTo(number(load, "filter_count")).isEqualTo(2);
         assertThat(number(history, "ratings_used")).isEqualTo(number(load, "write_count")).isEqualTo(25_000);
