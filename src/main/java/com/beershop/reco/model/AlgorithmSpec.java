@@ -15,7 +15,18 @@ public record AlgorithmSpec(String name, Map<String, String> params) {
             throw new InvalidAlgorithmSpecException("algorithm name is empty");
         }
         name = name.trim().toLowerCase(java.util.Locale.ROOT);
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : normalized(params);
+    }
+
+    /**
+     * Keys in one spelling: an environment variable such as {@code RECO_MODEL_PARAMS_CG_STEPS} reaches us as
+     * {@code cg.steps} or {@code cg_steps}, which mean {@code cg-steps}.
+     */
+    private static Map<String, String> normalized(Map<String, String> params) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        params.forEach((key, value) -> out.put(
+                key.trim().toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-'), value));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public static AlgorithmSpec of(String name, Map<String, String> params) {
