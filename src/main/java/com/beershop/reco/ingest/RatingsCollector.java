@@ -66,9 +66,13 @@ public final class RatingsCollector {
         return fingerprint.value();
     }
 
-    /** Builds the ratings matrix (once); duplicates of a user/product pair keep the latest rating. */
+    /**
+     * Builds the ratings matrix (once); duplicates of a user/product pair keep the latest rating. Ids are numbered
+     * in sorted order first, so the result does not depend on the order the database returned the rows in.
+     */
     public InteractionMatrix matrix() {
         if (built == null) {
+            builder.remap(users.sortIds(), products.sortIds());
             built = builder.build(users.size(), products.size());
             duplicates = builder.duplicates();
             builder = null;

@@ -39,4 +39,26 @@ public final class IdDictionary {
     public int size() {
         return ids.size();
     }
+
+    /**
+     * Renumbers the ids in their natural (sorted) order, so indexes no longer depend on the order rows arrived in:
+     * the same data read in another order gives the same matrix, split and model.
+     *
+     * @return for each old index, its new index
+     */
+    public int[] sortIds() {
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(null);
+        int[] renumbered = new int[ids.size()];
+        indexById.clear();
+        for (int index = 0; index < sorted.size(); index++) {
+            indexById.put(sorted.get(index), index);
+        }
+        for (int old = 0; old < ids.size(); old++) {
+            renumbered[old] = indexById.get(ids.get(old));
+        }
+        ids.clear();
+        ids.addAll(sorted);
+        return renumbered;
+    }
 }

@@ -40,6 +40,14 @@ public final class InteractionMatrixBuilder {
         return size;
     }
 
+    /** Renumbers users and items already added: {@code userMap[old] = new}, likewise for items. */
+    public void remap(int[] userMap, int[] itemMap) {
+        for (int i = 0; i < size; i++) {
+            users[i] = userMap[users[i]];
+            items[i] = itemMap[items[i]];
+        }
+    }
+
     /** Duplicate user/item pairs dropped by the last {@link #build}. */
     public int duplicates() {
         return duplicates;

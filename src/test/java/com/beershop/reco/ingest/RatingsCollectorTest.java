@@ -61,6 +61,30 @@ class RatingsCollectorTest {
         assertThat(changed.fingerprint()).isNotEqualTo(forward.fingerprint());
     }
 
+    @Test
+    void shouldBuildTheSameMatrixWhateverTheRowOrder() {
+        List<RawRating> rows = List.of(rating("carol", "stout", "4", null), rating("alice", "ipa", "5", null),
+                rating("bob", "stout", "2", null), rating("alice", "stout", "3", null));
+        RatingsCollector forward = new RatingsCollector();
+        RatingsCollector backward = new RatingsCollector();
+        rows.forEach(forward::accept);
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            backward.accept(rows.get(i));
+        }
+
+        InteractionMatrix a = forward.matrix();
+        InteractionMatrix b = backward.matrix();
+
+        assertThat(forward.toTrainingData(new ProductCatalog(List.of())).users().idAt(0)).isEqualTo("alice");
+        for (int user = 0; user < a.numUsers(); user++) {
+            assertThat(a.rowSize(user)).isEqualTo(b.rowSize(user));
+            for (int k = a.rowStart(user); k < a.rowEnd(user); k++) {
+                assertThat(a.itemAt(k)).isEqualTo(b.itemAt(k));
+                assertThat(a.valueAt(k)).isEqualTo(b.valueAt(k));
+            }
+        }
+    }
+
     private static RawRating rating(String user, String product, String value, LocalDateTime at) {
         return new RawRating(user, product, new BigDecimal(value), at);
     }
