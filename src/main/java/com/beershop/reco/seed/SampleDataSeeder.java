@@ -4,7 +4,9 @@ import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.SampleDataProperties;
 import com.beershop.reco.sample.ProductRow;
 import com.beershop.reco.sample.RatingRow;
+import com.beershop.reco.RunRefusedException;
 import com.beershop.reco.sample.SampleDataCsv;
+import com.beershop.reco.sample.SampleDataFormatException;
 import com.beershop.reco.schema.DatabaseVendor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +15,12 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -38,13 +42,15 @@ public class SampleDataSeeder {
     private final JdbcTemplate jdbc;
     private final InventoryProperties inventory;
     private final SampleDataProperties properties;
+    private final TransactionTemplate transaction;
 
     public SampleDataSeeder(DataSource dataSource, JdbcTemplate jdbc, InventoryProperties inventory,
-                            SampleDataProperties properties) {
+                            SampleDataProperties properties, TransactionTemplate transaction) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.inventory = inventory;
         this.properties = properties;
+        this.transaction = transaction;
     }
 
     public void seedIfWanted() throws IOException {
@@ -69,10 +75,30 @@ public class SampleDataSeeder {
         Resource productsCsv = folder.createRelative(SampleDataCsv.PRODUCTS_FILE);
         Resource ratingsCsv = folder.createRelative(SampleDataCsv.RATINGS_FILE);
         if (!productsCsv.exists() || !ratingsCsv.exists()) {
-            throw new IllegalArgumentException("sample data folder " + folder.getDescription() + " must contain "
+            throw RunRefusedException.configuration("sample data folder " + folder.getDescription() + " must contain "
                     + SampleDataCsv.PRODUCTS_FILE + " and " + SampleDataCsv.RATINGS_FILE);
         }
         log.info("Seeding InventoryDB tables from {}", folder.getDescription());
+        try {
+            // one transaction: a file that breaks half-way leaves the tables empty, not half-seeded
+            transaction.executeWithoutResult(status -> {
+                try {
+                    load(productsCsv, ratingsCsv);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException wrapped) {
+            if (!(wrapped.getCause() instanceof SampleDataFormatException e)) {
+                throw wrapped.getCause();
+            }
+            // a file we cannot parse is bad input, like too many bad ratings: refuse before anything runs
+            throw RunRefusedException.rejectedInput("cannot seed from " + folder.getDescription() + ": " + e.getMessage());
+        }
+        log.info("Seeded InventoryDB tables in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
+    }
+
+    private void load(Resource productsCsv, Resource ratingsCsv) throws IOException {
         InventoryProperties.ProductsTable p = inventory.products();
         String insertProduct = "INSERT INTO " + p.table() + " (" + p.idColumn() + ", " + p.nameColumn() + ", "
                 + p.styleColumn() + ", " + p.activeColumn() + ") VALUES (?, ?, ?, ?)";
@@ -98,8 +124,7 @@ public class SampleDataSeeder {
             });
         }
         count[0] += flush(insertRating, batch);
-        log.info("Seeded {} products and {} ratings in {} s", products.size(), count[0],
-                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        log.info("Seeded {} products and {} ratings", products.size(), count[0]);
     }
 
     private int flush(String sql, List<Object[]> batch) {
