@@ -23,7 +23,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.context.annotation.Bean;
@@ -84,14 +83,13 @@ public class RecommendationJobConfiguration {
                                 JdbcCursorItemReader<RawRating> ratingsReader, InputProperties input,
                                 RunState runState, StepMetricsListener stepMetrics) {
         RatingValidator validator = new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength());
-        ItemWriter<RawRating> collect = chunk -> chunk.forEach(runState.ratings()::accept);
         return new StepBuilder("loadRatingsStep", jobRepository)
                 .listener(stepMetrics)
                 .<RawRating, RawRating>chunk(input.chunkSize())
                 .transactionManager(tm)
                 .reader(ratingsReader)
                 .processor(new RatingsItemProcessor(validator, runState))
-                .writer(collect)
+                .writer(new RatingsItemWriter(runState))
                 .build();
     }
 
