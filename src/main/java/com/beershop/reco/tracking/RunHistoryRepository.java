@@ -61,11 +61,6 @@ public class RunHistoryRepository {
         }, MAPPER);
     }
 
-    public List<RunRecord> forJobExecution(long jobExecutionId) {
-        return jdbc.query("SELECT id, " + COLUMNS + " FROM reco_run_history WHERE job_execution_id = ? ORDER BY id",
-                MAPPER, jobExecutionId);
-    }
-
     private static final RowMapper<RunRecord> MAPPER = (rs, i) -> {
         RunRecord r = new RunRecord();
         r.id = rs.getLong("id");

@@ -74,11 +74,6 @@ public final class LibrecTrainer implements Trainer {
         return java.util.List.copyOf(new TreeSet<>(LibrecAlgorithm.names()));
     }
 
-    /** True when {@code name} is one of the algorithm names this trainer accepts. */
-    public static boolean handles(String name) {
-        return LibrecAlgorithm.byName(name) != null;
-    }
-
     @Override
     public String algorithm() {
         return algorithm.algorithmName;
