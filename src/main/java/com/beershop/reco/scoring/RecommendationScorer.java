@@ -2,6 +2,7 @@ package com.beershop.reco.scoring;
 
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.model.popularity.MostPopularTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,13 +95,10 @@ public final class RecommendationScorer {
         return lists;
     }
 
-    /** Number of ratings per item: the fallback ranking for users the model knows too little about. */
+    /** The most-popular model's scores (ratings per item): the fallback for users the model knows too little about. */
     static float[] popularityScores(InteractionMatrix ratings) {
-        int[] counts = ratings.itemCounts();
-        float[] scores = new float[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            scores[i] = counts[i];
-        }
+        float[] scores = new float[ratings.numItems()];
+        new MostPopularTrainer().train(ratings, 0).scoreUser(0, scores);
         return scores;
     }
 
