@@ -1,22 +1,23 @@
 package com.beershop.reco.sample;
 
+import com.beershop.reco.ingest.Product;
+import com.beershop.reco.ingest.RawRating;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Reads and writes the two sample-data files, streaming row by row.
+ * Reads and writes the two sample-data files, streaming row by row, as the rows the job reads from InventoryDB
+ * ({@link Product}, {@link RawRating}). This class is the format (files, columns, how values are written); the CSV
+ * syntax itself is {@link CsvRecordReader} and {@link CsvFields}.
  *
  * <p>Format: UTF-8, a header line, comma separated, fields quoted RFC 4180 style when they contain a comma, a quote
  * or a line break (a quote inside a quoted field is doubled). Lines end with LF when written; LF, CRLF and CR are
@@ -71,12 +72,12 @@ public final class SampleDataCsv {
      * @param source the name used in error messages
      */
     public static long readProducts(Reader in, String source, ProductSink sink) throws IOException {
-        RecordReader records = new RecordReader(in, source);
+        CsvRecordReader records = new CsvRecordReader(in, source);
         records.readHeader(PRODUCT_COLUMNS);
         long rows = 0;
         while (records.next()) {
-            List<String> f = records.fields;
-            sink.accept(new ProductRow(f.get(0), f.get(1), f.get(2), records.parseBoolean(f.get(3), "active")));
+            List<String> f = records.fields();
+            sink.accept(new Product(f.get(0), f.get(1), f.get(2), parseBoolean(records, f.get(3), "active")));
             rows++;
         }
         return rows;
@@ -100,13 +101,13 @@ public final class SampleDataCsv {
      * @param source the name used in error messages
      */
     public static long readRatings(Reader in, String source, RatingSink sink) throws IOException {
-        RecordReader records = new RecordReader(in, source);
+        CsvRecordReader records = new CsvRecordReader(in, source);
         records.readHeader(RATING_COLUMNS);
         long rows = 0;
         while (records.next()) {
-            List<String> f = records.fields;
-            sink.accept(new RatingRow(f.get(0), f.get(1), records.parseRating(f.get(2)),
-                    records.parseDateTime(f.get(3))));
+            List<String> f = records.fields();
+            sink.accept(new RawRating(f.get(0), f.get(1), parseRating(records, f.get(2)),
+                    parseDateTime(records, f.get(3))));
             rows++;
         }
         return rows;
@@ -122,9 +123,9 @@ public final class SampleDataCsv {
         StringBuilder line = new StringBuilder(128);
         return row -> {
             line.setLength(0);
-            appendField(line, row.productId()).append(',');
-            appendField(line, row.name()).append(',');
-            appendField(line, row.style()).append(',');
+            CsvFields.append(line, row.productId()).append(',');
+            CsvFields.append(line, row.name()).append(',');
+            CsvFields.append(line, row.style()).append(',');
             line.append(row.active()).append('\n');
             out.append(line);
         };
@@ -140,8 +141,8 @@ public final class SampleDataCsv {
         StringBuilder line = new StringBuilder(64);
         return row -> {
             line.setLength(0);
-            appendField(line, row.userId()).append(',');
-            appendField(line, row.productId()).append(',');
+            CsvFields.append(line, row.userId()).append(',');
+            CsvFields.append(line, row.productId()).append(',');
             if (row.rating() != null) {
                 line.append(formatRating(row.rating()));
             }
@@ -157,29 +158,6 @@ public final class SampleDataCsv {
     private static String formatRating(BigDecimal rating) {
         // 4.0 and 4 are the same rating; write the short form
         return rating.scale() == 0 ? rating.toPlainString() : rating.stripTrailingZeros().toPlainString();
-    }
-
-    private static StringBuilder appendField(StringBuilder line, String value) {
-        if (value == null) {
-            return line;
-        }
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            return line.append(value);
-        }
-        line.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            line.append(c);
-        }
-        return line.append('"');
     }
 
     // Hand-rolled because DateTimeFormatter costs noticeable time at ten million rows; it still handles the rare
@@ -205,201 +183,71 @@ public final class SampleDataCsv {
         return line;
     }
 
-    /** An RFC 4180 record splitter that tracks physical line numbers for error messages. */
-    private static final class RecordReader {
-
-        private static final int NONE = -2;
-
-        private final Reader in;
-        private final String source;
-        private final char[] buffer = new char[1 << 16];
-        private final StringBuilder field = new StringBuilder(64);
-        final List<String> fields = new ArrayList<>(8);
-        private int position;
-        private int limit;
-        private int pushedBack = NONE;
-        private long line = 1;
-        private long recordLine;
-        private int columns;
-
-        RecordReader(Reader in, String source) {
-            this.in = in;
-            this.source = source;
+    private static boolean parseBoolean(CsvRecordReader records, String text, String column)
+            throws SampleDataFormatException {
+        String value = text.strip();
+        if (value.equalsIgnoreCase("true") || value.equals("1")) {
+            return true;
         }
-
-        void readHeader(List<String> expected) throws IOException {
-            int first = read();
-            if (first != '\uFEFF') {
-                pushedBack = first;
-            }
-            if (!nextRecord()) {
-                throw error("empty file, expected the header " + String.join(",", expected));
-            }
-            boolean matches = fields.size() == expected.size();
-            for (int i = 0; matches && i < fields.size(); i++) {
-                matches = fields.get(i).strip().toLowerCase(Locale.ROOT).equals(expected.get(i));
-            }
-            if (!matches) {
-                throw error("expected the header " + String.join(",", expected) + ", found " + String.join(",", fields));
-            }
-            columns = expected.size();
-        }
-
-        /** Reads the next non-blank record into {@link #fields}; false at the end of input. */
-        boolean next() throws IOException {
-            while (nextRecord()) {
-                boolean blank = fields.size() == 1 && fields.get(0).isEmpty();
-                if (blank) {
-                    continue;
-                }
-                if (fields.size() != columns) {
-                    throw error("expected " + columns + " columns, found " + fields.size());
-                }
-                return true;
-            }
+        if (value.equalsIgnoreCase("false") || value.equals("0")) {
             return false;
         }
+        throw records.error(column + " must be true or false, was '" + text + "'");
+    }
 
-        private boolean nextRecord() throws IOException {
-            fields.clear();
-            int c = read();
-            if (c == -1) {
+    private static BigDecimal parseRating(CsvRecordReader records, String text)
+            throws SampleDataFormatException {
+        String value = text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() == 1 && value.charAt(0) >= '0' && value.charAt(0) <= '9') {
+            return SMALL_INTEGERS[value.charAt(0) - '0'];
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw records.error("rating is not a number: '" + text + "'");
+        }
+    }
+
+    private static LocalDateTime parseDateTime(CsvRecordReader records, String text)
+            throws SampleDataFormatException {
+        String value = text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (isPlainDateTime(value)) {
+                return LocalDateTime.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10),
+                        number(value, 11, 13), number(value, 14, 16), number(value, 17, 19));
+            }
+            return LocalDateTime.parse(value.replace(' ', 'T'));
+        } catch (DateTimeException e) {
+            throw records.error("rated_at is not an ISO-8601 local date-time such as 2025-06-01T18:30:00: '"
+                    + text + "'");
+        }
+    }
+
+    /** yyyy-MM-ddTHH:mm:ss exactly, the shape the generator writes: parsed without a formatter. */
+    private static boolean isPlainDateTime(String v) {
+        if (v.length() != 19 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
+                || v.charAt(13) != ':' || v.charAt(16) != ':') {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
                 return false;
             }
-            recordLine = line;
-            while (true) {
-                field.setLength(0);
-                if (c == '"') {
-                    while (true) {
-                        c = read();
-                        if (c == -1) {
-                            throw error("quoted field is never closed");
-                        }
-                        if (c == '"') {
-                            c = read();
-                            if (c != '"') {
-                                break;
-                            }
-                        } else if (c == '\n') {
-                            line++;
-                        }
-                        field.append((char) c);
-                    }
-                    if (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                        throw error("unexpected character '" + (char) c + "' after a closing quote");
-                    }
-                } else {
-                    while (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                        field.append((char) c);
-                        c = read();
-                    }
-                }
-                fields.add(field.toString());
-                if (c != ',') {
-                    break;
-                }
-                c = read();
-            }
-            if (c == '\r') {
-                int after = read();
-                if (after != '\n') {
-                    pushedBack = after;
-                }
-                line++;
-            } else if (c == '\n') {
-                line++;
-            }
-            return true;
         }
+        return true;
+    }
 
-        private int read() throws IOException {
-            if (pushedBack != NONE) {
-                int c = pushedBack;
-                pushedBack = NONE;
-                return c;
-            }
-            if (position == limit) {
-                try {
-                    limit = in.read(buffer);
-                } catch (CharacterCodingException e) {
-                    throw new SampleDataFormatException(source, line, "not valid UTF-8 text");
-                }
-                position = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    return -1;
-                }
-            }
-            return buffer[position++];
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
         }
-
-        boolean parseBoolean(String text, String column) throws SampleDataFormatException {
-            String value = text.strip();
-            if (value.equalsIgnoreCase("true") || value.equals("1")) {
-                return true;
-            }
-            if (value.equalsIgnoreCase("false") || value.equals("0")) {
-                return false;
-            }
-            throw error(column + " must be true or false, was '" + text + "'");
-        }
-
-        BigDecimal parseRating(String text) throws SampleDataFormatException {
-            String value = text.strip();
-            if (value.isEmpty()) {
-                return null;
-            }
-            if (value.length() == 1 && value.charAt(0) >= '0' && value.charAt(0) <= '9') {
-                return SMALL_INTEGERS[value.charAt(0) - '0'];
-            }
-            try {
-                return new BigDecimal(value);
-            } catch (NumberFormatException e) {
-                throw error("rating is not a number: '" + text + "'");
-            }
-        }
-
-        LocalDateTime parseDateTime(String text) throws SampleDataFormatException {
-            String value = text.strip();
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                if (isPlainDateTime(value)) {
-                    return LocalDateTime.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10),
-                            number(value, 11, 13), number(value, 14, 16), number(value, 17, 19));
-                }
-                return LocalDateTime.parse(value.replace(' ', 'T'));
-            } catch (DateTimeException e) {
-                throw error("rated_at is not an ISO-8601 local date-time such as 2025-06-01T18:30:00: '"
-                        + text + "'");
-            }
-        }
-
-        /** yyyy-MM-ddTHH:mm:ss exactly, the shape the generator writes: parsed without a formatter. */
-        private static boolean isPlainDateTime(String v) {
-            if (v.length() != 19 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
-                    || v.charAt(13) != ':' || v.charAt(16) != ':') {
-                return false;
-            }
-            for (int i = 0; i < 19; i++) {
-                if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static int number(String text, int from, int to) {
-            int value = 0;
-            for (int i = from; i < to; i++) {
-                value = value * 10 + (text.charAt(i) - '0');
-            }
-            return value;
-        }
-
-        private SampleDataFormatException error(String problem) {
-            return new SampleDataFormatException(source, recordLine == 0 ? 1 : recordLine, problem);
-        }
+        return value;
     }
 }

@@ -2,8 +2,8 @@ package com.beershop.reco.seed;
 
 import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.SampleDataProperties;
-import com.beershop.reco.sample.ProductRow;
-import com.beershop.reco.sample.RatingRow;
+import com.beershop.reco.ingest.Product;
+import com.beershop.reco.ingest.RawRating;
 import com.beershop.reco.RunRefusedException;
 import com.beershop.reco.sample.SampleDataCsv;
 import com.beershop.reco.sample.SampleDataFormatException;
@@ -104,7 +104,7 @@ public class SampleDataSeeder {
                 + p.styleColumn() + ", " + p.activeColumn() + ") VALUES (?, ?, ?, ?)";
         List<Object[]> products = new ArrayList<>();
         try (Reader in = reader(productsCsv)) {
-            SampleDataCsv.readProducts(in, productsCsv.getDescription(), (ProductRow row) ->
+            SampleDataCsv.readProducts(in, productsCsv.getDescription(), (Product row) ->
                     products.add(new Object[]{row.productId(), row.name(), row.style(), row.active()}));
         }
         jdbc.batchUpdate(insertProduct, products);
@@ -115,7 +115,7 @@ public class SampleDataSeeder {
         List<Object[]> batch = new ArrayList<>(BATCH);
         long[] count = {0};
         try (Reader in = reader(ratingsCsv)) {
-            SampleDataCsv.readRatings(in, ratingsCsv.getDescription(), (RatingRow row) -> {
+            SampleDataCsv.readRatings(in, ratingsCsv.getDescription(), (RawRating row) -> {
                 batch.add(new Object[]{row.userId(), row.productId(), row.rating(),
                         row.ratedAt() == null ? null : Timestamp.valueOf(row.ratedAt())});
                 if (batch.size() == BATCH) {

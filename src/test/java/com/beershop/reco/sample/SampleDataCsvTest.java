@@ -3,6 +3,8 @@ package com.beershop.reco.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.beershop.reco.ingest.Product;
+import com.beershop.reco.ingest.RawRating;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -25,14 +27,14 @@ class SampleDataCsvTest {
     void generatedFilesReadBackToTheGeneratedRows() throws IOException {
         // given
         SampleDataSpec spec = SampleDataSpec.of(300, 80, 5_000, 11L);
-        List<ProductRow> generatedProducts = new ArrayList<>();
-        List<RatingRow> generatedRatings = new ArrayList<>();
+        List<Product> generatedProducts = new ArrayList<>();
+        List<RawRating> generatedRatings = new ArrayList<>();
         new SampleDataGenerator(spec).generate(generatedProducts::add, generatedRatings::add);
         new SampleDataGenerator(spec).writeCsv(tmp);
 
         // when
-        List<ProductRow> products = new ArrayList<>();
-        List<RatingRow> ratings = new ArrayList<>();
+        List<Product> products = new ArrayList<>();
+        List<RawRating> ratings = new ArrayList<>();
         long productCount = SampleDataCsv.readProducts(tmp.resolve(SampleDataCsv.PRODUCTS_FILE), products::add);
         long ratingCount = SampleDataCsv.readRatings(tmp.resolve(SampleDataCsv.RATINGS_FILE), ratings::add);
 
@@ -46,21 +48,21 @@ class SampleDataCsvTest {
     @Test
     void fieldsWithCommasQuotesLineBreaksAndUmlautsSurviveARoundTrip() throws IOException {
         // given
-        List<ProductRow> written = List.of(
-                new ProductRow("B1", "Hop, Skip & Jump IPA", "IPA", true),
-                new ProductRow("B2", "The \"Big\" Stout", "Stout", false),
-                new ProductRow("B3", "Two\nLines", "Märzen", true),
-                new ProductRow("B4", "Kölsch", "Kölsch", true));
+        List<Product> written = List.of(
+                new Product("B1", "Hop, Skip & Jump IPA", "IPA", true),
+                new Product("B2", "The \"Big\" Stout", "Stout", false),
+                new Product("B3", "Two\nLines", "Märzen", true),
+                new Product("B4", "Kölsch", "Kölsch", true));
         Path file = tmp.resolve("products.csv");
         try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             ProductSink sink = SampleDataCsv.productWriter(out);
-            for (ProductRow row : written) {
+            for (Product row : written) {
                 sink.accept(row);
             }
         }
 
         // when
-        List<ProductRow> read = new ArrayList<>();
+        List<Product> read = new ArrayList<>();
         SampleDataCsv.readProducts(file, read::add);
 
         // then
@@ -80,14 +82,14 @@ class SampleDataCsvTest {
                 """;
 
         // when
-        List<RatingRow> rows = readRatings(csv);
+        List<RawRating> rows = readRatings(csv);
 
         // then
         assertThat(rows).containsExactly(
-                new RatingRow("", "B0001", new BigDecimal("4"), LocalDateTime.of(2025, 6, 1, 18, 30)),
-                new RatingRow("U1", "B0001", new BigDecimal("9"), null),
-                new RatingRow("U2", "", new BigDecimal("3.5"), LocalDateTime.of(2025, 6, 1, 18, 30)),
-                new RatingRow("U3", "B0002", null, LocalDateTime.of(2025, 6, 1, 18, 30)));
+                new RawRating("", "B0001", new BigDecimal("4"), LocalDateTime.of(2025, 6, 1, 18, 30)),
+                new RawRating("U1", "B0001", new BigDecimal("9"), null),
+                new RawRating("U2", "", new BigDecimal("3.5"), LocalDateTime.of(2025, 6, 1, 18, 30)),
+                new RawRating("U3", "B0002", null, LocalDateTime.of(2025, 6, 1, 18, 30)));
     }
 
     @Test
@@ -96,10 +98,10 @@ class SampleDataCsvTest {
         String csv = "\uFEFFUSER_ID,Product_Id,rating,rated_at\r\nU1,B1,5,2025-01-02T03:04:05\r\n\r\nU2,B2,1,\r\n";
 
         // when
-        List<RatingRow> rows = readRatings(csv);
+        List<RawRating> rows = readRatings(csv);
 
         // then
-        assertThat(rows).extracting(RatingRow::userId).containsExactly("U1", "U2");
+        assertThat(rows).extracting(RawRating::userId).containsExactly("U1", "U2");
     }
 
     @Test
@@ -174,8 +176,8 @@ class SampleDataCsvTest {
         assertThat(error).hasMessage(file + " line 2: expected 4 columns, found 2");
     }
 
-    private static List<RatingRow> readRatings(String csv) throws IOException {
-        List<RatingRow> rows = new ArrayList<>();
+    private static List<RawRating> readRatings(String csv) throws IOException {
+        List<RawRating> rows = new ArrayList<>();
         SampleDataCsv.readRatings(new StringReader(csv), "ratings.csv", rows::add);
         return rows;
     }

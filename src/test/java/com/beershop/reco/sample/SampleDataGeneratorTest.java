@@ -3,6 +3,8 @@ package com.beershop.reco.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.beershop.reco.ingest.Product;
+import com.beershop.reco.ingest.RawRating;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -75,7 +77,7 @@ class SampleDataGeneratorTest {
         Map<String, Long> perUser = data.ratingsPerUser();
         assertThat(perUser).hasSize(SMALL.users());
         assertThat(perUser.values()).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(2));
-        Set<String> productIds = data.products.stream().map(ProductRow::productId).collect(Collectors.toSet());
+        Set<String> productIds = data.products.stream().map(Product::productId).collect(Collectors.toSet());
         assertThat(data.ratings).allSatisfy(r -> assertThat(productIds).contains(r.productId()));
     }
 
@@ -95,7 +97,7 @@ class SampleDataGeneratorTest {
     @Test
     void exactDrawWithoutReplacementGivesTheRequestedCountsWhenRejectionSamplingGivesUp() throws IOException {
         // given: no rejection-sampling budget at all, so every product comes from the fallback draw
-        List<RatingRow> ratings = new ArrayList<>();
+        List<RawRating> ratings = new ArrayList<>();
 
         // when
         new SampleDataGenerator(SMALL, 0).generate(row -> { }, ratings::add);
@@ -103,7 +105,7 @@ class SampleDataGeneratorTest {
         // then
         assertThat(ratings).hasSize((int) SMALL.ratings());
         assertThat(ratings.stream().map(r -> r.userId() + "/" + r.productId()).distinct()).hasSize(ratings.size());
-        assertThat(ratings.stream().map(RatingRow::userId).distinct()).hasSize(SMALL.users());
+        assertThat(ratings.stream().map(RawRating::userId).distinct()).hasSize(SMALL.users());
     }
 
     @Test
@@ -120,7 +122,7 @@ class SampleDataGeneratorTest {
                     .isAfterOrEqualTo(SampleDataGenerator.REFERENCE_TIME.minusDays(730));
         });
         // every value of the scale is used, so a model sees real spread
-        assertThat(data.ratings.stream().map(RatingRow::rating).collect(Collectors.toSet())).isEqualTo(scale);
+        assertThat(data.ratings.stream().map(RawRating::rating).collect(Collectors.toSet())).isEqualTo(scale);
     }
 
     @Test
@@ -152,7 +154,7 @@ class SampleDataGeneratorTest {
             assertThat(knownStyles).contains(p.style());
             assertThat(p.name()).contains(p.style());
         });
-        assertThat(data.products.stream().map(ProductRow::name).distinct()).hasSize(SMALL.products());
+        assertThat(data.products.stream().map(Product::name).distinct()).hasSize(SMALL.products());
     }
 
     @Test
@@ -165,7 +167,7 @@ class SampleDataGeneratorTest {
         assertThat(perUser[perUser.length / 2]).isBetween(5L, 15L);
         assertThat(perUser[perUser.length - 1]).isGreaterThanOrEqualTo(100);
         // and a head of popular beers
-        long[] perProduct = data.ratings.stream().collect(Collectors.groupingBy(RatingRow::productId,
+        long[] perProduct = data.ratings.stream().collect(Collectors.groupingBy(RawRating::productId,
                 Collectors.counting())).values().stream().mapToLong(Long::longValue).sorted().toArray();
         assertThat(perProduct[perProduct.length - 1]).isGreaterThan(5 * perProduct[perProduct.length / 2]);
     }
@@ -179,11 +181,11 @@ class SampleDataGeneratorTest {
     }
 
     /** Everything a spec generates, collected in memory: fine for test sizes. */
-    record Generated(List<ProductRow> products, List<RatingRow> ratings) {
+    record Generated(List<Product> products, List<RawRating> ratings) {
 
         static Generated of(SampleDataSpec spec) throws IOException {
-            List<ProductRow> products = new ArrayList<>();
-            List<RatingRow> ratings = new ArrayList<>();
+            List<Product> products = new ArrayList<>();
+            List<RawRating> ratings = new ArrayList<>();
             new SampleDataGenerator(spec).generate(products::add, ratings::add);
             return new Generated(products, ratings);
         }

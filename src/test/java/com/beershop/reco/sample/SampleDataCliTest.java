@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SampleDataGeneratorMainTest {
+class SampleDataCliTest {
 
     @TempDir
     Path tmp;
@@ -59,7 +59,7 @@ class SampleDataGeneratorMainTest {
     }
 
     private int run(String... args) {
-        return SampleDataGenerator.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return SampleDataCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,32 @@
+package com.beershop.reco.sample;
+
+/** Writes CSV fields the way {@link CsvRecordReader} reads them back (RFC 4180 quoting); a null is an empty field. */
+final class CsvFields {
+
+    private CsvFields() {
+    }
+
+    /** Appends {@code value} as one field, quoted only when it holds a comma, a quote or a line break. */
+    static StringBuilder append(StringBuilder line, String value) {
+        if (value == null) {
+            return line;
+        }
+        boolean quote = false;
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            return line.append(value);
+        }
+        line.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                line.append('"');
+            }
+            line.append(c);
+        }
+        return line.append('"');
+    }
+}
