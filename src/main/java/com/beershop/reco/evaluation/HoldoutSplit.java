@@ -19,16 +19,14 @@ public final class HoldoutSplit {
     private final int[] testStart;
     private final int[] testItems;
     private final float[] testValues;
-    private final double fraction;
     private final long seed;
 
     private HoldoutSplit(InteractionMatrix train, int[] testStart, int[] testItems, float[] testValues,
-                         double fraction, long seed) {
+                         long seed) {
         this.train = train;
         this.testStart = testStart;
         this.testItems = testItems;
         this.testValues = testValues;
-        this.fraction = fraction;
         this.seed = seed;
     }
 
@@ -99,7 +97,7 @@ public final class HoldoutSplit {
         InteractionMatrix train = new InteractionMatrix(numUsers, ratings.numItems(), trainStart,
                 Arrays.copyOf(trainItems, trainSize), Arrays.copyOf(trainValues, trainSize));
         return new HoldoutSplit(train, testStart, Arrays.copyOf(testItems, testSize),
-                Arrays.copyOf(testValues, testSize), fraction, seed);
+                Arrays.copyOf(testValues, testSize), seed);
     }
 
     /** The training ratings: same users and items (same dimensions) as the input, minus the held-out entries. */
@@ -132,15 +130,6 @@ public final class HoldoutSplit {
     /** The user's held-out items, ascending. */
     public int[] testItems(int user) {
         return Arrays.copyOfRange(testItems, testStart[user], testStart[user + 1]);
-    }
-
-    /** The ratings of {@link #testItems(int)}, in the same order. */
-    public float[] testValues(int user) {
-        return Arrays.copyOfRange(testValues, testStart[user], testStart[user + 1]);
-    }
-
-    public double fraction() {
-        return fraction;
     }
 
     /** The seed the split was made with; the evaluator trains with the same seed. */

@@ -26,10 +26,6 @@ public final class DataFingerprint {
         rows++;
     }
 
-    public long rows() {
-        return rows;
-    }
-
     /** e.g. {@code 60000:3f2a...}: the row count, then the order-independent hash in hex. */
     public String value() {
         return rows + ":" + String.format("%016x", sum);

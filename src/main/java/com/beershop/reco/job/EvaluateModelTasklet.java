@@ -6,6 +6,7 @@ import com.beershop.reco.evaluation.OfflineEvaluator;
 import com.beershop.reco.ingest.TrainingData;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.popularity.MostPopularTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -50,9 +51,9 @@ class EvaluateModelTasklet implements Tasklet {
         EvaluationResult result = evaluator.evaluate(trainers.create(spec), split);
         state.evaluation(result);
         log.info("Hold-out quality of {}: {}", spec, result);
-        if (!TrainerCatalog.BASELINE.equals(spec.name())) {
+        if (!MostPopularTrainer.NAME.equals(spec.name())) {
             EvaluationResult baseline = evaluator.evaluate(
-                    trainers.create(AlgorithmSpec.of(TrainerCatalog.BASELINE, Map.of())), split);
+                    trainers.create(AlgorithmSpec.of(MostPopularTrainer.NAME, Map.of())), split);
             state.baseline(baseline);
             log.info("Hold-out quality of the most-popular baseline: {}", baseline);
         }

@@ -26,12 +26,6 @@ public final class IdDictionary {
         return index;
     }
 
-    /** Returns the index of {@code id}, or -1 when it was never interned. */
-    public int indexOf(String id) {
-        Integer known = indexById.get(id);
-        return known == null ? -1 : known;
-    }
-
     public String idAt(int index) {
         return ids.get(index);
     }

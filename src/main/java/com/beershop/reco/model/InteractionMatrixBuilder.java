@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Collects (user, item, value, time) triples in growable primitive arrays and builds an {@link InteractionMatrix}.
  * A repeated user/item pair keeps the latest rating (by time, then by arrival order); the number of such
- * duplicates is reported by {@link #duplicates()} after {@link #build()}.
+ * duplicates is reported by {@link #duplicates()} after {@link #build(int, int)}.
  */
 public final class InteractionMatrixBuilder {
 
@@ -14,8 +14,6 @@ public final class InteractionMatrixBuilder {
     private int[] items = new int[1024];
     private float[] values = new float[1024];
     private long[] times = new long[1024];
-    private int maxUser = -1;
-    private int maxItem = -1;
     private int duplicates;
 
     /** @param time epoch millis of the rating, or {@link Long#MIN_VALUE} when unknown */
@@ -32,12 +30,6 @@ public final class InteractionMatrixBuilder {
         values[size] = value;
         times[size] = time;
         size++;
-        maxUser = Math.max(maxUser, user);
-        maxItem = Math.max(maxItem, item);
-    }
-
-    public int size() {
-        return size;
     }
 
     /** Renumbers users and items already added: {@code userMap[old] = new}, likewise for items. */
@@ -48,13 +40,9 @@ public final class InteractionMatrixBuilder {
         }
     }
 
-    /** Duplicate user/item pairs dropped by the last {@link #build}. */
+    /** Duplicate user/item pairs dropped by the last {@link #build(int, int)}. */
     public int duplicates() {
         return duplicates;
-    }
-
-    public InteractionMatrix build() {
-        return build(maxUser + 1, maxItem + 1);
     }
 
     public InteractionMatrix build(int numUsers, int numItems) {

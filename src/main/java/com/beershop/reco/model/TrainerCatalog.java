@@ -8,14 +8,10 @@ import com.beershop.reco.model.popularity.MostPopularTrainer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Every algorithm the job can train, by configured name. */
 public final class TrainerCatalog {
-
-    /** The baseline every model must beat. */
-    public static final String BASELINE = "most-popular";
 
     private final Map<String, Function<AlgorithmSpec, Trainer>> factories;
 
@@ -25,7 +21,7 @@ public final class TrainerCatalog {
 
     public static TrainerCatalog standard() {
         Map<String, Function<AlgorithmSpec, Trainer>> factories = new LinkedHashMap<>();
-        factories.put(BASELINE, MostPopularTrainer::fromSpec);
+        factories.put(MostPopularTrainer.NAME, MostPopularTrainer::fromSpec);
         factories.put("ials", ImplicitAlsTrainer::fromSpec);
         factories.put("ease", EaseTrainer::fromSpec);
         for (String name : LibrecTrainer.algorithmNames()) {
@@ -48,9 +44,5 @@ public final class TrainerCatalog {
             throw new InvalidAlgorithmSpecException("unknown algorithm '" + spec.name() + "'; known: " + factories.keySet());
         }
         return factory.apply(spec);
-    }
-
-    public Set<String> names() {
-        return factories.keySet();
     }
 }

@@ -6,6 +6,7 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
+import com.beershop.reco.model.popularity.ItemPopularityModel;
 import net.librec.common.LibrecException;
 import net.librec.conf.Configuration;
 import net.librec.math.algorithm.Randoms;

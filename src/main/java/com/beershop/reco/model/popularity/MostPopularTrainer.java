@@ -32,7 +32,7 @@ public final class MostPopularTrainer implements Trainer {
         for (int i = 0; i < counts.length; i++) {
             scores[i] = counts[i];
         }
-        return (user, out) -> System.arraycopy(scores, 0, out, 0, scores.length);
+        return new ItemPopularityModel(scores);
     }
 
     @Override

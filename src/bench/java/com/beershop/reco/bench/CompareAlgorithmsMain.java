@@ -1,5 +1,8 @@
-package com.beershop.reco.evaluation;
+package com.beershop.reco.bench;
 
+import com.beershop.reco.evaluation.EvaluationResult;
+import com.beershop.reco.evaluation.HoldoutSplit;
+import com.beershop.reco.evaluation.OfflineEvaluator;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.IdDictionary;
@@ -19,7 +22,11 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
- * Command-line comparison of algorithms on a ratings file, for choosing defaults offline.
+ * Command-line comparison of algorithms on a ratings file, for choosing defaults offline: the {@code evaluate} mode's
+ * split, metrics and evaluator on any {@code user item rating} file, or training times on a synthetic matrix. A
+ * developer tool, so it lives with the benchmark and not in the production jar:
+ * {@code mvn -B -Pbenchmark test-compile exec:exec -Dbench.main=com.beershop.reco.bench.CompareAlgorithmsMain
+ * -Dbench.args="FILE ials most-popular"}.
  *
  * <pre>
  * CompareAlgorithmsMain [--test-fraction=0.25] [--seed=42] [--n=10] FILE SPEC...
