@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * EASE^R (Steck 2019, "Embarrassingly Shallow Autoencoders for Sparse Data"): a dense item-item weight matrix in
  * closed form, B = I - P diag(1 / diag(P)) with P = (XᵀX + lambda I)⁻¹ and X the binary users × items matrix
- * (any rating counts as 1). The constraint diag(B) = 0 keeps an item from recommending itself.
+ * (any rating counts as 1). The constraint diag(B) = 0 keeps an item from recommending itself. P comes from a
+ * Cholesky factorisation ({@link CholeskyInverse}): XᵀX + lambda I is positive definite for any lambda > 0.
  *
  * <p>Memory is items² doubles while training plus items² floats for the model, and time is about items³, so a
  * catalogue above {@code max-items} is refused rather than left to run out of heap. Parameters: {@code lambda},
@@ -28,7 +29,6 @@ public final class EaseTrainer implements Trainer {
     /** Largest n for which n² still indexes one Java array. */
     private static final int HARD_MAX_ITEMS = 46_340;
 
-    private static final int PIVOT_BLOCK = 48;
     private static final Set<String> PARAMS = Set.of("lambda", "max-items");
     private static final Logger log = LoggerFactory.getLogger(EaseTrainer.class);
 
@@ -77,14 +77,22 @@ public final class EaseTrainer implements Trainer {
             a[i * n + i] += lambda;
         }
         log.info("ease: {} x {} Gram matrix in {} ms", n, n, millisSince(start));
-        invertInPlace(a, n);
-        log.info("ease: inverted in {} ms", millisSince(start));
+        // P = (XᵀX + lambda I)⁻¹ lands in the float weights as it is computed, its diagonal kept in double;
+        // B = I - P diag(1 / diag(P)) then rescales the weights in place, so no second n x n array is needed
         float[] weights = new float[n * n];
+        double[] diagonal = new double[n];
+        CholeskyInverse.invert(a, n, (i, j, value) -> {
+            weights[i * n + j] = (float) value;
+            if (i == j) {
+                diagonal[i] = value;
+            }
+        });
+        log.info("ease: inverted in {} ms", millisSince(start));
         IndexRanges.forEachBlock(n, 64, (block, from, to) -> {
             for (int i = from; i < to; i++) {
                 int o = i * n;
                 for (int j = 0; j < n; j++) {
-                    weights[o + j] = i == j ? 0f : (float) (-a[o + j] / a[j * n + j]);
+                    weights[o + j] = i == j ? 0f : (float) (-weights[o + j] / diagonal[j]);
                 }
             }
         });
@@ -109,94 +117,6 @@ public final class EaseTrainer implements Trainer {
             }
         });
         return g;
-    }
-
-    /**
-     * Gauss-Jordan inversion without pivoting, in place, row-major, one block of {@value #PIVOT_BLOCK} pivots at a
-     * time. Safe without pivoting because XᵀX + lambda I is symmetric positive definite, so every pivot block is
-     * invertible. Eliminating pivot by pivot streams the whole matrix through memory once per pivot and is memory
-     * bound; a block of pivots at once is the same arithmetic with one pass per block. Rows are updated
-     * independently in parallel, in a fixed order within each row, so the thread count cannot change the result.
-     */
-    static void invertInPlace(double[] a, int n) {
-        for (int k0 = 0; k0 < n; k0 += PIVOT_BLOCK) {
-            int b = Math.min(PIVOT_BLOCK, n - k0);
-            int first = k0;
-            double[] pivotInverse = new double[b * b];
-            for (int s = 0; s < b; s++) {
-                System.arraycopy(a, (k0 + s) * n + k0, pivotInverse, s * b, b);
-            }
-            invertUnblocked(pivotInverse, b, k0);
-            // the block's rows become P · [I | A_K,rest]: P in the pivot columns, P · A_Kj elsewhere
-            for (int s = 0; s < b; s++) {
-                int o = (k0 + s) * n + k0;
-                for (int t = 0; t < b; t++) {
-                    a[o + t] = s == t ? 1.0 : 0.0;
-                }
-            }
-            double[] panel = new double[b * n];
-            IndexRanges.forEachBlock(b, 1, (block, from, to) -> {
-                for (int t = from; t < to; t++) {
-                    int po = t * n;
-                    for (int s = 0; s < b; s++) {
-                        double factor = pivotInverse[t * b + s];
-                        int ao = (first + s) * n;
-                        for (int j = 0; j < n; j++) {
-                            panel[po + j] += factor * a[ao + j];
-                        }
-                    }
-                }
-            });
-            System.arraycopy(panel, 0, a, k0 * n, b * n);
-            // every other row i: A_i -= A_iK · panel, with A_iK zeroed first so its pivot columns end as -A_iK · P
-            IndexRanges.forEachBlock(n, 16, (block, from, to) -> {
-                double[] factors = new double[b];
-                for (int i = from; i < to; i++) {
-                    if (i >= first && i < first + b) {
-                        continue;
-                    }
-                    int io = i * n;
-                    System.arraycopy(a, io + first, factors, 0, b);
-                    java.util.Arrays.fill(a, io + first, io + first + b, 0.0);
-                    for (int s = 0; s < b; s++) {
-                        double factor = factors[s];
-                        if (factor == 0) {
-                            continue;
-                        }
-                        int po = s * n;
-                        for (int j = 0; j < n; j++) {
-                            a[io + j] -= factor * panel[po + j];
-                        }
-                    }
-                }
-            });
-        }
-    }
-
-    /** Plain Gauss-Jordan for one small pivot block; {@code offset} only names the pivot in the error. */
-    private static void invertUnblocked(double[] a, int n, int offset) {
-        for (int k = 0; k < n; k++) {
-            int ko = k * n;
-            double pivot = a[ko + k];
-            if (!(pivot > 0)) {
-                throw new ArithmeticException("matrix is not positive definite at pivot " + (offset + k));
-            }
-            a[ko + k] = 1.0;
-            for (int j = 0; j < n; j++) {
-                a[ko + j] /= pivot;
-            }
-            for (int i = 0; i < n; i++) {
-                if (i == k) {
-                    continue;
-                }
-                int io = i * n;
-                double factor = a[io + k];
-                a[io + k] = 0.0;
-                for (int j = 0; j < n; j++) {
-                    a[io + j] -= factor * a[ko + j];
-                }
-            }
-        }
     }
 
     private static long millisSince(long startNanos) {

@@ -2,7 +2,6 @@ package com.beershop.reco.model.ials;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.FactorModel;
-import com.beershop.reco.model.IndexRanges;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainedModel;
@@ -15,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Implicit-feedback alternating least squares (Hu, Koren and Volinsky 2008), each row solved approximately with a
- * few conjugate-gradient steps warm-started from the previous iteration (Takács, Pilászy and Tikk 2011).
+ * few conjugate-gradient steps warm-started from the previous iteration (Takács, Pilászy and Tikk 2011; the
+ * solver is {@link AlsHalfStep}).
  *
  * <p>Every user-item pair is a training example: preference p = 1 for a rated item, 0 otherwise, with confidence
  * c = 1 + alpha * r' for rated items and 1 for the rest. The unrated part is handled by the Gramian trick: YᵀY over
@@ -59,8 +59,6 @@ public final class ImplicitAlsTrainer implements Trainer {
     private static final Set<String> PARAMS =
             Set.of("factors", "iterations", "reg", "alpha", "confidence", "reg-scaling", "cg-steps", "init-std");
     private static final Logger log = LoggerFactory.getLogger(ImplicitAlsTrainer.class);
-    // rows per parallel block: big enough to amortise scheduling, small enough to balance 2-64 cores
-    private static final int BLOCK = 512;
 
     private final int factors;
     private final int iterations;
@@ -133,8 +131,9 @@ public final class ImplicitAlsTrainer implements Trainer {
         for (int e = 0; e < rowItems.length; e++) {
             rowItems[e] = ratings.itemAt(e);
         }
-        Side users = new Side(numUsers, rowStart, rowItems, userWeights, rowReg(numUsers, numItems, rowStart, userWeights));
-        Side items = new Side(numItems, columns.colStart(), columns.users(), itemWeights,
+        AlsHalfStep.Side users = new AlsHalfStep.Side(numUsers, rowStart, rowItems, userWeights,
+                rowReg(numUsers, numItems, rowStart, userWeights));
+        AlsHalfStep.Side items = new AlsHalfStep.Side(numItems, columns.colStart(), columns.users(), itemWeights,
                 rowReg(numItems, numUsers, columns.colStart(), itemWeights));
 
         SplittableRandom random = new SplittableRandom(seed);
@@ -143,18 +142,15 @@ public final class ImplicitAlsTrainer implements Trainer {
         log.info("ials: {} users x {} items, {} ratings, {}; prepared in {} ms",
                 numUsers, numItems, ratings.numRatings(), this, millisSince(start));
 
+        AlsHalfStep halfStep = new AlsHalfStep(k, cgSteps);
         for (int iteration = 1; iteration <= iterations; iteration++) {
             long iterationStart = System.nanoTime();
-            solve(users, userFactors, itemFactors, numItems);
-            solve(items, itemFactors, userFactors, numUsers);
+            halfStep.solve(users, userFactors, itemFactors, numItems);
+            halfStep.solve(items, itemFactors, userFactors, numUsers);
             log.info("ials iteration {}/{}: {} ms (elapsed {} ms)",
                     iteration, iterations, millisSince(iterationStart), millisSince(start));
         }
         return FactorModel.of(k, userFactors, itemFactors);
-    }
-
-    /** One side's rows: who each row interacted with, the alpha * r' weights, and each row's lambda. */
-    private record Side(int rows, int[] start, int[] other, float[] weights, double[] reg) {
     }
 
     private float weight(float rating) {
@@ -182,152 +178,6 @@ public final class ImplicitAlsTrainer implements Trainer {
             }
         }
         return result;
-    }
-
-    /** Updates every row of {@code target} against fixed {@code fixed} factors (which have {@code fixedRows} rows). */
-    private void solve(Side side, float[] target, float[] fixed, int fixedRows) {
-        int k = factors;
-        double[] gram = gramian(fixed, fixedRows, k);
-        IndexRanges.forEachBlock(side.rows(), BLOCK, (block, from, to) -> {
-            double[] x = new double[k];
-            double[] r = new double[k];
-            double[] p = new double[k];
-            double[] ap = new double[k];
-            for (int row = from; row < to; row++) {
-                solveRow(side, row, target, fixed, gram, x, r, p, ap);
-            }
-        });
-    }
-
-    /**
-     * Conjugate gradient on (YᵀY + Yᵀ(C - I)Y + lambda I) x = Yᵀ C p for one row, starting from the current factors.
-     */
-    private void solveRow(Side side, int row, float[] target, float[] fixed, double[] gram,
-                          double[] x, double[] r, double[] p, double[] ap) {
-        int k = factors;
-        int offset = row * k;
-        int from = side.start()[row];
-        int to = side.start()[row + 1];
-        int[] other = side.other();
-        float[] weights = side.weights();
-        double lambda = side.reg()[row];
-        for (int f = 0; f < k; f++) {
-            x[f] = target[offset + f];
-        }
-        // r = b - A x
-        multiplyGram(gram, x, r, k);
-        for (int f = 0; f < k; f++) {
-            r[f] = -r[f] - lambda * x[f];
-        }
-        for (int e = from; e < to; e++) {
-            int yo = other[e] * k;
-            double w = weights[e];
-            double scale = (1 + w) - w * dot(fixed, yo, x, k);
-            for (int f = 0; f < k; f++) {
-                r[f] += scale * fixed[yo + f];
-            }
-        }
-        double rsOld = 0;
-        for (int f = 0; f < k; f++) {
-            p[f] = r[f];
-            rsOld += r[f] * r[f];
-        }
-        for (int step = 0; step < cgSteps && rsOld > 1e-20; step++) {
-            multiplyGram(gram, p, ap, k);
-            for (int f = 0; f < k; f++) {
-                ap[f] += lambda * p[f];
-            }
-            for (int e = from; e < to; e++) {
-                int yo = other[e] * k;
-                double scale = weights[e] * dot(fixed, yo, p, k);
-                for (int f = 0; f < k; f++) {
-                    ap[f] += scale * fixed[yo + f];
-                }
-            }
-            double pAp = 0;
-            for (int f = 0; f < k; f++) {
-                pAp += p[f] * ap[f];
-            }
-            double stepSize = rsOld / pAp;
-            double rsNew = 0;
-            for (int f = 0; f < k; f++) {
-                x[f] += stepSize * p[f];
-                r[f] -= stepSize * ap[f];
-                rsNew += r[f] * r[f];
-            }
-            double beta = rsNew / rsOld;
-            for (int f = 0; f < k; f++) {
-                p[f] = r[f] + beta * p[f];
-            }
-            rsOld = rsNew;
-        }
-        for (int f = 0; f < k; f++) {
-            target[offset + f] = (float) x[f];
-        }
-    }
-
-    // column form (out += v[b] * gram row b, valid because the Gramian is symmetric): an axpy the JIT vectorises,
-    // where the row-times-vector form is a reduction it will not reorder
-    private static void multiplyGram(double[] gram, double[] v, double[] out, int k) {
-        java.util.Arrays.fill(out, 0, k, 0.0);
-        for (int b = 0, go = 0; b < k; b++, go += k) {
-            double vb = v[b];
-            for (int a = 0; a < k; a++) {
-                out[a] += vb * gram[go + a];
-            }
-        }
-    }
-
-    // four partial sums break the add dependency chain; the order is fixed, so results stay deterministic
-    private static double dot(float[] y, int offset, double[] v, int k) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int f = 0;
-        for (; f + 3 < k; f += 4) {
-            s0 += y[offset + f] * v[f];
-            s1 += y[offset + f + 1] * v[f + 1];
-            s2 += y[offset + f + 2] * v[f + 2];
-            s3 += y[offset + f + 3] * v[f + 3];
-        }
-        for (; f < k; f++) {
-            s0 += y[offset + f] * v[f];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** YᵀY (k × k, row-major), summed per fixed block and then over blocks in order, so thread count cannot change it. */
-    static double[] gramian(float[] factors, int rows, int k) {
-        int blocks = IndexRanges.blocks(rows, BLOCK * 4);
-        double[][] partial = new double[blocks][];
-        IndexRanges.forEachBlock(rows, BLOCK * 4, (block, from, to) -> {
-            double[] g = new double[k * k];
-            for (int row = from; row < to; row++) {
-                int o = row * k;
-                for (int a = 0; a < k; a++) {
-                    double va = factors[o + a];
-                    int go = a * k;
-                    // upper triangle only; mirrored below
-                    for (int b = a; b < k; b++) {
-                        g[go + b] += va * factors[o + b];
-                    }
-                }
-            }
-            partial[block] = g;
-        });
-        double[] gram = new double[k * k];
-        for (double[] g : partial) {
-            for (int i = 0; i < g.length; i++) {
-                gram[i] += g[i];
-            }
-        }
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < a; b++) {
-                gram[a * k + b] = gram[b * k + a];
-            }
-        }
-        return gram;
     }
 
     private float[] gaussian(SplittableRandom random, int size) {

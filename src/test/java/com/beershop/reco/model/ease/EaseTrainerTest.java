@@ -9,7 +9,6 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.Matrices;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EaseTrainerTest {
@@ -36,38 +35,6 @@ class EaseTrainerTest {
         float[] scores = new float[3];
         model.scoreUser(0, scores);
         assertThat(scores).containsExactly(new float[] {0.5f, 0.5f, 0.5f}, within(1e-6f));
-    }
-
-    @Test
-    void shouldInvertASymmetricPositiveDefiniteMatrix() {
-        // given G = AᵀA + I for a random A, larger than two pivot blocks and not a multiple of one
-        int n = 131;
-        SplittableRandom random = new SplittableRandom(1);
-        double[] a = new double[n * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = random.nextDouble(-1, 1);
-        }
-        double[] g = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = i == j ? n : 0;
-                for (int r = 0; r < n; r++) {
-                    sum += a[r * n + i] * a[r * n + j];
-                }
-                g[i * n + j] = sum;
-            }
-        }
-        double[] inverse = g.clone();
-        EaseTrainer.invertInPlace(inverse, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int r = 0; r < n; r++) {
-                    sum += g[i * n + r] * inverse[r * n + j];
-                }
-                assertThat(sum).isCloseTo(i == j ? 1 : 0, within(1e-9));
-            }
-        }
     }
 
     @Test
