@@ -1,0 +1,144 @@
+package com.beershop.reco.evaluation.selection;
+
+import com.beershop.reco.evaluation.EvaluationResult;
+import com.beershop.reco.evaluation.HoldoutSplit;
+import com.beershop.reco.evaluation.OfflineEvaluator;
+import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.ease.EaseTrainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses an algorithm and its hyperparameters by validation nDCG@N. Give it only training data (the part of the
+ * ratings the quality gate does not hold out): it carves its own per-user validation split from that, so the
+ * gate's hold-out never influences the choice and the gate's verdict stays unbiased.
+ *
+ * <p>Bounded in time three ways: above {@code maxRatings} it works on a seeded sample of whole users; each
+ * candidate's cost is estimated ({@link CostModel}, calibrated on the candidates already run) and a candidate that
+ * would not finish inside what is left of the budget is skipped; EASE is skipped when its items² matrices would
+ * not fit the free heap. The fallback (the configured model) always runs first, so there is always a choice.
+ * Ties go to the earlier candidate.
+ */
+public final class ModelSelector {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelSelector.class);
+
+    private final TrainerCatalog trainers;
+    private final SearchSpace space;
+    private final Settings settings;
+
+    /**
+     * @param validationFraction share of each user's training ratings held out for validation
+     * @param maxRatings ratings above which selection samples users
+     * @param budgetSeconds time the whole selection may take (the fallback runs even if it alone is slower)
+     * @param topN list length scored (nDCG@N)
+     * @param seed seed of the sample, the validation split and every candidate's training
+     */
+    public record Settings(double validationFraction, int maxRatings, double budgetSeconds, int topN, long seed) {
+
+        public Settings {
+            if (!(validationFraction > 0 && validationFraction < 1)) {
+                throw new IllegalArgumentException("validation fraction must lie strictly between 0 and 1");
+            }
+            if (maxRatings < 1 || !(budgetSeconds >= 0) || topN < 1) {
+                throw new IllegalArgumentException("max ratings and N must be positive and the budget not negative");
+            }
+        }
+    }
+
+    public ModelSelector(TrainerCatalog trainers, SearchSpace space, Settings settings) {
+        this.trainers = trainers;
+        this.space = space;
+        this.settings = settings;
+        space.candidates().forEach(trainers::create); // a typo fails now, not after an hour of training
+    }
+
+    /**
+     * @param train the training part of the gate's split (never the gate's hold-out)
+     * @param allowedItems items that may be recommended (what publishing keeps), or null for all
+     * @param fallback the configured model: evaluated first and chosen when nothing beats it
+     */
+    public SelectionResult select(InteractionMatrix train, boolean[] allowedItems, AlgorithmSpec fallback) {
+        long start = System.nanoTime();
+        InteractionMatrix data = UserSample.of(train, settings.maxRatings(), settings.seed());
+        HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
+        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems);
+        CostModel costs = new CostModel();
+        List<AlgorithmSpec> order = new ArrayList<>();
+        order.add(fallback);
+        space.candidates().stream().filter(spec -> !spec.equals(fallback)).forEach(order::add);
+        log.info("Model selection: {} candidates on {} users, {} ratings ({} validation), budget {} s",
+                order.size(), data.numUsers(), data.numRatings(), split.numTestRatings(), settings.budgetSeconds());
+
+        List<CandidateScore> scores = new ArrayList<>();
+        AlgorithmSpec best = null;
+        double bestNdcg = Double.NEGATIVE_INFINITY;
+        for (AlgorithmSpec spec : order) {
+            double left = settings.budgetSeconds() - secondsSince(start);
+            String skip = spec == fallback ? null : skipReason(spec, split.train(), costs, left);
+            if (skip != null) {
+                scores.add(new CandidateScore(spec, CandidateScore.Status.SKIPPED, Double.NaN, 0, skip));
+                log.info("Selection skips {}: {}", spec, skip);
+                continue;
+            }
+            long candidateStart = System.nanoTime();
+            try {
+                EvaluationResult result = evaluator.evaluate(trainers.create(spec), split);
+                double seconds = secondsSince(candidateStart);
+                costs.observe(spec, split.train(), seconds);
+                scores.add(new CandidateScore(spec, CandidateScore.Status.EVALUATED, result.ndcg(), seconds, ""));
+                log.info("Selection: {} validation nDCG@{} {} in {} s", spec, settings.topN(),
+                        format(result.ndcg()), format(seconds));
+                if (result.ndcg() > bestNdcg) {
+                    best = spec;
+                    bestNdcg = result.ndcg();
+                }
+            } catch (RuntimeException e) {
+                scores.add(new CandidateScore(spec, CandidateScore.Status.FAILED, Double.NaN,
+                        secondsSince(candidateStart), String.valueOf(e.getMessage())));
+                log.warn("Selection: {} failed: {}", spec, e.getMessage());
+            }
+        }
+        if (best == null) {
+            best = fallback; // even the fallback failed; the real training will report why
+            bestNdcg = Double.NaN;
+        }
+        SelectionResult result = new SelectionResult(best, bestNdcg, scores, data.numUsers(), data.numRatings(),
+                secondsSince(start));
+        log.info("Model selection chose {} (validation nDCG@{} {}) after {} of {} candidates in {} s", best,
+                settings.topN(), format(bestNdcg), result.evaluated(), order.size(), format(result.seconds()));
+        return result;
+    }
+
+    private static String skipReason(AlgorithmSpec spec, InteractionMatrix data, CostModel costs, double left) {
+        if (EaseTrainer.NAME.equals(spec.name())) {
+            long n = data.numItems();
+            Runtime runtime = Runtime.getRuntime();
+            long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+            // the Gram matrix in doubles plus the weights in floats, with room for the rest of the run
+            if (12 * n * n > free / 2) {
+                return String.format(Locale.ROOT, "%d items need %d MB for EASE, %d MB of heap free",
+                        n, 12 * n * n >> 20, free >> 20);
+            }
+        }
+        double estimate = costs.seconds(spec, data);
+        if (estimate > left) {
+            return String.format(Locale.ROOT, "estimated %s s, %s s of the budget left", format(estimate),
+                    format(Math.max(0, left)));
+        }
+        return null;
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

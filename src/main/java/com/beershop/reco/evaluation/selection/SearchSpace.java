@@ -1,0 +1,58 @@
+package com.beershop.reco.evaluation.selection;
+
+import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.InvalidAlgorithmSpecException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The candidates model selection tries, in order. Written like the {@code evaluate} candidates
+ * ({@code name:key=value,key=value}), where a value may list alternatives separated by {@code |}: the entry stands
+ * for every combination, e.g. {@code ials:factors=16|64,alpha=1|3} is four candidates. Duplicates are dropped.
+ */
+public record SearchSpace(List<AlgorithmSpec> candidates) {
+
+    /** The search space when configuration names none; measured and explained in docs/quality.md. */
+    public static final List<String> DEFAULT_ENTRIES = List.of(
+            "most-popular",
+            "ease:lambda=50|100|200|400|800",
+            "ials:factors=16|64,alpha=1|3|10,reg=0.001|0.005|0.02");
+
+    public SearchSpace {
+        candidates = List.copyOf(candidates);
+    }
+
+    public static SearchSpace parse(List<String> entries) {
+        LinkedHashSet<AlgorithmSpec> all = new LinkedHashSet<>();
+        for (String entry : entries) {
+            AlgorithmSpec grid = AlgorithmSpec.parse(entry);
+            List<Map<String, String>> combinations = new ArrayList<>();
+            combinations.add(new LinkedHashMap<>());
+            for (Map.Entry<String, String> param : grid.params().entrySet()) {
+                List<Map<String, String>> next = new ArrayList<>();
+                for (String value : param.getValue().split("\\|")) {
+                    if (value.isBlank()) {
+                        throw new InvalidAlgorithmSpecException("'" + entry + "': empty alternative for " + param.getKey());
+                    }
+                    for (Map<String, String> partial : combinations) {
+                        Map<String, String> extended = new LinkedHashMap<>(partial);
+                        extended.put(param.getKey(), value.trim());
+                        next.add(extended);
+                    }
+                }
+                combinations = next;
+            }
+            for (Map<String, String> params : combinations) {
+                all.add(AlgorithmSpec.of(grid.name(), params));
+            }
+        }
+        return new SearchSpace(new ArrayList<>(all));
+    }
+
+    public int size() {
+        return candidates.size();
+    }
+}

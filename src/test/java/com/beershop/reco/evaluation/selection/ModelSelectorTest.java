@@ -1,0 +1,113 @@
+package com.beershop.reco.evaluation.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.beershop.reco.evaluation.selection.CandidateScore.Status;
+import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InteractionMatrixBuilder;
+import com.beershop.reco.model.TrainerCatalog;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ModelSelectorTest {
+
+    private static final AlgorithmSpec POPULAR = AlgorithmSpec.parse("most-popular");
+    private static final AlgorithmSpec EASE = AlgorithmSpec.parse("ease:lambda=1");
+
+    @Test
+    void shouldChooseThePersonalisedModelWhenTasteGroupsMakePopularityUseless() {
+        // given two taste groups of equal size: most-popular recommends the other group's items half the time
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
+        ModelSelector selector = selector(List.of("most-popular", "ease:lambda=1"), 60);
+
+        // when
+        SelectionResult result = selector.select(ratings, null, POPULAR);
+
+        // then
+        assertThat(result.chosen()).isEqualTo(EASE);
+        assertThat(result.candidates()).extracting(CandidateScore::spec).containsExactly(POPULAR, EASE);
+        assertThat(result.candidates()).extracting(CandidateScore::status)
+                .containsExactly(Status.EVALUATED, Status.EVALUATED);
+        assertThat(result.candidates().get(1).ndcg()).isGreaterThan(result.candidates().get(0).ndcg());
+        assertThat(result.chosenNdcg()).isEqualTo(result.candidates().get(1).ndcg());
+        assertThat(result.usersSampled()).isEqualTo(60);
+        assertThat(result.ratingsUsed()).isEqualTo(ratings.numRatings());
+    }
+
+    @Test
+    void shouldRunOnlyTheFallbackWhenTheBudgetIsSpent() {
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
+        ModelSelector selector = selector(List.of("ease:lambda=1", "ials:factors=2"), 0);
+
+        SelectionResult result = selector.select(ratings, null, POPULAR);
+
+        assertThat(result.chosen()).isEqualTo(POPULAR);
+        assertThat(result.candidates()).extracting(CandidateScore::status)
+                .containsExactly(Status.EVALUATED, Status.SKIPPED, Status.SKIPPED);
+        assertThat(result.candidates().get(1).note()).contains("of the budget left");
+    }
+
+    @Test
+    void shouldRecordAFailingCandidateAndChooseAmongTheOthers() {
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
+        // max-items=2 refuses the 24-item catalogue
+        ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
+
+        SelectionResult result = selector.select(ratings, null, POPULAR);
+
+        assertThat(result.chosen()).isEqualTo(POPULAR);
+        assertThat(result.candidates().get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(result.candidates().get(1).note()).contains("max-items=2");
+    }
+
+    @Test
+    void shouldGiveTheSameChoiceAndScoresForTheSameSeed() {
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 3);
+        List<String> space = List.of("most-popular", "ials:factors=2|4,alpha=1|10", "ease:lambda=1|30");
+        SelectionResult first = selector(space, 60).select(ratings, null, POPULAR);
+        SelectionResult second = selector(space, 60).select(ratings, null, POPULAR);
+
+        assertThat(second.chosen()).isEqualTo(first.chosen());
+        assertThat(second.candidates()).extracting(CandidateScore::ndcg)
+                .containsExactlyElementsOf(first.candidates().stream().map(CandidateScore::ndcg).toList());
+    }
+
+    @Test
+    void shouldSampleWholeUsersAboveTheRatingsCap() {
+        InteractionMatrix ratings = twoTasteGroups(200, 12, 8, 1);
+        InteractionMatrix sample = UserSample.of(ratings, 400, 7);
+
+        // about 400 / 1600 of the 200 users, each with all 8 ratings
+        assertThat(sample.numUsers()).isBetween(30, 70);
+        assertThat(sample.numRatings()).isEqualTo(sample.numUsers() * 8);
+        assertThat(sample.numItems()).isEqualTo(ratings.numItems());
+        assertThat(UserSample.of(ratings, 400, 7).numRatings()).isEqualTo(sample.numRatings());
+        assertThat(UserSample.of(ratings, 10_000, 7)).isSameAs(ratings);
+    }
+
+    private static ModelSelector selector(List<String> space, double budgetSeconds) {
+        return new ModelSelector(TrainerCatalog.standard(), SearchSpace.parse(space),
+                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 4, 42));
+    }
+
+    /** Users alternate between two groups; each rates {@code perUser} of its group's {@code groupItems} items. */
+    private static InteractionMatrix twoTasteGroups(int users, int groupItems, int perUser, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int u = 0; u < users; u++) {
+            int offset = (u % 2) * groupItems;
+            boolean[] taken = new boolean[groupItems];
+            for (int r = 0; r < perUser; r++) {
+                int item;
+                do {
+                    item = random.nextInt(groupItems);
+                } while (taken[item]);
+                taken[item] = true;
+                builder.add(u, offset + item, 1f, Long.MIN_VALUE);
+            }
+        }
+        return builder.build(users, 2 * groupItems);
+    }
+}
