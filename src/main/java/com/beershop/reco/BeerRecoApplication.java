@@ -1,5 +1,6 @@
 package com.beershop.reco;
 
+import com.beershop.reco.monitoring.JobExecutionMdc;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,6 +28,8 @@ public class BeerRecoApplication {
             LoggerFactory.getLogger(BeerRecoApplication.class).error("beer-reco-batch failed (exit code {}): {}",
                     code, rootMessage(failure));
             return code;
+        } finally {
+            JobExecutionMdc.clear();
         }
     }
 

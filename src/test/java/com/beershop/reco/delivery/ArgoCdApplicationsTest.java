@@ -85,7 +85,7 @@ class ArgoCdApplicationsTest {
                 .map(HasMetadata::getKind).collect(Collectors.toSet());
 
         // then
-        assertThat(namespaced).containsExactlyInAnyOrder("CronJob", "Job", "ConfigMap");
+        assertThat(namespaced).containsExactlyInAnyOrder("CronJob", "Job", "ConfigMap", "PrometheusRule");
         assertThat(clusterWide).containsExactly("Namespace");
         assertThat(namespaced).containsAll(deployed);
     }

@@ -25,7 +25,10 @@ class ManifestFilesTest {
 
     /** Kustomization fields these files may use; the deprecated ones fail with their replacement. */
     static final Set<String> KUSTOMIZATION_FIELDS = Set.of("apiVersion", "kind", "resources", "patches", "images",
-            "labels", "namespace", "configMapGenerator", "generatorOptions");
+            "labels", "namespace", "configMapGenerator", "generatorOptions", "components");
+    /** A kustomize Component (cronjob/monitoring) adds resources and generators, nothing overlay-wide. */
+    static final Set<String> COMPONENT_FIELDS = Set.of("apiVersion", "kind", "resources", "patches",
+            "configMapGenerator");
     static final Set<String> DEPRECATED_KUSTOMIZATION_FIELDS = Set.of("bases", "patchesStrategicMerge",
             "patchesJson6902", "commonLabels", "vars", "imageTags");
 
@@ -42,7 +45,8 @@ class ManifestFilesTest {
         assertThat(names).contains("cronjob/base/kustomization.yaml", "cronjob/base/cronjob.yaml",
                 "cronjob/base/migrate-job.yaml", "cronjob/overlays/staging/kustomization.yaml",
                 "cronjob/overlays/production/kustomization.yaml", "argocd/project.yaml",
-                "argocd/application-staging.yaml", "argocd/application-production.yaml");
+                "argocd/application-staging.yaml", "argocd/application-production.yaml",
+                "cronjob/monitoring/kustomization.yaml", "cronjob/monitoring/prometheus-rule.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,6 +61,8 @@ class ManifestFilesTest {
             String kind = document.path("kind").asString();
             if (kind.equals("Kustomization")) {
                 checkKustomization(document);
+            } else if (kind.equals("Component")) {
+                checkComponent(document);
             } else if (document.path("apiVersion").asString().startsWith("argoproj.io/")) {
                 ArgoCdFiles.check(document);
             } else {
@@ -157,6 +163,31 @@ class ManifestFilesTest {
         assertThat(secret.getStringData().get("username")).isEqualTo("<login>");
         assertThat(secret.getStringData().get("password")).isEqualTo("<password>");
         assertThat(secret.getData()).isNullOrEmpty();
+    }
+
+    @Test
+    void shouldRejectAMisspelledFieldOfAPrometheusRule() {
+        // given
+        String yaml = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: x}
+                spec:
+                  groups:
+                    - name: g
+                      rules:
+                        - alert: A
+                          expr: vector(1)
+                          anotations: {summary: s}
+                """;
+
+        // when / then
+        assertThatThrownBy(() -> Manifests.typed(Manifests.documents(yaml).get(0))).hasMessageContaining("anotations");
+    }
+
+    static void checkComponent(JsonNode component) {
+        assertThat(component.path("apiVersion").asString()).isEqualTo("kustomize.config.k8s.io/v1alpha1");
+        assertThat(new HashSet<>(component.propertyNames())).as("component fields").isSubsetOf(COMPONENT_FIELDS);
     }
 
     static void checkKustomization(JsonNode kustomization) {

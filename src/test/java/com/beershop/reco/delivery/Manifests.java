@@ -2,6 +2,7 @@ package com.beershop.reco.delivery;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -83,7 +84,7 @@ final class Manifests {
     }
 
     static boolean isKubernetesKind(String kind) {
-        return KINDS.containsKey(kind);
+        return KINDS.containsKey(kind) || kind.equals(PrometheusRuleFiles.KIND);
     }
 
     /**
@@ -93,6 +94,11 @@ final class Manifests {
      */
     static HasMetadata typed(JsonNode document) {
         String kind = document.path("kind").asString();
+        if (kind.equals(PrometheusRuleFiles.KIND)) {
+            // no fabric8 model of the Prometheus Operator's CRDs for this client version: checked field by field
+            PrometheusRuleFiles.check(document);
+            return STRICT.treeToValue(document, GenericKubernetesResource.class);
+        }
         Class<? extends HasMetadata> type = KINDS.get(kind);
         if (type == null) {
             throw new IllegalArgumentException("no fabric8 type registered for kind '" + kind + "'");
@@ -178,6 +184,11 @@ final class Manifests {
 
     static CronJob cronJob(List<HasMetadata> resources) {
         return only(ofKind(resources, CronJob.class), "CronJob");
+    }
+
+    static List<GenericKubernetesResource> prometheusRules(List<HasMetadata> resources) {
+        return ofKind(resources, GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals(PrometheusRuleFiles.KIND)).toList();
     }
 
     static Job migrateJob(List<HasMetadata> resources) {

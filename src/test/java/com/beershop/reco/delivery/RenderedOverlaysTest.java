@@ -112,13 +112,16 @@ class RenderedOverlaysTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"staging", "production"})
-    void shouldKeepSecretsOutOfEveryConfigMap(String overlay) {
+    @CsvSource(delimiter = '|', value = {
+            "staging    | beer-reco-batch-config",
+            "production | beer-reco-batch-config beer-reco-batch-dashboard"})   // the dashboard: cronjob/monitoring
+    void shouldKeepSecretsOutOfEveryConfigMap(String overlay, String expectedNames) {
         // given
         List<ConfigMap> configMaps = Manifests.ofKind(Manifests.rendered(overlay), ConfigMap.class);
 
         // when / then
-        assertThat(configMaps).extracting(c -> c.getMetadata().getName()).containsExactly("beer-reco-batch-config");
+        assertThat(configMaps).extracting(c -> c.getMetadata().getName())
+                .containsExactlyInAnyOrder(expectedNames.split(" "));
         for (ConfigMap configMap : configMaps) {
             assertThat(configMap.getBinaryData()).isNullOrEmpty();
             assertThat(configMap.getData().keySet()).noneMatch(k -> SECRET_LOOKING_KEY.matcher(k).matches())
