@@ -57,7 +57,6 @@ class MonitoringComponentTest {
         // then
         assertThat(settings)
                 .containsEntry("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED", "true")
-                .containsEntry("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_SHUTDOWN_OPERATION", "PUT")
                 .containsKey("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ADDRESS")
                 .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
                 .as("the base settings survive the merges").containsEntry("RECO_SCHEMA_MODE", "VALIDATE");
