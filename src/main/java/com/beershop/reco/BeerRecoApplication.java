@@ -1,6 +1,8 @@
 package com.beershop.reco;
 
 import com.beershop.reco.monitoring.JobExecutionMdc;
+import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.outcome.FailureClassifier;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,18 +28,10 @@ public class BeerRecoApplication {
             // a failure before or while the mode ran (database unreachable, bad configuration, refusal)
             int code = FailureClassifier.exitCodeOf(failure);
             LoggerFactory.getLogger(BeerRecoApplication.class).error("beer-reco-batch failed (exit code {}): {}",
-                    code, rootMessage(failure));
+                    code, FailureClassifier.describe(failure));
             return code;
         } finally {
             JobExecutionMdc.clear();
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t && !(t instanceof RunRefusedException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
     }
 }

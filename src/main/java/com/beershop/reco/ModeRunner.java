@@ -1,7 +1,10 @@
 package com.beershop.reco;
 
 import com.beershop.reco.config.JobProperties;
-import com.beershop.reco.job.JobOutcome;
+import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.outcome.JobOutcome;
+import com.beershop.reco.outcome.RunRefusedException;
+import com.beershop.reco.tracking.RunReport;
 import com.beershop.reco.schema.SchemaManager;
 import com.beershop.reco.seed.SampleDataSeeder;
 import org.slf4j.Logger;
@@ -32,12 +35,12 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Job recommendationJob;
     private final Job comparisonJob;
     private final JobProperties jobProperties;
-    private final ReportMode reportMode;
+    private final RunReport reportMode;
     private int exitCode = ExitCodes.OK;
 
     ModeRunner(SchemaManager schema, SampleDataSeeder seeder, JobOperator jobOperator, JobRepository jobRepository,
                Job beerRecommendationJob, Job algorithmComparisonJob, JobProperties jobProperties,
-               ReportMode reportMode) {
+               RunReport reportMode) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;

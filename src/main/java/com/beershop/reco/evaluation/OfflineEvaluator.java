@@ -4,6 +4,7 @@ import com.beershop.reco.model.IndexRanges;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
+import com.beershop.reco.model.popularity.MostPopularTrainer;
 import com.beershop.reco.scoring.TopNSelector;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * items. Make the split once with {@link HoldoutSplit#perUser} and call {@link #evaluate(Trainer, HoldoutSplit)}
  * for each candidate so that all of them, including the most-popular baseline, see the same split.
  *
- * <p>A held-out item that may not be recommended cannot be hit, so it is not counted as relevant; users left
+ * <p>The lists are built the way the published ones are, so the gate judges what the website would show:
+ * items outside {@code allowedItems} (inactive and unknown products) and the user's own training ratings never
+ * appear, and users with fewer than {@code minUserRatings} training ratings get the most-popular fallback.
+ * A held-out item that may not be recommended cannot be hit, so it is not counted as relevant; users left
  * with no relevant item are not evaluated. Scoring runs in parallel over fixed blocks of users and per-user
  * results are summed in user order, so the metrics do not depend on the thread count.
  */
@@ -27,17 +31,26 @@ public final class OfflineEvaluator {
 
     private final int n;
     private final boolean[] allowedItems;
+    private final int minUserRatings;
 
     /**
      * @param n length of each recommendation list
      * @param allowedItems items that may be recommended, or null for all
      */
     public OfflineEvaluator(int n, boolean[] allowedItems) {
+        this(n, allowedItems, 0);
+    }
+
+    /**
+     * @param minUserRatings users with fewer training ratings are ranked by popularity, as publishing does
+     */
+    public OfflineEvaluator(int n, boolean[] allowedItems, int minUserRatings) {
         if (n < 1) {
             throw new IllegalArgumentException("N must be at least 1, was " + n);
         }
         this.n = n;
         this.allowedItems = allowedItems == null ? null : allowedItems.clone();
+        this.minUserRatings = minUserRatings;
     }
 
     /** Splits {@code ratings} per user with {@code seed}, then evaluates {@code trainer} on that split. */
@@ -60,6 +73,8 @@ public final class OfflineEvaluator {
         int numUsers = split.numUsers();
         int numItems = train.numItems();
         boolean errors = model.predictsRatings();
+        float[] popularity = new float[numItems];
+        new MostPopularTrainer().train(train, split.seed()).scoreUser(0, popularity);
         double[] precision = new double[numUsers];
         double[] recall = new double[numUsers];
         double[] ndcg = new double[numUsers];
@@ -88,7 +103,8 @@ public final class OfflineEvaluator {
                 if (relevant.length == 0) {
                     continue;
                 }
-                int count = selector.select(scores, allowedItems, train, u, out);
+                float[] ranking = train.rowSize(u) < minUserRatings ? popularity : scores;
+                int count = selector.select(ranking, allowedItems, train, u, out);
                 int[] ranked = Arrays.copyOf(out, count);
                 for (int item : ranked) {
                     recommended.set(item);

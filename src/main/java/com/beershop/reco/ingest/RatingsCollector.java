@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Accumulates the ratings of one run as they stream in: accepted rows go into primitive arrays with interned ids,
  * rejected rows are counted by reason with a few logged as samples. Not thread-safe (one reader feeds it).
+ * Not final: it is a job-scoped bean, which Spring proxies by subclassing.
  */
-public final class RatingsCollector {
+public class RatingsCollector {
 
     private static final Logger log = LoggerFactory.getLogger(RatingsCollector.class);
     private static final int SAMPLES_PER_REASON = 5;
@@ -64,6 +65,11 @@ public final class RatingsCollector {
 
     public String fingerprint() {
         return fingerprint.value();
+    }
+
+    /** What was read so far: counts, rejections by reason, the fingerprint of the accepted rows. */
+    public RatingsRead summary() {
+        return new RatingsRead(accepted + rejectedCount(), rejectedCount(), rejected, fingerprint.value());
     }
 
     /**

@@ -3,7 +3,8 @@ package com.beershop.reco.job;
 import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.ScoringProperties;
-import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.evaluation.AlgorithmComparison;
+import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -38,12 +39,12 @@ public class AlgorithmComparisonJobConfiguration {
 
     @Bean
     public Step compareAlgorithmsStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                      TrainerCatalog trainers, EvaluationProperties evaluation, ModelProperties model,
-                                      ScoringProperties scoring, RunHistoryRepository history, AppVersion appVersion,
-                                      RunState runState) {
+                                      AlgorithmComparison algorithmComparison, EvaluationProperties evaluation,
+                                      ModelProperties model, ScoringProperties scoring, RunHistoryRepository history,
+                                      AppVersion appVersion, StageResult<LoadedInput> loadedInput) {
         return new StepBuilder("compareAlgorithmsStep", jobRepository)
-                .tasklet(new CompareAlgorithmsTasklet(trainers, evaluation.candidates(), evaluation.holdoutFraction(),
-                        model.seed(), scoring.topN(), history, appVersion, runState), tm)
+                .tasklet(new CompareAlgorithmsTasklet(algorithmComparison, evaluation.candidates(), model.seed(),
+                        scoring.topN(), history, appVersion, loadedInput), tm)
                 .build();
     }
 }

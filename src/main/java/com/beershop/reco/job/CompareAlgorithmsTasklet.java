@@ -1,14 +1,14 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.evaluation.EvaluationResult;
-import com.beershop.reco.evaluation.HoldoutSplit;
-import com.beershop.reco.evaluation.OfflineEvaluator;
-import com.beershop.reco.ingest.TrainingData;
+import com.beershop.reco.evaluation.AlgorithmComparison;
+import com.beershop.reco.evaluation.AlgorithmComparison.Candidate;
+import com.beershop.reco.evaluation.HoldoutEvaluation;
+import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.model.AlgorithmSpec;
-import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunIdentity;
 import com.beershop.reco.tracking.RunRecord;
-import com.beershop.reco.tracking.TextTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -18,81 +18,54 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeMap;
 
-/**
- * The {@code evaluate} mode's work: every configured candidate on the same per-user hold-out, one table, one
- * run-history row per candidate. Nothing is published. A candidate that cannot run is recorded and skipped.
- */
+/** The {@code evaluate} mode's step: runs the comparison, one run-history row per candidate, one table. */
 class CompareAlgorithmsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CompareAlgorithmsTasklet.class);
 
-    private final TrainerCatalog trainers;
+    private final AlgorithmComparison comparison;
     private final List<String> candidates;
-    private final double holdoutFraction;
     private final long seed;
     private final int topN;
     private final RunHistoryRepository history;
     private final AppVersion appVersion;
-    private final RunState state;
+    private final StageResult<LoadedInput> input;
 
-    CompareAlgorithmsTasklet(TrainerCatalog trainers, List<String> candidates, double holdoutFraction, long seed,
-                             int topN, RunHistoryRepository history, AppVersion appVersion, RunState state) {
-        this.trainers = trainers;
+    CompareAlgorithmsTasklet(AlgorithmComparison comparison, List<String> candidates, long seed, int topN,
+                             RunHistoryRepository history, AppVersion appVersion, StageResult<LoadedInput> input) {
+        this.comparison = comparison;
         this.candidates = candidates;
-        this.holdoutFraction = holdoutFraction;
         this.seed = seed;
         this.topN = topN;
         this.history = history;
         this.appVersion = appVersion;
-        this.state = state;
+        this.input = input;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
-        TrainingData data = state.data();
+        LoadedInput loaded = input.get();
         List<AlgorithmSpec> specs = candidates.stream().map(AlgorithmSpec::parse).toList();
-        specs.forEach(trainers::create); // fail on a typo before hours of training
-        HoldoutSplit split = HoldoutSplit.perUser(data.ratings(), holdoutFraction, seed);
-        OfflineEvaluator evaluator = new OfflineEvaluator(topN, null);
-        TextTable table = new TextTable("algorithm", "params", "P@" + topN, "R@" + topN, "nDCG@" + topN,
-                "MAP@" + topN, "coverage", "RMSE", "train s", "score s");
-        int index = 0;
-        for (AlgorithmSpec spec : specs) {
-            index++;
-            log.info("Evaluating candidate {}/{}: {}", index, specs.size(), spec);
-            LocalDateTime started = LocalDateTime.now();
-            RunRecord record = RunRecords.start(executionId, "evaluate", started, appVersion.value(), spec, seed, topN);
-            RunRecords.input(record, state);
-            try {
-                EvaluationResult r = evaluator.evaluate(trainers.create(spec), split);
-                RunRecords.evaluation(record, r);
-                record.outcome = "EVALUATED";
-                table.add(spec.name(), r.params(), f(r.precision()), f(r.recall()), f(r.ndcg()),
-                        f(r.map()), f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
-                        String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
-                        String.format(Locale.ROOT, "%.2f", r.scoreSeconds()));
-            } catch (RuntimeException e) {
-                log.warn("Candidate {} failed: {}", spec, e.getMessage());
-                record.outcome = "FAILED";
-                record.outcomeReason = e.getMessage();
-                table.add(spec.name(), new TreeMap<>(spec.params()), "failed: " + e.getMessage());
-            }
-            record.published = false;
-            record.rowsPublished = 0L;
-            record.endedAt = LocalDateTime.now();
-            history.insert(record);
-            contribution.incrementWriteCount(1);
-        }
-        log.info("Offline comparison on {} ratings, {} users, {}% per-user hold-out, seed {}:\n{}",
-                data.ratings().numRatings(), data.users().size(), Math.round(holdoutFraction * 100), seed, table);
+        LocalDateTime[] started = {LocalDateTime.now()};
+        List<Candidate> results = comparison.compare(specs, loaded.data().ratings(), loaded.data().recommendable(),
+                candidate -> {
+                    history.insert(record(executionId, started[0], loaded, candidate));
+                    contribution.incrementWriteCount(1);
+                    started[0] = LocalDateTime.now();
+                });
+        log.info("Offline comparison on {} ratings, {} users, seed {}:\n{}", loaded.ratingsUsed(), loaded.users(),
+                seed, comparison.table(results));
         return RepeatStatus.FINISHED;
     }
 
-    private static String f(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
+    private RunRecord record(long executionId, LocalDateTime started, LoadedInput loaded, Candidate candidate) {
+        RunIdentity run = new RunIdentity(executionId, "evaluate", started, appVersion.value(), candidate.spec(),
+                seed, topN);
+        RunEnd end = new RunEnd(LocalDateTime.now(), candidate.failed() ? "FAILED" : "EVALUATED",
+                candidate.failure(), null, false);
+        HoldoutEvaluation evaluation = candidate.failed() ? null : new HoldoutEvaluation(candidate.result(), null);
+        return RunRecord.of(run, end, loaded.read(), loaded, evaluation, null, null, null);
     }
 }

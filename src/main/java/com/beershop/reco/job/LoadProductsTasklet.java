@@ -5,8 +5,8 @@ import com.beershop.reco.ingest.Product;
 import com.beershop.reco.ingest.ProductCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,12 +20,12 @@ class LoadProductsTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final ProductsTable table;
-    private final RunState state;
+    private final StageResult<ProductCatalog> catalog;
 
-    LoadProductsTasklet(JdbcTemplate jdbc, ProductsTable table, RunState state) {
+    LoadProductsTasklet(JdbcTemplate jdbc, ProductsTable table, StageResult<ProductCatalog> catalog) {
         this.jdbc = jdbc;
         this.table = table;
-        this.state = state;
+        this.catalog = catalog;
     }
 
     @Override
@@ -34,11 +34,11 @@ class LoadProductsTasklet implements Tasklet {
                 + table.activeColumn() + " FROM " + table.table();
         List<Product> products = jdbc.query(sql, (rs, i) -> new Product(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getBoolean(4)));
-        ProductCatalog catalog = new ProductCatalog(products);
-        state.catalog(catalog);
+        ProductCatalog loaded = new ProductCatalog(products);
+        catalog.set(loaded);
         contribution.incrementReadCount();
         contribution.incrementWriteCount(products.size());
-        log.info("Loaded {} products ({} active)", catalog.size(), catalog.activeCount());
+        log.info("Loaded {} products ({} active)", loaded.size(), loaded.activeCount());
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,9 +1,11 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
-import org.springframework.batch.core.step.StepContribution;
+import com.beershop.reco.scoring.RecommendationLists;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -12,22 +14,25 @@ class PublishTasklet implements Tasklet {
 
     private final RecommendationPublisher publisher;
     private final StagingRepository staging;
-    private final RunState state;
+    private final StageResult<RecommendationLists> lists;
+    private final StageResult<PublishResult> published;
 
-    PublishTasklet(RecommendationPublisher publisher, StagingRepository staging, RunState state) {
+    PublishTasklet(RecommendationPublisher publisher, StagingRepository staging,
+                   StageResult<RecommendationLists> lists, StageResult<PublishResult> published) {
         this.publisher = publisher;
         this.staging = staging;
-        this.state = state;
+        this.lists = lists;
+        this.published = published;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
-        long published = publisher.publish(runId, state.rowsStaged());
-        state.rowsPublished(published);
+        PublishResult result = publisher.publish(runId, lists.get().totalRows());
+        published.set(result);
         staging.clearRun(runId);
         contribution.incrementReadCount();
-        contribution.incrementWriteCount(published);
+        contribution.incrementWriteCount(result.rowsPublished());
         return RepeatStatus.FINISHED;
     }
 }

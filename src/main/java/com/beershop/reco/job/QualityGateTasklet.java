@@ -1,14 +1,17 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.RunRefusedException;
-import com.beershop.reco.evaluation.EvaluationResult;
-import com.beershop.reco.tracking.QualityGate;
+import com.beershop.reco.evaluation.HoldoutEvaluation;
+import com.beershop.reco.evaluation.ModelCheck;
+import com.beershop.reco.evaluation.PublishedReference;
+import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -19,21 +22,26 @@ class QualityGateTasklet implements Tasklet {
 
     private final QualityGate gate;
     private final RunHistoryRepository history;
-    private final RunState state;
+    private final StageResult<LoadedInput> input;
+    private final StageResult<HoldoutEvaluation> evaluation;
+    private final StageResult<ModelCheck> check;
 
-    QualityGateTasklet(QualityGate gate, RunHistoryRepository history, RunState state) {
+    QualityGateTasklet(QualityGate gate, RunHistoryRepository history, StageResult<LoadedInput> input,
+                       StageResult<HoldoutEvaluation> evaluation, StageResult<ModelCheck> check) {
         this.gate = gate;
         this.history = history;
-        this.state = state;
+        this.input = input;
+        this.evaluation = evaluation;
+        this.check = check;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        EvaluationResult result = state.evaluation();
-        double baseline = state.baseline() == null ? Double.NaN : state.baseline().ndcg();
-        RunRecord last = history.lastPublished().orElse(null);
-        QualityGate.Verdict verdict = gate.judge(result.ndcg(), baseline, state.data().ratings().numRatings(), last);
-        state.verdict(verdict);
+        HoldoutEvaluation measured = evaluation.get();
+        PublishedReference last = history.lastPublished().flatMap(RunRecord::asPublishedReference).orElse(null);
+        QualityGate.Verdict verdict = gate.judge(measured.model().ndcg(), measured.baselineNdcg(),
+                input.get().ratingsUsed(), last);
+        check.set(new ModelCheck(measured, verdict));
         log.info("Quality gate: {} ({})", verdict.decision(), verdict.reason());
         if (!verdict.mayPublish()) {
             throw RunRefusedException.qualityRefused("quality gate refused the model: " + verdict.reason());

@@ -1,7 +1,8 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.ingest.RawRating;
 import com.beershop.reco.ingest.RatingValidator;
+import com.beershop.reco.ingest.RatingsCollector;
+import com.beershop.reco.ingest.RawRating;
 import com.beershop.reco.ingest.RejectReason;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -9,18 +10,18 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 class RatingsItemProcessor implements ItemProcessor<RawRating, RawRating> {
 
     private final RatingValidator validator;
-    private final RunState state;
+    private final RatingsCollector ratings;
 
-    RatingsItemProcessor(RatingValidator validator, RunState state) {
+    RatingsItemProcessor(RatingValidator validator, RatingsCollector ratings) {
         this.validator = validator;
-        this.state = state;
+        this.ratings = ratings;
     }
 
     @Override
     public RawRating process(RawRating row) {
         RejectReason reason = validator.check(row);
         if (reason != null) {
-            state.ratings().reject(row, reason);
+            ratings.reject(row, reason);
             return null;
         }
         return row;

@@ -1,5 +1,6 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.RawRating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,19 +13,19 @@ class RatingsItemWriter implements ItemWriter<RawRating> {
     private static final Logger log = LoggerFactory.getLogger(RatingsItemWriter.class);
     private static final long PROGRESS_EVERY = 1_000_000;
 
-    private final RunState state;
+    private final RatingsCollector ratings;
 
-    RatingsItemWriter(RunState state) {
-        this.state = state;
+    RatingsItemWriter(RatingsCollector ratings) {
+        this.ratings = ratings;
     }
 
     @Override
     public void write(Chunk<? extends RawRating> chunk) {
-        long before = state.ratings().acceptedCount();
-        chunk.forEach(state.ratings()::accept);
-        long after = state.ratings().acceptedCount();
+        long before = ratings.acceptedCount();
+        chunk.forEach(ratings::accept);
+        long after = ratings.acceptedCount();
         if (after / PROGRESS_EVERY != before / PROGRESS_EVERY) {
-            log.info("Loaded {} ratings so far ({} rejected)", after, state.ratings().rejectedCount());
+            log.info("Loaded {} ratings so far ({} rejected)", after, ratings.rejectedCount());
         }
     }
 }

@@ -6,14 +6,26 @@ import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.config.ScoringProperties;
-import com.beershop.reco.ingest.RawRating;
+import com.beershop.reco.evaluation.BaselineComparison;
+import com.beershop.reco.evaluation.HoldoutEvaluation;
+import com.beershop.reco.evaluation.ModelCheck;
+import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.ingest.InputCheck;
+import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingValidator;
+import com.beershop.reco.ingest.RatingsCollector;
+import com.beershop.reco.ingest.RawRating;
+import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
+import com.beershop.reco.publish.StagingRepository.StagedRow;
+import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.scoring.RecommendationScorer;
-import com.beershop.reco.tracking.QualityGate;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunSummary;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -22,9 +34,9 @@ import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +47,9 @@ import java.sql.Timestamp;
 
 /**
  * The nightly job: load products and ratings, check the input, evaluate and gate the model, train it on all
- * ratings, score every user, stage the rows, publish them atomically. The run history row is written by
- * {@link RunHistoryListener} whatever the outcome.
+ * ratings, score every user, stage the rows, publish them atomically. Each step reads the stage results it needs
+ * and writes its own (see {@link StageResultsConfiguration}); {@link RunHistoryListener} turns them into the run
+ * history row whatever the outcome.
  */
 @Configuration(proxyBeanMethods = false)
 public class RecommendationJobConfiguration {
@@ -64,32 +77,40 @@ public class RecommendationJobConfiguration {
     }
 
     @Bean
-    @JobScope
-    public RunState runState() {
-        return new RunState();
+    public RunHistoryListener runHistoryListener(RunHistoryRepository history, ModelProperties model,
+                                                 ScoringProperties scoring, AppVersion appVersion, RunSummary summary,
+                                                 RatingsCollector ratingsCollector,
+                                                 StageResult<LoadedInput> loadedInput,
+                                                 StageResult<HoldoutEvaluation> holdoutEvaluation,
+                                                 StageResult<ModelCheck> modelCheck,
+                                                 StageResult<RecommendationLists> recommendationLists,
+                                                 StageResult<PublishResult> publishResult) {
+        return new RunHistoryListener(history, model, scoring, appVersion, summary, ratingsCollector, loadedInput,
+                holdoutEvaluation, modelCheck, recommendationLists, publishResult);
     }
 
     @Bean
     public Step loadProductsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-                                 InventoryProperties inventory, RunState runState, StepMetricsListener stepMetrics) {
+                                 InventoryProperties inventory, StageResult<ProductCatalog> productCatalog,
+                                 StepMetricsListener stepMetrics) {
         return new StepBuilder("loadProductsStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new LoadProductsTasklet(jdbc, inventory.products(), runState), tm)
+                .tasklet(new LoadProductsTasklet(jdbc, inventory.products(), productCatalog), tm)
                 .build();
     }
 
     @Bean
     public Step loadRatingsStep(JobRepository jobRepository, PlatformTransactionManager tm,
                                 JdbcCursorItemReader<RawRating> ratingsReader, InputProperties input,
-                                RunState runState, StepMetricsListener stepMetrics) {
+                                RatingsCollector ratingsCollector, StepMetricsListener stepMetrics) {
         RatingValidator validator = new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength());
         return new StepBuilder("loadRatingsStep", jobRepository)
                 .listener(stepMetrics)
                 .<RawRating, RawRating>chunk(input.chunkSize())
                 .transactionManager(tm)
                 .reader(ratingsReader)
-                .processor(new RatingsItemProcessor(validator, runState))
-                .writer(new RatingsItemWriter(runState))
+                .processor(new RatingsItemProcessor(validator, ratingsCollector))
+                .writer(new RatingsItemWriter(ratingsCollector))
                 .build();
     }
 
@@ -118,80 +139,96 @@ public class RecommendationJobConfiguration {
     }
 
     @Bean
-    public Step checkInputStep(JobRepository jobRepository, PlatformTransactionManager tm, InputProperties input,
-                               RunState runState, StepMetricsListener stepMetrics) {
+    public Step checkInputStep(JobRepository jobRepository, PlatformTransactionManager tm, InputCheck inputCheck,
+                               RatingsCollector ratingsCollector, StageResult<ProductCatalog> productCatalog,
+                               StageResult<LoadedInput> loadedInput, StepMetricsListener stepMetrics) {
         return new StepBuilder("checkInputStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new CheckInputTasklet(input, runState), tm)
+                .tasklet(new CheckInputTasklet(inputCheck, ratingsCollector, productCatalog, loadedInput), tm)
                 .build();
     }
 
     @Bean
-    public Step evaluateModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
-                                  ModelProperties model, EvaluationProperties evaluation, ScoringProperties scoring,
-                                  RunState runState, StepMetricsListener stepMetrics) {
+    public Step evaluateModelStep(JobRepository jobRepository, PlatformTransactionManager tm,
+                                  BaselineComparison baselineComparison, ModelProperties model,
+                                  StageResult<LoadedInput> loadedInput,
+                                  StageResult<HoldoutEvaluation> holdoutEvaluation, StepMetricsListener stepMetrics) {
         return new StepBuilder("evaluateModelStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new EvaluateModelTasklet(trainers, model.spec(), evaluation.holdoutFraction(), model.seed(),
-                        scoring.topN(), runState), tm)
+                .tasklet(new EvaluateModelTasklet(baselineComparison, model.spec(), loadedInput, holdoutEvaluation), tm)
                 .build();
     }
 
     @Bean
     public Step qualityGateStep(JobRepository jobRepository, PlatformTransactionManager tm, QualityGate gate,
-                                RunHistoryRepository history, RunState runState, StepMetricsListener stepMetrics) {
+                                RunHistoryRepository history, StageResult<LoadedInput> loadedInput,
+                                StageResult<HoldoutEvaluation> holdoutEvaluation, StageResult<ModelCheck> modelCheck,
+                                StepMetricsListener stepMetrics) {
         return new StepBuilder("qualityGateStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new QualityGateTasklet(gate, history, runState), tm)
+                .tasklet(new QualityGateTasklet(gate, history, loadedInput, holdoutEvaluation, modelCheck), tm)
                 .build();
     }
 
     @Bean
     public Step trainModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
-                               ModelProperties model, EvaluationProperties evaluation, RunState runState,
+                               ModelProperties model, EvaluationProperties evaluation,
+                               StageResult<LoadedInput> loadedInput, StageResult<TrainedModel> trainedModel,
                                StepMetricsListener stepMetrics) {
         return new StepBuilder("trainModelStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new TrainModelTasklet(trainers, model.spec(), model.seed(), model.retrainOnAll(),
-                        evaluation.holdoutFraction(), runState), tm)
+                        evaluation.holdoutFraction(), loadedInput, trainedModel), tm)
                 .build();
     }
 
     @Bean
-    public Step scoreUsersStep(JobRepository jobRepository, PlatformTransactionManager tm, ScoringProperties scoring,
-                               RunState runState, StepMetricsListener stepMetrics) {
-        RecommendationScorer scorer = new RecommendationScorer(scoring.topN(), scoring.minUserRatings(),
-                scoring.effectiveThreads());
+    public Step scoreUsersStep(JobRepository jobRepository, PlatformTransactionManager tm, RecommendationScorer scorer,
+                               StageResult<LoadedInput> loadedInput, StageResult<TrainedModel> trainedModel,
+                               StageResult<RecommendationLists> recommendationLists, StepMetricsListener stepMetrics) {
         return new StepBuilder("scoreUsersStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new ScoreUsersTasklet(scorer, runState), tm)
+                .tasklet(new ScoreUsersTasklet(scorer, loadedInput, trainedModel, recommendationLists), tm)
                 .build();
     }
 
+    /** A chunk step: the lists are read as rows and written to the staging table, one commit per chunk. */
     @Bean
     public Step stageRecommendationsStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                         Tasklet stageRecommendationsTasklet, StepMetricsListener stepMetrics) {
+                                         PublishProperties publish, RecommendationRowReader recommendationRowReader,
+                                         StagingItemWriter stagingItemWriter, StepMetricsListener stepMetrics) {
         return new StepBuilder("stageRecommendationsStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(stageRecommendationsTasklet, tm)
+                .<StagedRow, StagedRow>chunk(publish.batchSize())
+                .transactionManager(tm)
+                .reader(recommendationRowReader)
+                .writer(stagingItemWriter)
                 .build();
     }
 
-    /** Step-scoped: it keeps its position between the calls that each stage one batch. */
     @Bean
     @StepScope
-    public Tasklet stageRecommendationsTasklet(StagingRepository staging, PublishProperties publish,
-                                                            RunState runState) {
-        return new StageRecommendationsTasklet(staging, publish.batchSize(), runState);
+    public RecommendationRowReader recommendationRowReader(StageResult<LoadedInput> loadedInput,
+                                                           StageResult<RecommendationLists> recommendationLists) {
+        return new RecommendationRowReader(loadedInput.get().data(), recommendationLists.get());
+    }
+
+    @Bean
+    @StepScope
+    public StagingItemWriter stagingItemWriter(StagingRepository staging,
+                                               @Value("#{stepExecution.jobExecutionId}") Long runId,
+                                               StageResult<RecommendationLists> recommendationLists) {
+        return new StagingItemWriter(staging, runId, recommendationLists.get().totalRows());
     }
 
     @Bean
     public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                            RecommendationPublisher publisher, StagingRepository staging, RunState runState,
-                            StepMetricsListener stepMetrics) {
+                            RecommendationPublisher publisher, StagingRepository staging,
+                            StageResult<RecommendationLists> recommendationLists,
+                            StageResult<PublishResult> publishResult, StepMetricsListener stepMetrics) {
         return new StepBuilder("publishStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new PublishTasklet(publisher, staging, runState), tm)
+                .tasklet(new PublishTasklet(publisher, staging, recommendationLists, publishResult), tm)
                 .build();
     }
 }

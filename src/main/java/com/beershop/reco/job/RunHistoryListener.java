@@ -2,41 +2,62 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.ScoringProperties;
+import com.beershop.reco.evaluation.HoldoutEvaluation;
+import com.beershop.reco.evaluation.ModelCheck;
+import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.RatingsCollector;
+import com.beershop.reco.outcome.JobOutcome;
+import com.beershop.reco.publish.PublishResult;
+import com.beershop.reco.scoring.RecommendationLists;
+import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunIdentity;
 import com.beershop.reco.tracking.RunRecord;
+import com.beershop.reco.tracking.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Locale;
-import java.util.StringJoiner;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes one run-history row per job execution, whatever the outcome, and prints the run summary. */
-@Component
-public class RunHistoryListener implements JobExecutionListener {
+class RunHistoryListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunHistoryListener.class);
 
-    private final RunState state;
     private final RunHistoryRepository history;
     private final ModelProperties model;
     private final ScoringProperties scoring;
     private final AppVersion appVersion;
     private final RunSummary summary;
+    private final RatingsCollector ratings;
+    private final StageResult<LoadedInput> input;
+    private final StageResult<HoldoutEvaluation> evaluation;
+    private final StageResult<ModelCheck> check;
+    private final StageResult<RecommendationLists> lists;
+    private final StageResult<PublishResult> published;
 
-    public RunHistoryListener(RunState state, RunHistoryRepository history, ModelProperties model,
-                              ScoringProperties scoring, AppVersion appVersion, RunSummary summary) {
-        this.state = state;
+    RunHistoryListener(RunHistoryRepository history, ModelProperties model, ScoringProperties scoring,
+                       AppVersion appVersion, RunSummary summary, RatingsCollector ratings,
+                       StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
+                       StageResult<ModelCheck> check, StageResult<RecommendationLists> lists,
+                       StageResult<PublishResult> published) {
         this.history = history;
         this.model = model;
         this.scoring = scoring;
         this.appVersion = appVersion;
         this.summary = summary;
+        this.ratings = ratings;
+        this.input = input;
+        this.evaluation = evaluation;
+        this.check = check;
+        this.lists = lists;
+        this.published = published;
     }
 
     @Override
@@ -48,43 +69,29 @@ public class RunHistoryListener implements JobExecutionListener {
             // the run's outcome stands; losing its history row must not hide it
             log.error("Could not write the run-history row of job execution {}: {}", execution.getId(), e.toString());
         }
-        summary.print(record, state);
+        summary.print(record, input.orNull(), lists.orNull());
     }
 
     RunRecord toRecord(JobExecution execution) {
         JobOutcome outcome = JobOutcome.of(execution);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
-        RunRecord r = RunRecords.start(execution.getId(), "run", started, appVersion.value(), model.spec(),
+        RunIdentity run = new RunIdentity(execution.getId(), "run", started, appVersion.value(), model.spec(),
                 model.seed(), scoring.topN());
-        r.endedAt = LocalDateTime.now();
-        RunRecords.input(r, state);
-        if (state.evaluation() != null) {
-            RunRecords.evaluation(r, state.evaluation());
-        }
-        if (state.baseline() != null) {
-            r.baselineNdcgAtN = state.baseline().ndcg();
-        }
-        if (state.verdict() != null) {
-            r.gateVerdict = state.verdict().decision().name();
-            r.gateReason = state.verdict().reason();
-        }
-        r.stepSeconds = stepSeconds(execution);
-        r.published = JobOutcome.PUBLISHED.equals(outcome.outcome());
-        r.rowsPublished = r.published ? state.rowsPublished() : 0L;
-        r.outcome = outcome.outcome();
-        r.outcomeReason = outcome.reason();
-        r.exitCode = outcome.exitCode();
-        return r;
+        boolean isPublished = JobOutcome.PUBLISHED.equals(outcome.outcome());
+        RunEnd end = new RunEnd(LocalDateTime.now(), outcome.outcome(), outcome.reason(), outcome.exitCode(),
+                isPublished);
+        ModelCheck modelCheck = check.orNull();
+        return RunRecord.of(run, end, ratings.summary(), input.orNull(), evaluation.orNull(),
+                modelCheck == null ? null : modelCheck.verdict(), published.orNull(), stepSeconds(execution));
     }
 
-    static String stepSeconds(JobExecution execution) {
-        StringJoiner joiner = new StringJoiner(", ");
+    static Map<String, Double> stepSeconds(JobExecution execution) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
         for (StepExecution step : execution.getStepExecutions()) {
             LocalDateTime end = step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime();
-            double seconds = step.getStartTime() == null ? 0
-                    : Duration.between(step.getStartTime(), end).toMillis() / 1000.0;
-            joiner.add(String.format(Locale.ROOT, "%s=%.2f", step.getStepName(), seconds));
+            double wall = step.getStartTime() == null ? 0 : Duration.between(step.getStartTime(), end).toMillis() / 1000.0;
+            seconds.put(step.getStepName(), Math.round(wall * 100) / 100.0);
         }
-        return joiner.toString();
+        return seconds;
     }
 }

@@ -1,12 +1,14 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.TrainingData;
+import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.scoring.RecommendationScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -16,23 +18,28 @@ class ScoreUsersTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ScoreUsersTasklet.class);
 
     private final RecommendationScorer scorer;
-    private final RunState state;
+    private final StageResult<LoadedInput> input;
+    private final StageResult<TrainedModel> model;
+    private final StageResult<RecommendationLists> lists;
 
-    ScoreUsersTasklet(RecommendationScorer scorer, RunState state) {
+    ScoreUsersTasklet(RecommendationScorer scorer, StageResult<LoadedInput> input, StageResult<TrainedModel> model,
+                      StageResult<RecommendationLists> lists) {
         this.scorer = scorer;
-        this.state = state;
+        this.input = input;
+        this.model = model;
+        this.lists = lists;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        TrainingData data = state.data();
-        RecommendationLists lists = scorer.scoreAll(state.model(), data.ratings(), data.recommendable());
-        state.recommendations(lists);
+        TrainingData data = input.get().data();
+        RecommendationLists scored = scorer.scoreAll(model.get(), data.ratings(), data.recommendable());
+        lists.set(scored);
         // read = users scored; StepContribution only counts reads one at a time, so set the total directly
-        contribution.getStepExecution().setReadCount(lists.numUsers());
-        contribution.incrementWriteCount(lists.totalRows());
+        contribution.getStepExecution().setReadCount(scored.numUsers());
+        contribution.incrementWriteCount(scored.totalRows());
         log.info("Recommendations: {} rows for {} users ({} with too few ratings got most-popular)",
-                lists.totalRows(), lists.numUsers(), lists.fallbackUsers());
+                scored.totalRows(), scored.numUsers(), scored.fallbackUsers());
         return RepeatStatus.FINISHED;
     }
 }

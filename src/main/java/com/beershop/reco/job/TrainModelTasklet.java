@@ -1,16 +1,19 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.HoldoutSplit;
-import com.beershop.reco.ingest.TrainingData;
+import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.TrainerCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.util.Locale;
 
 /**
  * Trains the model that goes live: on all ratings by default, so the hold-out that measured it is not lost to
@@ -25,29 +28,30 @@ class TrainModelTasklet implements Tasklet {
     private final long seed;
     private final boolean retrainOnAll;
     private final double holdoutFraction;
-    private final RunState state;
+    private final StageResult<LoadedInput> input;
+    private final StageResult<TrainedModel> model;
 
     TrainModelTasklet(TrainerCatalog trainers, AlgorithmSpec spec, long seed, boolean retrainOnAll,
-                      double holdoutFraction, RunState state) {
+                      double holdoutFraction, StageResult<LoadedInput> input, StageResult<TrainedModel> model) {
         this.trainers = trainers;
         this.spec = spec;
         this.seed = seed;
         this.retrainOnAll = retrainOnAll;
         this.holdoutFraction = holdoutFraction;
-        this.state = state;
+        this.input = input;
+        this.model = model;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        TrainingData data = state.data();
-        InteractionMatrix ratings = retrainOnAll ? data.ratings()
-                : HoldoutSplit.perUser(data.ratings(), holdoutFraction, seed).train();
+        InteractionMatrix all = input.get().data().ratings();
+        InteractionMatrix ratings = retrainOnAll ? all : HoldoutSplit.perUser(all, holdoutFraction, seed).train();
         long started = System.nanoTime();
         log.info("Training {} on {} ratings ({} users x {} products)", spec, ratings.numRatings(),
                 ratings.numUsers(), ratings.numItems());
-        state.model(trainers.create(spec).train(ratings, seed));
+        model.set(trainers.create(spec).train(ratings, seed));
         contribution.incrementReadCount();
-        log.info("Trained {} in {} s", spec, String.format("%.2f", (System.nanoTime() - started) / 1e9));
+        log.info("Trained {} in {} s", spec, String.format(Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;
     }
 }

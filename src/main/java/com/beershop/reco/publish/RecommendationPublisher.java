@@ -28,15 +28,15 @@ public class RecommendationPublisher {
 
     /**
      * @param expectedRows how many rows the run staged; anything else rolls the publish back
-     * @return rows now in the live table
+     * @return what changed in the live table
      */
-    public long publish(long runId, long expectedRows) {
+    public PublishResult publish(long runId, long expectedRows) {
         String delete = "DELETE FROM " + table.table();
         String copy = "INSERT INTO " + table.table()
                 + " (" + table.userColumn() + ", " + table.productColumn() + ", " + table.rankColumn() + ")"
                 + " SELECT user_id, product_id, item_rank FROM reco_staging WHERE run_id = ?";
         long started = System.nanoTime();
-        Long published = transaction.execute(status -> {
+        PublishResult published = transaction.execute(status -> {
             int removed = jdbc.update(delete);
             int inserted = jdbc.update(copy, runId);
             if (inserted != expectedRows) {
@@ -44,10 +44,10 @@ public class RecommendationPublisher {
                         + expectedRows + "; rolled back, the live table is unchanged");
             }
             log.info("Publishing: replaced {} live rows with {} new rows", removed, inserted);
-            return (long) inserted;
+            return new PublishResult(runId, removed, inserted);
         });
-        log.info("Published {} rows to {} in {} ms (one transaction)", published, table.table(),
+        log.info("Published {} rows to {} in {} ms (one transaction)", published.rowsPublished(), table.table(),
                 (System.nanoTime() - started) / 1_000_000);
-        return published == null ? 0 : published;
+        return published;
     }
 }

@@ -1,6 +1,6 @@
 package com.beershop.reco.schema;
 
-import com.beershop.reco.RunRefusedException;
+import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.config.SchemaProperties.Mode;
 import org.flywaydb.core.Flyway;

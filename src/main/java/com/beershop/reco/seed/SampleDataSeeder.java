@@ -4,7 +4,7 @@ import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.SampleDataProperties;
 import com.beershop.reco.ingest.Product;
 import com.beershop.reco.ingest.RawRating;
-import com.beershop.reco.RunRefusedException;
+import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.sample.SampleDataCsv;
 import com.beershop.reco.sample.SampleDataFormatException;
 import com.beershop.reco.schema.DatabaseVendor;

@@ -1,49 +1,109 @@
 package com.beershop.reco.tracking;
 
+import com.beershop.reco.evaluation.EvaluationResult;
+import com.beershop.reco.evaluation.HoldoutEvaluation;
+import com.beershop.reco.evaluation.PublishedReference;
+import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.RatingsRead;
+import com.beershop.reco.publish.PublishResult;
+
 import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * One row of the run history, filled in as the run goes: what it trained on, with which parameters, how good it
- * was, what the gate said and whether it published. Fields left null were not reached.
+ * One row of {@code reco_run_history}: what a run trained on, with which parameters, how good it was, what the
+ * gate said and whether it published. Built once, at the end, from the stage results the run reached (null where
+ * it did not get that far). Component names are the columns' names in camel case, so the row maps back without
+ * per-column code. {@code params}, {@code rejectedByReason} and {@code stepSeconds} hold JSON objects.
  */
-public final class RunRecord {
+public record RunRecord(
+        Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
+        String appVersion, String algorithm, String params, Long seed, String dataFingerprint,
+        Long ratingsRead, Long ratingsRejected, String rejectedByReason, Long duplicateRatings,
+        Long unrecommendableRatings, Long ratingsUsed, Integer users, Integer products, Integer topN,
+        Integer usersEvaluated, Double precisionAtN, Double recallAtN, Double ndcgAtN, Double mapAtN,
+        Double coverage, Double rmse, Double mae, Double baselineNdcgAtN, Double trainSeconds, Double scoreSeconds,
+        String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
+        String outcome, String outcomeReason, Integer exitCode) {
 
-    public Long id;
-    public Long jobExecutionId;
-    public String runMode;
-    public LocalDateTime startedAt;
-    public LocalDateTime endedAt;
-    public String appVersion;
-    public String algorithm;
-    public String params;
-    public Long seed;
-    public String dataFingerprint;
-    public Long ratingsRead;
-    public Long ratingsRejected;
-    public String rejectedByReason;
-    public Long duplicateRatings;
-    public Long unrecommendableRatings;
-    public Long ratingsUsed;
-    public Integer users;
-    public Integer products;
-    public Integer topN;
-    public Integer usersEvaluated;
-    public Double precisionAtN;
-    public Double recallAtN;
-    public Double ndcgAtN;
-    public Double mapAtN;
-    public Double coverage;
-    public Double rmse;
-    public Double mae;
-    public Double baselineNdcgAtN;
-    public Double trainSeconds;
-    public Double scoreSeconds;
-    public String stepSeconds;
-    public Long rowsPublished;
-    public String gateVerdict;
-    public String gateReason;
-    public boolean published;
-    public String outcome;
-    public String outcomeReason;
-    public Integer exitCode;
+    public RunRecord {
+        // NaN and infinities do not fit every database's FLOAT: not measured is NULL
+        precisionAtN = finite(precisionAtN);
+        recallAtN = finite(recallAtN);
+        ndcgAtN = finite(ndcgAtN);
+        mapAtN = finite(mapAtN);
+        coverage = finite(coverage);
+        rmse = finite(rmse);
+        mae = finite(mae);
+        baselineNdcgAtN = finite(baselineNdcgAtN);
+        trainSeconds = finite(trainSeconds);
+        scoreSeconds = finite(scoreSeconds);
+        gateReason = clip(gateReason, 1000);
+        outcomeReason = clip(outcomeReason, 2000);
+    }
+
+    /**
+     * Composes the row from what the run reached; any stage result may be null.
+     *
+     * @param stepSeconds wall seconds per step, in step order
+     */
+    public static RunRecord of(RunIdentity run, RunEnd end, RatingsRead read, LoadedInput input,
+                               HoldoutEvaluation evaluation, QualityGate.Verdict verdict, PublishResult publish,
+                               Map<String, Double> stepSeconds) {
+        EvaluationResult model = evaluation == null ? null : evaluation.model();
+        Map<String, ?> params = model == null ? new TreeMap<>(run.spec().params()) : JsonText.parseParams(model.params());
+        return new RunRecord(null, run.jobExecutionId(), run.runMode(), run.startedAt(), end.endedAt(),
+                run.appVersion(), run.spec().name(), JsonText.of(params), run.seed(),
+                read == null ? null : read.fingerprint(),
+                read == null ? null : read.read(),
+                read == null ? null : read.rejected(),
+                read == null ? null : JsonText.of(byName(read.rejectedByReason())),
+                input == null ? null : (long) input.duplicates(),
+                input == null ? null : input.unrecommendableRatings(),
+                input == null ? null : input.ratingsUsed(),
+                input == null ? null : input.users(),
+                input == null ? null : input.products(),
+                run.topN(),
+                model == null ? null : model.usersEvaluated(),
+                model == null ? null : model.precision(),
+                model == null ? null : model.recall(),
+                model == null ? null : model.ndcg(),
+                model == null ? null : model.map(),
+                model == null ? null : model.coverage(),
+                model == null ? null : model.rmse(),
+                model == null ? null : model.mae(),
+                evaluation == null ? null : evaluation.baselineNdcg(),
+                model == null ? null : model.trainSeconds(),
+                model == null ? null : model.scoreSeconds(),
+                stepSeconds == null ? null : JsonText.of(stepSeconds),
+                end.published() && publish != null ? publish.rowsPublished() : 0L,
+                verdict == null ? null : verdict.decision().name(),
+                verdict == null ? null : verdict.reason(),
+                end.published(), end.outcome(), end.reason(), end.exitCode());
+    }
+
+    /** What the quality gate compares a later run with, if this run published measured lists. */
+    public Optional<PublishedReference> asPublishedReference() {
+        if (!published || ndcgAtN == null || ratingsUsed == null || jobExecutionId == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PublishedReference(jobExecutionId, ndcgAtN, ratingsUsed));
+    }
+
+    private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
+        Map<String, Long> named = new TreeMap<>();
+        counts.forEach((reason, count) -> named.put(reason.name(), count));
+        return named;
+    }
+
+    private static Double finite(Double d) {
+        return d == null || d.isNaN() || d.isInfinite() ? null : d;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
 }

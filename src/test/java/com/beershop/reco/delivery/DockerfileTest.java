@@ -1,7 +1,7 @@
 package com.beershop.reco.delivery;
 
 import com.beershop.reco.BeerRecoApplication;
-import com.beershop.reco.ExitCodes;
+import com.beershop.reco.outcome.ExitCodes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

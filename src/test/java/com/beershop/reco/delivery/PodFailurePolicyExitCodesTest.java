@@ -1,6 +1,6 @@
 package com.beershop.reco.delivery;
 
-import com.beershop.reco.ExitCodes;
+import com.beershop.reco.outcome.ExitCodes;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import org.junit.jupiter.params.ParameterizedTest;

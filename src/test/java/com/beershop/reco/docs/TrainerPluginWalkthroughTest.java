@@ -1,7 +1,7 @@
 package com.beershop.reco.docs;
 
 import com.beershop.reco.BeerRecoApplication;
-import com.beershop.reco.ExitCodes;
+import com.beershop.reco.outcome.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

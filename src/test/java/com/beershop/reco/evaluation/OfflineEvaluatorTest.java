@@ -87,4 +87,66 @@ class OfflineEvaluatorTest {
         assertThat(second.coverage()).isEqualTo(first.coverage());
         assertThat(first.usersEvaluated()).isEqualTo(4);
     }
+
+    @Test
+    void shouldJudgeAModelThatRanksAnInactiveProductFirstOnTheListWithoutIt() {
+        // given item 8, which nobody rated, is inactive, and a model that ranks it first and the held-out item second
+        InteractionMatrix ratings = Matrices.binary(9,
+                new int[] {0, 1, 2, 3}, new int[] {0, 2, 4, 6}, new int[] {1, 3, 5, 7}, new int[] {4, 5, 6, 7});
+        HoldoutSplit split = HoldoutSplit.perUser(ratings, 0.25, 42);
+        Trainer inactiveFirst = new Trainer() {
+            @Override
+            public String algorithm() {
+                return "inactive-first";
+            }
+
+            @Override
+            public TrainedModel train(InteractionMatrix train, long seed) {
+                return (user, scores) -> {
+                    Arrays.fill(scores, 0f);
+                    scores[split.testItems(user)[0]] = 1f;
+                    scores[8] = 2f;
+                };
+            }
+        };
+        boolean[] active = new boolean[9];
+        Arrays.fill(active, true);
+        active[8] = false;
+
+        // when the lists are built as publishing builds them (inactive products left out), and when they are not
+        EvaluationResult published = new OfflineEvaluator(1, active).evaluate(inactiveFirst, split);
+        EvaluationResult unfiltered = new OfflineEvaluator(1, null).evaluate(inactiveFirst, split);
+
+        // then the published list is [held-out item]: every user hits at rank 1; unfiltered would miss everywhere
+        assertThat(published.ndcg()).isCloseTo(1.0, within(1e-12));
+        assertThat(published.precision()).isEqualTo(1.0);
+        assertThat(unfiltered.ndcg()).isZero();
+    }
+
+    @Test
+    void shouldRankUsersWithTooFewRatingsByPopularityAsPublishingDoes() {
+        // given a model that scores nothing (all zeros: ties break towards item 0)
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
+        Trainer flat = new Trainer() {
+            @Override
+            public String algorithm() {
+                return "flat";
+            }
+
+            @Override
+            public TrainedModel train(InteractionMatrix train, long seed) {
+                return (user, scores) -> Arrays.fill(scores, 0f);
+            }
+        };
+
+        // when every user counts as having too few ratings (3 training ratings < 4), so all get most-popular
+        EvaluationResult withFallback = new OfflineEvaluator(3, null, 4).evaluate(flat, split);
+        EvaluationResult popularity = new OfflineEvaluator(3, null).evaluate(new MostPopularTrainer(), split);
+        EvaluationResult withoutFallback = new OfflineEvaluator(3, null).evaluate(flat, split);
+
+        // then the model's lists are exactly most-popular's (and without the fallback they would not be)
+        assertThat(withoutFallback.ndcg()).isNotEqualTo(popularity.ndcg());
+        assertThat(withFallback.ndcg()).isEqualTo(popularity.ndcg());
+        assertThat(withFallback.precision()).isEqualTo(popularity.precision());
+    }
 }

@@ -7,4 +7,14 @@ class RecommendationJobOnPostgresTest extends RecommendationJobTestBase {
     TestDatabase createDatabase() {
         return TestDatabase.postgres();
     }
+
+    @Override
+    String jsonFieldQuery(String column, String field) {
+        return "SELECT " + column + "::jsonb ->> '" + field + "' FROM reco_run_history";
+    }
+
+    @Override
+    String migrationFolder() {
+        return "postgresql";
+    }
 }

@@ -1,10 +1,12 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.ExitCodes;
+import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.sample.SampleDataSpec;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RecommendationJobTestBase {
 
     static final int N = 10;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final SampleDataSpec DATA = SampleDataSpec.of(1000, 150, 25_000, 11);
 
     TestDatabase db;
@@ -88,13 +91,14 @@ abstract class RecommendationJobTestBase {
         assertThat(number(history, "ratings_used")).isEqualTo(number(load, "write_count")).isEqualTo(25_000);
         assertThat(number(history, "rows_published")).isEqualTo(number(publish, "write_count"))
                 .isEqualTo(db.count("SELECT COUNT(*) FROM recommendations"));
-        assertThat(history.get("rejected_by_reason").toString()).contains("MISSING_USER_ID=1", "RATING_OUT_OF_SCALE=1");
+        assertThat(json(history.get("rejected_by_reason"))).containsEntry("MISSING_USER_ID", 1)
+                .containsEntry("RATING_OUT_OF_SCALE", 1);
         assertThat(history.get("outcome")).isEqualTo("PUBLISHED");
         assertThat(history.get("gate_verdict")).isEqualTo("PASSED");
         assertThat(history.get("data_fingerprint").toString()).startsWith("25000:");
         assertThat(number(history, "users")).isEqualTo(1000);
         assertThat((Number) history.get("ndcg_at_n")).isNotNull();
-        assertThat(history.get("step_seconds").toString()).contains("loadRatingsStep=", "publishStep=");
+        assertThat(json(history.get("step_seconds"))).containsKeys("loadRatingsStep", "publishStep");
     }
 
     @Test
@@ -166,8 +170,10 @@ abstract class RecommendationJobTestBase {
         assertThat(exit).isEqualTo(ExitCodes.OK);
         Map<String, Object> run = lastRun();
         assertThat(number(run, "ratings_rejected")).isEqualTo(6);
-        assertThat(run.get("rejected_by_reason").toString()).contains("MISSING_USER_ID=1", "MISSING_PRODUCT_ID=1",
-                "USER_ID_TOO_LONG=1", "PRODUCT_ID_TOO_LONG=1", "MISSING_RATING=1", "RATING_OUT_OF_SCALE=1");
+        assertThat(json(run.get("rejected_by_reason"))).containsEntry("MISSING_USER_ID", 1)
+                .containsEntry("MISSING_PRODUCT_ID", 1).containsEntry("USER_ID_TOO_LONG", 1)
+                .containsEntry("PRODUCT_ID_TOO_LONG", 1).containsEntry("MISSING_RATING", 1)
+                .containsEntry("RATING_OUT_OF_SCALE", 1);
         assertThat(number(run, "unrecommendable_ratings")).isGreaterThanOrEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE product_id = 'NOT-SOLD'")).isZero();
         assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(1000);
@@ -288,6 +294,54 @@ abstract class RecommendationJobTestBase {
         assertThat(db.liveRows()).isEmpty();
     }
 
+    @Test
+    void shouldRecordEffectiveParametersAsJsonThatSqlCanQuery() {
+        assertThat(db.run("run", "--reco.model.params.factors=12")).isEqualTo(ExitCodes.OK);
+
+        Map<String, Object> params = json(lastRun().get("params"));
+
+        assertThat(params).containsEntry("factors", 12).containsKeys("iterations", "reg", "alpha");
+        String factors = jsonFieldQuery("params", "factors");
+        if (factors != null) {
+            assertThat(db.jdbc.queryForObject(factors, String.class)).isEqualTo("12");
+        }
+    }
+
+    @Test
+    void shouldMoveTheTextOfRunsRecordedBeforeVersion3IntoItsOwnColumn() {
+        TestDatabase old = createDatabase();
+        try {
+            Flyway.configure().dataSource(old.url, old.username, old.password)
+                    .locations("classpath:db/migration/" + migrationFolder()).target("2").load().migrate();
+            old.jdbc.update("""
+                    INSERT INTO reco_run_history (run_mode, started_at, params, rejected_by_reason, step_seconds,
+                    published, outcome) VALUES ('run', CURRENT_TIMESTAMP, '{factors=8, alpha=3.0}',
+                    '{MISSING_RATING=2}', 'loadRatingsStep=1.50, publishStep=0.20', ?, 'PUBLISHED')""", true);
+
+            assertThat(old.run("migrate")).isEqualTo(ExitCodes.OK);
+
+            Map<String, Object> row = old.jdbc.queryForMap("SELECT * FROM reco_run_history");
+            assertThat(value(row, "params")).isNull();
+            assertThat(value(row, "step_seconds")).isNull();
+            assertThat(value(row, "pre_v3_text")).isEqualTo("params={factors=8, alpha=3.0}; "
+                    + "rejected_by_reason={MISSING_RATING=2}; step_seconds=loadRatingsStep=1.50, publishStep=0.20");
+            assertThat(old.run("run")).as("a run after the migration").isEqualTo(ExitCodes.REJECTED_INPUT);
+            assertThat(old.count("SELECT COUNT(*) FROM reco_run_history")).isEqualTo(2);
+        } finally {
+            old.close();
+        }
+    }
+
+    /** SQL that extracts one field of a JSON column, or null where the database has no such function (H2). */
+    abstract String jsonFieldQuery(String column, String field);
+
+    /** The job's own migration scripts for this database. */
+    abstract String migrationFolder();
+
+    private static Object value(Map<String, Object> row, String column) {
+        return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase());
+    }
+
     private List<List<String>> readUntil(AtomicBoolean running) {
         List<List<String>> snapshots = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
@@ -306,6 +360,13 @@ abstract class RecommendationJobTestBase {
             throw new IllegalStateException(e);
         }
         return snapshots;
+    }
+
+    /** A JSON column of the run history as a map (numbers as Integer / Double, as Jackson reads them). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(Object column) {
+        assertThat(column).as("JSON column").isNotNull();
+        return JSON.readValue(column.toString(), Map.class);
     }
 
     Map<String, Object> lastRun() {

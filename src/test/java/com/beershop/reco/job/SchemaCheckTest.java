@@ -1,6 +1,6 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.ExitCodes;
+import com.beershop.reco.outcome.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

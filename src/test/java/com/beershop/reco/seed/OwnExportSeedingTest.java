@@ -1,7 +1,7 @@
 package com.beershop.reco.seed;
 
 import com.beershop.reco.BeerRecoApplication;
-import com.beershop.reco.ExitCodes;
+import com.beershop.reco.outcome.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,8 +1,5 @@
-package com.beershop.reco.job;
+package com.beershop.reco.outcome;
 
-import com.beershop.reco.ExitCodes;
-import com.beershop.reco.FailureClassifier;
-import com.beershop.reco.RunRefusedException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -22,7 +19,13 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
             return new JobOutcome("STOPPED", ExitCodes.INFRASTRUCTURE, "the job was stopped before it published");
         }
         int code = FailureClassifier.exitCodeOf(failures);
-        String outcome = switch (code) {
+        return new JobOutcome(outcomeOf(code), code, describe(failures));
+    }
+
+    /** The run-history word for an exit code. */
+    public static String outcomeOf(int exitCode) {
+        return switch (exitCode) {
+            case ExitCodes.OK -> PUBLISHED;
             case ExitCodes.REJECTED_INPUT -> "REJECTED_INPUT";
             case ExitCodes.QUALITY_REFUSED -> "QUALITY_REFUSED";
             case ExitCodes.CONFIGURATION -> "CONFIGURATION_ERROR";
@@ -30,7 +33,6 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
             case ExitCodes.SCHEMA_NOT_CURRENT -> "SCHEMA_NOT_CURRENT";
             default -> "FAILED";
         };
-        return new JobOutcome(outcome, code, describe(failures));
     }
 
     private static String describe(List<Throwable> failures) {
@@ -39,11 +41,6 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
         }
         Throwable first = failures.stream().filter(RunRefusedException.class::isInstance).findFirst()
                 .orElse(failures.get(0));
-        Throwable root = first;
-        while (root.getCause() != null && root.getCause() != root && !(root instanceof RunRefusedException)) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == first ? message : first.getClass().getSimpleName() + ": " + message;
+        return FailureClassifier.describe(first);
     }
 }

@@ -1,6 +1,6 @@
-package com.beershop.reco.tracking;
+package com.beershop.reco.evaluation;
 
-import com.beershop.reco.tracking.QualityGate.Decision;
+import com.beershop.reco.evaluation.QualityGate.Decision;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class QualityGateTest {
 
     @Test
     void shouldRefuseADropOfMoreThanTheAllowedShareWhenDataChangedLittle() {
-        RunRecord last = published(0.40, 10_000);
+        PublishedReference last = published(0.40, 10_000);
 
         QualityGate.Verdict verdict = gate.judge(0.37, 0.20, 10_500, last);  // 7.5 % drop, data +5 %
 
@@ -75,12 +75,7 @@ class QualityGateTest {
         assertThat(off.judge(0.0, 0.5, 10, null).decision()).isEqualTo(Decision.SKIPPED);
     }
 
-    private static RunRecord published(double ndcg, long ratings) {
-        RunRecord r = new RunRecord();
-        r.ndcgAtN = ndcg;
-        r.ratingsUsed = ratings;
-        r.jobExecutionId = 7L;
-        r.published = true;
-        return r;
+    private static PublishedReference published(double ndcg, long ratings) {
+        return new PublishedReference(7L, ndcg, ratings);
     }
 }

@@ -1,4 +1,4 @@
-package com.beershop.reco.tracking;
+package com.beershop.reco.text;
 
 import java.util.ArrayList;
 import java.util.List;

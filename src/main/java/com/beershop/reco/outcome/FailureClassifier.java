@@ -1,6 +1,5 @@
-package com.beershop.reco;
+package com.beershop.reco.outcome;
 
-import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
@@ -32,7 +31,7 @@ public final class FailureClassifier {
             if (t instanceof RunRefusedException refused) {
                 return refused.exitCode();
             }
-            if (t instanceof InvalidAlgorithmSpecException || t instanceof BindException) {
+            if (t instanceof InvalidConfigurationException || t instanceof BindException) {
                 return ExitCodes.CONFIGURATION;
             }
             if (t instanceof DataAccessException || t instanceof SQLException || t instanceof TransactionException) {
@@ -40,5 +39,18 @@ public final class FailureClassifier {
             }
         }
         return infrastructure ? ExitCodes.INFRASTRUCTURE : ExitCodes.UNEXPECTED;
+    }
+
+    /**
+     * The sentence an operator needs: a refusal's own message, otherwise the root cause's, prefixed by the
+     * outermost exception's type when they differ.
+     */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof RunRefusedException)) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == failure ? message : failure.getClass().getSimpleName() + ": " + message;
     }
 }

@@ -1,4 +1,4 @@
-package com.beershop.reco;
+package com.beershop.reco.outcome;
 
 /**
  * A run that stops on purpose, with the exit code that says why. Thrown from a step, it fails the job; the

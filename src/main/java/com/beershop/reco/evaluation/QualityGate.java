@@ -1,4 +1,4 @@
-package com.beershop.reco.tracking;
+package com.beershop.reco.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class QualityGate {
      * @param ratings ratings this run trained on
      * @param last the last published run, or null
      */
-    public Verdict judge(double ndcg, double popularityNdcg, long ratings, RunRecord last) {
+    public Verdict judge(double ndcg, double popularityNdcg, long ratings, PublishedReference last) {
         if (!enabled) {
             return new Verdict(Decision.SKIPPED, "quality gate disabled by configuration", true);
         }
@@ -46,13 +46,13 @@ public final class QualityGate {
             failures.add(String.format(Locale.ROOT, "nDCG %.4f does not beat most-popular's %.4f on the same split",
                     ndcg, popularityNdcg));
         }
-        if (last != null && last.ndcgAtN != null && last.ratingsUsed != null && last.ratingsUsed > 0) {
-            double dataChange = Math.abs(ratings - last.ratingsUsed) / (double) last.ratingsUsed;
-            double allowed = last.ndcgAtN * (1 - maxRelativeDrop);
+        if (last != null && last.ratingsUsed() > 0) {
+            double dataChange = Math.abs(ratings - last.ratingsUsed()) / (double) last.ratingsUsed();
+            double allowed = last.ndcg() * (1 - maxRelativeDrop);
             if (dataChange <= dataChangeThreshold && ndcg < allowed) {
                 failures.add(String.format(Locale.ROOT,
                         "nDCG %.4f dropped more than %.0f%% below the last published run's %.4f (run %d) while the data changed %.1f%%",
-                        ndcg, maxRelativeDrop * 100, last.ndcgAtN, last.jobExecutionId, dataChange * 100));
+                        ndcg, maxRelativeDrop * 100, last.ndcg(), last.jobExecutionId(), dataChange * 100));
             }
         }
         if (failures.isEmpty()) {

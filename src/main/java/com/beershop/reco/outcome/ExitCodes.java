@@ -1,4 +1,4 @@
-package com.beershop.reco;
+package com.beershop.reco.outcome;
 
 /**
  * The process exit codes, one per kind of outcome, so that the CronJob's podFailurePolicy can tell a failure

@@ -1,0 +1,104 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.config.EvaluationProperties;
+import com.beershop.reco.config.InputProperties;
+import com.beershop.reco.config.InventoryProperties;
+import com.beershop.reco.config.ModelProperties;
+import com.beershop.reco.config.QualityGateProperties;
+import com.beershop.reco.config.SchemaProperties;
+import com.beershop.reco.config.ScoringProperties;
+import com.beershop.reco.evaluation.AlgorithmComparison;
+import com.beershop.reco.evaluation.BaselineComparison;
+import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.ingest.InputCheck;
+import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.TrainerPlugin;
+import com.beershop.reco.publish.RecommendationPublisher;
+import com.beershop.reco.publish.StagingRepository;
+import com.beershop.reco.schema.SchemaManager;
+import com.beershop.reco.scoring.RecommendationScorer;
+import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunReport;
+import com.beershop.reco.tracking.RunSummary;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+
+/** The plain (Spring-free) building blocks of the feature packages, wired once from the typed configuration. */
+@Configuration(proxyBeanMethods = false)
+public class BuildingBlocksConfiguration {
+
+    @Bean
+    public TrainerCatalog trainerCatalog(ObjectProvider<TrainerPlugin> plugins) {
+        TrainerCatalog catalog = TrainerCatalog.standard();
+        for (TrainerPlugin plugin : plugins.orderedStream().toList()) {
+            catalog = catalog.with(plugin.name(), plugin.factory());
+        }
+        return catalog;
+    }
+
+    @Bean
+    public SchemaManager schemaManager(DataSource dataSource, SchemaProperties schema) {
+        return new SchemaManager(dataSource, schema);
+    }
+
+    @Bean
+    public InputCheck inputCheck(InputProperties input) {
+        return new InputCheck(input.maxRejectedShare(), input.minRatings());
+    }
+
+    @Bean
+    public BaselineComparison baselineComparison(TrainerCatalog trainers, EvaluationProperties evaluation,
+                                                 ModelProperties model, ScoringProperties scoring) {
+        return new BaselineComparison(trainers, evaluation.holdoutFraction(), model.seed(), scoring.topN(),
+                scoring.minUserRatings());
+    }
+
+    @Bean
+    public AlgorithmComparison algorithmComparison(TrainerCatalog trainers, EvaluationProperties evaluation,
+                                                   ModelProperties model, ScoringProperties scoring) {
+        return new AlgorithmComparison(trainers, evaluation.holdoutFraction(), model.seed(), scoring.topN(),
+                scoring.minUserRatings());
+    }
+
+    @Bean
+    public QualityGate qualityGate(QualityGateProperties gate) {
+        return new QualityGate(gate.enabled(), gate.minNdcg(), gate.mustBeatPopularity(), gate.maxRelativeDrop(),
+                gate.dataChangeThreshold(), gate.forcePublish());
+    }
+
+    @Bean
+    public RecommendationScorer recommendationScorer(ScoringProperties scoring) {
+        return new RecommendationScorer(scoring.topN(), scoring.minUserRatings(), scoring.effectiveThreads());
+    }
+
+    @Bean
+    public StagingRepository stagingRepository(JdbcTemplate jdbc) {
+        return new StagingRepository(jdbc);
+    }
+
+    @Bean
+    public RecommendationPublisher recommendationPublisher(JdbcTemplate jdbc, TransactionTemplate transaction,
+                                                           InventoryProperties inventory) {
+        return new RecommendationPublisher(jdbc, transaction, inventory.recommendations());
+    }
+
+    @Bean
+    public RunHistoryRepository runHistoryRepository(JdbcTemplate jdbc) {
+        return new RunHistoryRepository(jdbc);
+    }
+
+    @Bean
+    public RunReport runReport(RunHistoryRepository history) {
+        return new RunReport(history, System.out);
+    }
+
+    @Bean
+    public RunSummary runSummary() {
+        return new RunSummary();
+    }
+}
