@@ -47,7 +47,7 @@ public final class SelectionBenchmark {
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         InteractionMatrix ratings = load(Path.of(options.get("file")));
-        double budget = Double.parseDouble(options.getOrDefault("budget", "10"));
+        double budget = Double.parseDouble(options.getOrDefault("budget", "30"));
         int maxRatings = Integer.parseInt(options.getOrDefault("max-ratings", "500000"));
         SearchSpace space = options.containsKey("candidates")
                 ? SearchSpace.parse(List.of(options.get("candidates").split(";")))
@@ -60,8 +60,9 @@ public final class SelectionBenchmark {
             HoldoutSplit outer = HoldoutSplit.perUser(ratings, 0.25, Long.parseLong(outerSeed));
             HoldoutSplit gate = HoldoutSplit.perUser(outer.train(), 0.25, 42);
             ModelSelector selector = new ModelSelector(catalog, space,
-                    new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget, 10, 42));
-            SelectionResult result = selector.select(gate.train(), null, fallback);
+                    new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget,
+                            Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), 10, 0, 42));
+            SelectionResult result = selector.select(gate, null, fallback);
             OfflineEvaluator evaluator = new OfflineEvaluator(10, null);
             EvaluationResult chosen = evaluator.evaluate(catalog.create(result.chosen()), outer);
             EvaluationResult popular = evaluator.evaluate(catalog.create(AlgorithmSpec.parse("most-popular")), outer);

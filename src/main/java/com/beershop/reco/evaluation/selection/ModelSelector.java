@@ -35,19 +35,29 @@ public final class ModelSelector {
     /**
      * @param validationFraction share of each user's training ratings held out for validation
      * @param maxRatings ratings above which selection samples users
-     * @param budgetSeconds time the whole selection may take (the fallback runs even if it alone is slower)
+     * @param budgetSeconds time the whole selection may take up to {@code fullBudgetRatings} training ratings
+     *                      (the fallback runs even if it alone is slower)
+     * @param fullBudgetRatings above this many training ratings the budget shrinks in proportion, because the rest
+     *                          of the run (load, training, scoring, publishing) grows with the ratings
      * @param topN list length scored (nDCG@N)
+     * @param minUserRatings users with fewer training ratings get the most-popular list, as publishing does
      * @param seed seed of the sample, the validation split and every candidate's training
      */
-    public record Settings(double validationFraction, int maxRatings, double budgetSeconds, int topN, long seed) {
+    public record Settings(double validationFraction, int maxRatings, double budgetSeconds, long fullBudgetRatings,
+                           int topN, int minUserRatings, long seed) {
 
         public Settings {
             if (!(validationFraction > 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validation fraction must lie strictly between 0 and 1");
             }
-            if (maxRatings < 1 || !(budgetSeconds >= 0) || topN < 1) {
+            if (maxRatings < 1 || !(budgetSeconds >= 0) || fullBudgetRatings < 1 || topN < 1) {
                 throw new IllegalArgumentException("max ratings and N must be positive and the budget not negative");
             }
+        }
+
+        /** The budget for {@code ratings} training ratings. */
+        public double budgetFor(long ratings) {
+            return budgetSeconds * Math.min(1.0, fullBudgetRatings / (double) Math.max(1, ratings));
         }
     }
 
@@ -59,27 +69,33 @@ public final class ModelSelector {
     }
 
     /**
-     * @param train the training part of the gate's split (never the gate's hold-out)
+     * @param gate the quality gate's split: selection trains and validates on its training part only; the gate's
+     *             held-out items are merely kept out of validation lists (they are known, not unknown, to the
+     *             user), never scored
      * @param allowedItems items that may be recommended (what publishing keeps), or null for all
      * @param fallback the configured model: evaluated first and chosen when nothing beats it
      */
-    public SelectionResult select(InteractionMatrix train, boolean[] allowedItems, AlgorithmSpec fallback) {
+    public SelectionResult select(HoldoutSplit gate, boolean[] allowedItems, AlgorithmSpec fallback) {
         long start = System.nanoTime();
-        InteractionMatrix data = UserSample.of(train, settings.maxRatings(), settings.seed());
+        InteractionMatrix train = gate.train();
+        double budget = settings.budgetFor(train.numRatings());
+        UserSample sample = UserSample.of(train, settings.maxRatings(), settings.seed());
+        InteractionMatrix data = sample.ratings();
         HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
         OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems);
+        MaskedTrainer.KnownItems known = user -> gate.testItems(sample.originalUser()[user]);
         CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();
         order.add(fallback);
         space.candidates().stream().filter(spec -> !spec.equals(fallback)).forEach(order::add);
         log.info("Model selection: {} candidates on {} users, {} ratings ({} validation), budget {} s",
-                order.size(), data.numUsers(), data.numRatings(), split.numTestRatings(), settings.budgetSeconds());
+                order.size(), data.numUsers(), data.numRatings(), split.numTestRatings(), format(budget));
 
         List<CandidateScore> scores = new ArrayList<>();
         AlgorithmSpec best = null;
         double bestNdcg = Double.NEGATIVE_INFINITY;
         for (AlgorithmSpec spec : order) {
-            double left = settings.budgetSeconds() - secondsSince(start);
+            double left = budget - secondsSince(start);
             String skip = spec == fallback ? null : skipReason(spec, split.train(), costs, left);
             if (skip != null) {
                 scores.add(new CandidateScore(spec, CandidateScore.Status.SKIPPED, Double.NaN, 0, skip));
@@ -88,7 +104,7 @@ public final class ModelSelector {
             }
             long candidateStart = System.nanoTime();
             try {
-                EvaluationResult result = evaluator.evaluate(trainers.create(spec), split);
+                EvaluationResult result = evaluator.evaluate(new MaskedTrainer(trainers.create(spec), known), split);
                 double seconds = secondsSince(candidateStart);
                 costs.observe(spec, split.train(), seconds);
                 scores.add(new CandidateScore(spec, CandidateScore.Status.EVALUATED, result.ndcg(), seconds, ""));

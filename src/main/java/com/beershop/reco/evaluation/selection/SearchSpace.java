@@ -18,8 +18,11 @@ public record SearchSpace(List<AlgorithmSpec> candidates) {
     /** The search space when configuration names none; measured and explained in docs/quality.md. */
     public static final List<String> DEFAULT_ENTRIES = List.of(
             "most-popular",
-            "ease:lambda=50|100|200|400|800",
-            "ials:factors=16|64,alpha=1|3|10,reg=0.001|0.005|0.02");
+            "ease:lambda=100|300|1000",
+            "ials:factors=16|64,alpha=1|3|10,reg=0.02",
+            "ials:factors=16|64,alpha=3|10,reg=0.05",
+            "ease:lambda=50|500",
+            "ials:factors=128,alpha=3,reg=0.02");
 
     public SearchSpace {
         candidates = List.copyOf(candidates);

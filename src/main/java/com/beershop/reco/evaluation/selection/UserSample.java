@@ -6,24 +6,26 @@ import java.util.SplittableRandom;
 
 /**
  * A random subset of whole users, so that selection on a big shop trains on about {@code maxRatings} ratings. The
- * catalogue (item numbering) is kept, users are renumbered. Whole users keep each sampled user's history intact,
- * and frequency-scaled regularisation scales with the data, so a configuration good on the sample stays good on
- * all users (measured: docs/quality.md).
+ * catalogue (item numbering) is kept, users are renumbered ({@link #originalUser}). Whole users keep each sampled
+ * user's history intact, and frequency-scaled regularisation scales with the data, so a configuration good on
+ * the sample stays good on all users.
+ *
+ * @param originalUser the input's user number of each sampled user
  */
-final class UserSample {
+record UserSample(InteractionMatrix ratings, int[] originalUser) {
 
-    private UserSample() {
-    }
-
-    /** The ratings themselves when they are at most {@code maxRatings}, else a seeded sample of users. */
-    static InteractionMatrix of(InteractionMatrix ratings, int maxRatings, long seed) {
+    /** All users when there are at most {@code maxRatings} ratings, else a seeded sample of users. */
+    static UserSample of(InteractionMatrix ratings, int maxRatings, long seed) {
         if (ratings.numRatings() <= maxRatings) {
-            return ratings;
+            int[] identity = new int[ratings.numUsers()];
+            Arrays.setAll(identity, u -> u);
+            return new UserSample(ratings, identity);
         }
         double keep = maxRatings / (double) ratings.numRatings();
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         int numUsers = ratings.numUsers();
         int[] rowStart = new int[numUsers + 1];
+        int[] original = new int[numUsers];
         int[] items = new int[maxRatings + maxRatings / 4 + 16];
         float[] values = new float[items.length];
         int users = 0;
@@ -42,9 +44,10 @@ final class UserSample {
                 items[size] = ratings.itemAt(e);
                 values[size++] = ratings.valueAt(e);
             }
+            original[users] = u;
             rowStart[++users] = size;
         }
-        return new InteractionMatrix(users, ratings.numItems(), Arrays.copyOf(rowStart, users + 1),
-                Arrays.copyOf(items, size), Arrays.copyOf(values, size));
+        return new UserSample(new InteractionMatrix(users, ratings.numItems(), Arrays.copyOf(rowStart, users + 1),
+                Arrays.copyOf(items, size), Arrays.copyOf(values, size)), Arrays.copyOf(original, users));
     }
 }

@@ -3,7 +3,11 @@ package com.beershop.reco.evaluation.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.beershop.reco.evaluation.selection.CandidateScore.Status;
+import com.beershop.reco.evaluation.HoldoutSplit;
 import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.Matrices;
+import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.TrainerCatalog;
@@ -23,7 +27,7 @@ class ModelSelectorTest {
         ModelSelector selector = selector(List.of("most-popular", "ease:lambda=1"), 60);
 
         // when
-        SelectionResult result = selector.select(ratings, null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), null, POPULAR);
 
         // then
         assertThat(result.chosen()).isEqualTo(EASE);
@@ -33,7 +37,7 @@ class ModelSelectorTest {
         assertThat(result.candidates().get(1).ndcg()).isGreaterThan(result.candidates().get(0).ndcg());
         assertThat(result.chosenNdcg()).isEqualTo(result.candidates().get(1).ndcg());
         assertThat(result.usersSampled()).isEqualTo(60);
-        assertThat(result.ratingsUsed()).isEqualTo(ratings.numRatings());
+        assertThat(result.ratingsUsed()).isEqualTo(gate(ratings).train().numRatings());
     }
 
     @Test
@@ -41,7 +45,7 @@ class ModelSelectorTest {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
         ModelSelector selector = selector(List.of("ease:lambda=1", "ials:factors=2"), 0);
 
-        SelectionResult result = selector.select(ratings, null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), null, POPULAR);
 
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates()).extracting(CandidateScore::status)
@@ -55,7 +59,7 @@ class ModelSelectorTest {
         // max-items=2 refuses the 24-item catalogue
         ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
 
-        SelectionResult result = selector.select(ratings, null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), null, POPULAR);
 
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates().get(1).status()).isEqualTo(Status.FAILED);
@@ -66,8 +70,8 @@ class ModelSelectorTest {
     void shouldGiveTheSameChoiceAndScoresForTheSameSeed() {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 3);
         List<String> space = List.of("most-popular", "ials:factors=2|4,alpha=1|10", "ease:lambda=1|30");
-        SelectionResult first = selector(space, 60).select(ratings, null, POPULAR);
-        SelectionResult second = selector(space, 60).select(ratings, null, POPULAR);
+        SelectionResult first = selector(space, 60).select(gate(ratings), null, POPULAR);
+        SelectionResult second = selector(space, 60).select(gate(ratings), null, POPULAR);
 
         assertThat(second.chosen()).isEqualTo(first.chosen());
         assertThat(second.candidates()).extracting(CandidateScore::ndcg)
@@ -77,19 +81,66 @@ class ModelSelectorTest {
     @Test
     void shouldSampleWholeUsersAboveTheRatingsCap() {
         InteractionMatrix ratings = twoTasteGroups(200, 12, 8, 1);
-        InteractionMatrix sample = UserSample.of(ratings, 400, 7);
+        UserSample drawn = UserSample.of(ratings, 400, 7);
+        InteractionMatrix sample = drawn.ratings();
 
         // about 400 / 1600 of the 200 users, each with all 8 ratings
         assertThat(sample.numUsers()).isBetween(30, 70);
         assertThat(sample.numRatings()).isEqualTo(sample.numUsers() * 8);
         assertThat(sample.numItems()).isEqualTo(ratings.numItems());
-        assertThat(UserSample.of(ratings, 400, 7).numRatings()).isEqualTo(sample.numRatings());
-        assertThat(UserSample.of(ratings, 10_000, 7)).isSameAs(ratings);
+        assertThat(UserSample.of(ratings, 400, 7).originalUser()).containsExactly(drawn.originalUser());
+        for (int u = 0; u < sample.numUsers(); u++) {
+            int original = drawn.originalUser()[u];
+            assertThat(sample.itemAt(sample.rowStart(u))).isEqualTo(ratings.itemAt(ratings.rowStart(original)));
+        }
+        assertThat(UserSample.of(ratings, 10_000, 7).ratings()).isSameAs(ratings);
+    }
+
+    @Test
+    void shouldShrinkTheBudgetInProportionAboveTheFullBudgetRatings() {
+        ModelSelector.Settings settings = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, 10, 0, 42);
+        assertThat(settings.budgetFor(100_000)).isEqualTo(30.0);
+        assertThat(settings.budgetFor(7_500_000)).isEqualTo(4.0);
+    }
+
+    @Test
+    void shouldKeepTheGatesHeldOutItemsOutOfValidationListsWithoutScoringThem() {
+        // given a model that ranks item 0 first for everyone, and a gate hold-out that holds item 0 for user 0
+        InteractionMatrix ratings = Matrices.binary(3, new int[] {1, 2}, new int[] {1, 2});
+        MaskedTrainer trainer = new MaskedTrainer(new FixedScores(), user -> user == 0 ? new int[] {0} : new int[0]);
+        float[] scores = new float[3];
+
+        trainer.train(ratings, 1).scoreUser(0, scores);
+        assertThat(scores[0]).isNaN();
+        assertThat(scores[1]).isEqualTo(2f);
+        trainer.train(ratings, 1).scoreUser(1, scores);
+        assertThat(scores).containsExactly(3f, 2f, 1f);
+    }
+
+    /** Scores 3, 2, 1 for items 0, 1, 2 whoever the user. */
+    private static final class FixedScores implements Trainer {
+        @Override
+        public String algorithm() {
+            return "fixed";
+        }
+
+        @Override
+        public TrainedModel train(InteractionMatrix ratings, long seed) {
+            return (user, scores) -> {
+                scores[0] = 3f;
+                scores[1] = 2f;
+                scores[2] = 1f;
+            };
+        }
+    }
+
+    private static HoldoutSplit gate(InteractionMatrix ratings) {
+        return HoldoutSplit.perUser(ratings, 0.25, 9);
     }
 
     private static ModelSelector selector(List<String> space, double budgetSeconds) {
         return new ModelSelector(TrainerCatalog.standard(), SearchSpace.parse(space),
-                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 4, 42));
+                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 1_000_000, 4, 0, 42));
     }
 
     /** Users alternate between two groups; each rates {@code perUser} of its group's {@code groupItems} items. */
