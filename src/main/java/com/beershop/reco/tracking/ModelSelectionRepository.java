@@ -1,0 +1,62 @@
+package com.beershop.reco.tracking;
+
+import com.beershop.reco.evaluation.selection.CandidateScore;
+import com.beershop.reco.evaluation.selection.SelectionResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** Writes and reads {@code reco_model_selection}: every candidate of a run's model selection, in the order tried. */
+public class ModelSelectionRepository {
+
+    private static final RowMapper<Candidate> MAPPER = new DataClassRowMapper<>(Candidate.class);
+
+    /** One stored candidate; {@code params} is JSON, like {@code reco_run_history.params}. */
+    public record Candidate(long jobExecutionId, String runMode, int position, String algorithm, String params,
+                            String status, Double validationNdcg, double seconds, String note, boolean chosen) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ModelSelectionRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long jobExecutionId, String runMode, SelectionResult selection) {
+        List<Object[]> rows = new ArrayList<>();
+        int position = 0;
+        for (CandidateScore c : selection.candidates()) {
+            rows.add(new Object[] {jobExecutionId, runMode, ++position, c.spec().name(),
+                    json(c.spec().params()), c.status().name(), Double.isNaN(c.ndcg()) ? null : c.ndcg(),
+                    c.seconds(), c.note().isEmpty() ? null : c.note(), c.spec().equals(selection.chosen())});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO reco_model_selection (job_execution_id, run_mode, position, algorithm, params, status,
+                                                  validation_ndcg, seconds, note, chosen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    public List<Candidate> forExecution(long jobExecutionId) {
+        return jdbc.query("SELECT * FROM reco_model_selection WHERE job_execution_id = ? ORDER BY position",
+                MAPPER, jobExecutionId);
+    }
+
+    // parameter names and values are our own short tokens (factors, 0.02): nothing to escape but quotes
+    private static String json(java.util.Map<String, String> params) {
+        StringBuilder out = new StringBuilder("{");
+        new TreeMap<>(params).forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(escape(key)).append("\":\"").append(escape(value)).append('"');
+        });
+        return out.append('}').toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
