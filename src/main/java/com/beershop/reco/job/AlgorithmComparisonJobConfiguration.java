@@ -4,7 +4,10 @@ import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
+import com.beershop.reco.evaluation.selection.ModelChoice;
+import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -27,13 +30,26 @@ public class AlgorithmComparisonJobConfiguration {
 
     @Bean
     public Job algorithmComparisonJob(JobRepository jobRepository, Step loadProductsStep, Step loadRatingsStep,
-                                      Step checkInputStep, Step compareAlgorithmsStep) {
+                                      Step checkInputStep, Step compareAlgorithmsStep, Step searchModelsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .incrementer(new RunIdIncrementer())
                 .start(loadProductsStep)
                 .next(loadRatingsStep)
                 .next(checkInputStep)
                 .next(compareAlgorithmsStep)
+                .next(searchModelsStep)
+                .build();
+    }
+
+    /** The nightly model selection on the same data, shown as a table (and recorded), whether or not it is on. */
+    @Bean
+    public Step searchModelsStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
+                                 ModelProperties model, EvaluationProperties evaluation, ScoringProperties scoring,
+                                 ModelSelectionRepository modelSelectionRepository,
+                                 StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
+        return new StepBuilder("searchModelsStep", jobRepository)
+                .tasklet(new SelectModelTasklet(modelSelector, "evaluate", model.spec(), evaluation.holdoutFraction(),
+                        model.seed(), scoring.topN(), modelSelectionRepository, loadedInput, modelChoice), tm)
                 .build();
     }
 

@@ -7,9 +7,11 @@ import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.QualityGateProperties;
 import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.config.ScoringProperties;
+import com.beershop.reco.config.SelectionProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
 import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.TrainerPlugin;
@@ -17,6 +19,7 @@ import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.schema.SchemaManager;
 import com.beershop.reco.scoring.RecommendationScorer;
+import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunReport;
 import com.beershop.reco.tracking.RunSummary;
@@ -63,6 +66,21 @@ public class BuildingBlocksConfiguration {
                                                    ModelProperties model, ScoringProperties scoring) {
         return new AlgorithmComparison(trainers, evaluation.holdoutFraction(), model.seed(), scoring.topN(),
                 scoring.minUserRatings());
+    }
+
+    /** Built even when reco.selection.enabled=false, so a typo in the search space fails at start either way. */
+    @Bean
+    public ModelSelector modelSelector(TrainerCatalog trainers, SelectionProperties selection, ModelProperties model,
+                                       ScoringProperties scoring) {
+        return new ModelSelector(trainers, selection.searchSpace(),
+                new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
+                        selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.topN(),
+                        scoring.minUserRatings(), model.seed()));
+    }
+
+    @Bean
+    public ModelSelectionRepository modelSelectionRepository(JdbcTemplate jdbc) {
+        return new ModelSelectionRepository(jdbc);
     }
 
     @Bean

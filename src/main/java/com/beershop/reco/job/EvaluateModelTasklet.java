@@ -3,24 +3,24 @@ package com.beershop.reco.job;
 import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.ingest.LoadedInput;
-import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.evaluation.selection.ModelChoice;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Measures the configured model and most-popular on the same hold-out, on the lists publishing would produce. */
+/** Measures the chosen model (configured or selected) and most-popular on the same hold-out, on the lists publishing would produce. */
 class EvaluateModelTasklet implements Tasklet {
 
     private final BaselineComparison comparison;
-    private final AlgorithmSpec spec;
+    private final StageResult<ModelChoice> choice;
     private final StageResult<LoadedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
 
-    EvaluateModelTasklet(BaselineComparison comparison, AlgorithmSpec spec, StageResult<LoadedInput> input,
+    EvaluateModelTasklet(BaselineComparison comparison, StageResult<ModelChoice> choice, StageResult<LoadedInput> input,
                          StageResult<HoldoutEvaluation> evaluation) {
         this.comparison = comparison;
-        this.spec = spec;
+        this.choice = choice;
         this.input = input;
         this.evaluation = evaluation;
     }
@@ -28,7 +28,7 @@ class EvaluateModelTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         LoadedInput loaded = input.get();
-        evaluation.set(comparison.evaluate(spec, loaded.data().ratings(), loaded.data().recommendable()));
+        evaluation.set(comparison.evaluate(choice.get().spec(), loaded.data().ratings(), loaded.data().recommendable()));
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }

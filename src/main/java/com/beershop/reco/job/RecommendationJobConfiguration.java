@@ -6,10 +6,13 @@ import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.config.ScoringProperties;
+import com.beershop.reco.config.SelectionProperties;
 import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.evaluation.selection.ModelChoice;
+import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.ProductCatalog;
@@ -24,6 +27,7 @@ import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.publish.StagingRepository.StagedRow;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.scoring.RecommendationScorer;
+import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunSummary;
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -46,7 +50,7 @@ import javax.sql.DataSource;
 import java.sql.Timestamp;
 
 /**
- * The nightly job: load products and ratings, check the input, evaluate and gate the model, train it on all
+ * The nightly job: load products and ratings, check the input, choose the model (selection), evaluate and gate it, train it on all
  * ratings, score every user, stage the rows, publish them atomically. Each step reads the stage results it needs
  * and writes its own (see {@link StageResultsConfiguration}); {@link RunHistoryListener} turns them into the run
  * history row whatever the outcome.
@@ -58,7 +62,7 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Job beerRecommendationJob(JobRepository jobRepository, Step loadProductsStep, Step loadRatingsStep,
-                                     Step checkInputStep, Step evaluateModelStep, Step qualityGateStep,
+                                     Step checkInputStep, Step selectModelStep, Step evaluateModelStep, Step qualityGateStep,
                                      Step trainModelStep, Step scoreUsersStep, Step stageRecommendationsStep,
                                      Step publishStep, RunHistoryListener runHistoryListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -67,6 +71,7 @@ public class RecommendationJobConfiguration {
                 .start(loadProductsStep)
                 .next(loadRatingsStep)
                 .next(checkInputStep)
+                .next(selectModelStep)
                 .next(evaluateModelStep)
                 .next(qualityGateStep)
                 .next(trainModelStep)
@@ -84,9 +89,10 @@ public class RecommendationJobConfiguration {
                                                  StageResult<HoldoutEvaluation> holdoutEvaluation,
                                                  StageResult<ModelCheck> modelCheck,
                                                  StageResult<RecommendationLists> recommendationLists,
-                                                 StageResult<PublishResult> publishResult) {
+                                                 StageResult<PublishResult> publishResult,
+                                                 StageResult<ModelChoice> modelChoice) {
         return new RunHistoryListener(history, model, scoring, appVersion, summary, ratingsCollector, loadedInput,
-                holdoutEvaluation, modelCheck, recommendationLists, publishResult);
+                holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice);
     }
 
     @Bean
@@ -149,13 +155,27 @@ public class RecommendationJobConfiguration {
     }
 
     @Bean
+    public Step selectModelStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
+                                SelectionProperties selection, ModelProperties model, EvaluationProperties evaluation,
+                                ScoringProperties scoring, ModelSelectionRepository modelSelectionRepository,
+                                StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
+                                StepMetricsListener stepMetrics) {
+        return new StepBuilder("selectModelStep", jobRepository)
+                .listener(stepMetrics)
+                .tasklet(new SelectModelTasklet(selection.enabled() ? modelSelector : null, "run", model.spec(),
+                        evaluation.holdoutFraction(), model.seed(), scoring.topN(), modelSelectionRepository,
+                        loadedInput, modelChoice), tm)
+                .build();
+    }
+
+    @Bean
     public Step evaluateModelStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                  BaselineComparison baselineComparison, ModelProperties model,
+                                  BaselineComparison baselineComparison, StageResult<ModelChoice> modelChoice,
                                   StageResult<LoadedInput> loadedInput,
                                   StageResult<HoldoutEvaluation> holdoutEvaluation, StepMetricsListener stepMetrics) {
         return new StepBuilder("evaluateModelStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new EvaluateModelTasklet(baselineComparison, model.spec(), loadedInput, holdoutEvaluation), tm)
+                .tasklet(new EvaluateModelTasklet(baselineComparison, modelChoice, loadedInput, holdoutEvaluation), tm)
                 .build();
     }
 
@@ -173,11 +193,11 @@ public class RecommendationJobConfiguration {
     @Bean
     public Step trainModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
                                ModelProperties model, EvaluationProperties evaluation,
-                               StageResult<LoadedInput> loadedInput, StageResult<TrainedModel> trainedModel,
-                               StepMetricsListener stepMetrics) {
+                               StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
+                               StageResult<TrainedModel> trainedModel, StepMetricsListener stepMetrics) {
         return new StepBuilder("trainModelStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new TrainModelTasklet(trainers, model.spec(), model.seed(), model.retrainOnAll(),
+                .tasklet(new TrainModelTasklet(trainers, modelChoice, model.seed(), model.retrainOnAll(),
                         evaluation.holdoutFraction(), loadedInput, trainedModel), tm)
                 .build();
     }

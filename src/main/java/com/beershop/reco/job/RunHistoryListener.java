@@ -4,6 +4,7 @@ import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
+import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.outcome.JobOutcome;
@@ -41,12 +42,13 @@ class RunHistoryListener implements JobExecutionListener {
     private final StageResult<ModelCheck> check;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<PublishResult> published;
+    private final StageResult<ModelChoice> choice;
 
     RunHistoryListener(RunHistoryRepository history, ModelProperties model, ScoringProperties scoring,
                        AppVersion appVersion, RunSummary summary, RatingsCollector ratings,
                        StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
                        StageResult<ModelCheck> check, StageResult<RecommendationLists> lists,
-                       StageResult<PublishResult> published) {
+                       StageResult<PublishResult> published, StageResult<ModelChoice> choice) {
         this.history = history;
         this.model = model;
         this.scoring = scoring;
@@ -58,6 +60,7 @@ class RunHistoryListener implements JobExecutionListener {
         this.check = check;
         this.lists = lists;
         this.published = published;
+        this.choice = choice;
     }
 
     @Override
@@ -75,7 +78,8 @@ class RunHistoryListener implements JobExecutionListener {
     RunRecord toRecord(JobExecution execution) {
         JobOutcome outcome = JobOutcome.of(execution);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
-        RunIdentity run = new RunIdentity(execution.getId(), "run", started, appVersion.value(), model.spec(),
+        RunIdentity run = new RunIdentity(execution.getId(), "run", started, appVersion.value(),
+                choice.find().map(ModelChoice::spec).orElse(model.spec()),
                 model.seed(), scoring.topN());
         boolean isPublished = JobOutcome.PUBLISHED.equals(outcome.outcome());
         RunEnd end = new RunEnd(LocalDateTime.now(), outcome.outcome(), outcome.reason(), outcome.exitCode(),

@@ -1,6 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.HoldoutEvaluation;
+import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.ProductCatalog;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What the steps hand each other, in the order the nightly run makes them: one job-scoped bean per stage result,
  * fresh for every job execution. A reader follows a rating from the read to the published row by these types:
- * ratings collector, product catalogue, loaded input, hold-out evaluation, model check, trained model,
+ * ratings collector, product catalogue, loaded input, model choice, hold-out evaluation, model check, trained model,
  * recommendation lists, publish result.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +39,12 @@ public class StageResultsConfiguration {
     @JobScope
     public StageResult<LoadedInput> loadedInput() {
         return new StageResult<>("checked input");
+    }
+
+    @Bean
+    @JobScope
+    public StageResult<ModelChoice> modelChoice() {
+        return new StageResult<>("model choice");
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.HoldoutSplit;
+import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
@@ -24,17 +25,17 @@ class TrainModelTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(TrainModelTasklet.class);
 
     private final TrainerCatalog trainers;
-    private final AlgorithmSpec spec;
+    private final StageResult<ModelChoice> choice;
     private final long seed;
     private final boolean retrainOnAll;
     private final double holdoutFraction;
     private final StageResult<LoadedInput> input;
     private final StageResult<TrainedModel> model;
 
-    TrainModelTasklet(TrainerCatalog trainers, AlgorithmSpec spec, long seed, boolean retrainOnAll,
+    TrainModelTasklet(TrainerCatalog trainers, StageResult<ModelChoice> choice, long seed, boolean retrainOnAll,
                       double holdoutFraction, StageResult<LoadedInput> input, StageResult<TrainedModel> model) {
         this.trainers = trainers;
-        this.spec = spec;
+        this.choice = choice;
         this.seed = seed;
         this.retrainOnAll = retrainOnAll;
         this.holdoutFraction = holdoutFraction;
@@ -46,6 +47,7 @@ class TrainModelTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         InteractionMatrix all = input.get().data().ratings();
         InteractionMatrix ratings = retrainOnAll ? all : HoldoutSplit.perUser(all, holdoutFraction, seed).train();
+        AlgorithmSpec spec = choice.get().spec();
         long started = System.nanoTime();
         log.info("Training {} on {} ratings ({} users x {} products)", spec, ratings.numRatings(),
                 ratings.numUsers(), ratings.numItems());

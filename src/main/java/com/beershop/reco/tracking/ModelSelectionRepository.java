@@ -4,6 +4,7 @@ import com.beershop.reco.evaluation.selection.CandidateScore;
 import com.beershop.reco.evaluation.selection.SelectionResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,19 +45,10 @@ public class ModelSelectionRepository {
                 MAPPER, jobExecutionId);
     }
 
-    // parameter names and values are our own short tokens (factors, 0.02): nothing to escape but quotes
-    private static String json(java.util.Map<String, String> params) {
-        StringBuilder out = new StringBuilder("{");
-        new TreeMap<>(params).forEach((key, value) -> {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append('"').append(escape(key)).append("\":\"").append(escape(value)).append('"');
-        });
-        return out.append('}').toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    /** The same JSON as {@code reco_run_history.params}: numbers where the value is one. */
+    private static String json(Map<String, String> params) {
+        Map<String, Object> typed = new TreeMap<>();
+        params.forEach((key, value) -> typed.put(key, JsonText.typed(value)));
+        return JsonText.of(typed);
     }
 }

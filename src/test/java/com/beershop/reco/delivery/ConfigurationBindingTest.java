@@ -52,10 +52,11 @@ class ConfigurationBindingTest {
     }
 
     @Test
-    void shouldFindAllTenConfigurationRecordsOfTheApplication() {
+    void shouldFindAllElevenConfigurationRecordsOfTheApplication() {
         // when / then: the check above is only as good as the records it binds
         assertThat(ConfigurationKeys.recordsByPrefix()).containsOnlyKeys("reco.inventory", "reco.input", "reco.model",
-                "reco.evaluation", "reco.scoring", "reco.publish", "reco.gate", "reco.schema", "reco.sample-data", "reco.job");
+                "reco.evaluation", "reco.scoring", "reco.publish", "reco.gate", "reco.schema", "reco.sample-data", "reco.job",
+                "reco.selection");
     }
 
     @Test

@@ -287,6 +287,57 @@ abstract class RecommendationJobTestBase {
     }
 
     @Test
+    void shouldPublishTheModelTheSelectionChoseAndRecordEveryCandidateInOrder() {
+        // given a configured model so over-regularised that the gate alone would refuse it
+        int exit = db.run("run", "--reco.selection.enabled=true",
+                "--reco.model.params.factors=1", "--reco.model.params.iterations=1", "--reco.model.params.reg=100000",
+                "--reco.selection.candidates[0]=most-popular", "--reco.selection.candidates[1]=ials:factors=8|16");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        List<Map<String, Object>> candidates = db.jdbc.queryForList("""
+                SELECT job_execution_id, run_mode, position, algorithm, params, status, validation_ndcg, chosen
+                FROM reco_model_selection ORDER BY position""");
+        assertThat(candidates).extracting(c -> number(c, "position")).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(candidates).extracting(c -> c.get("algorithm"))
+                .containsExactly("ials", "most-popular", "ials", "ials");
+        assertThat(json(candidates.get(0).get("params"))).containsEntry("reg", 100000);
+        assertThat(json(candidates.get(2).get("params"))).containsEntry("factors", 8);
+        assertThat(json(candidates.get(3).get("params"))).containsEntry("factors", 16);
+        assertThat(candidates).allSatisfy(c -> {
+            assertThat(c.get("status")).isEqualTo("EVALUATED");
+            assertThat(c.get("run_mode")).isEqualTo("run");
+            assertThat(((Number) c.get("validation_ndcg")).doubleValue()).isBetween(0.0, 1.0);
+        });
+        List<Map<String, Object>> chosen = candidates.stream().filter(c -> Boolean.TRUE.equals(c.get("chosen"))).toList();
+        assertThat(chosen).hasSize(1);
+        double best = candidates.stream().mapToDouble(c -> ((Number) c.get("validation_ndcg")).doubleValue()).max()
+                .orElseThrow();
+        assertThat(((Number) chosen.get(0).get("validation_ndcg")).doubleValue()).isEqualTo(best);
+        assertThat(number(chosen.get(0), "position")).as("the broken configured model is not the choice").isNotEqualTo(1L);
+        Map<String, Object> history = db.jdbc.queryForMap("SELECT * FROM reco_run_history");
+        assertThat(history.get("outcome")).isEqualTo("PUBLISHED");
+        assertThat(number(history, "job_execution_id")).isEqualTo(number(chosen.get(0), "job_execution_id"));
+        assertThat(history.get("algorithm")).isEqualTo(chosen.get(0).get("algorithm"));
+        assertThat(json(history.get("params"))).containsAllEntriesOf(json(chosen.get(0).get("params")));
+        assertThat(json(history.get("step_seconds"))).containsKey("selectModelStep");
+    }
+
+    @Test
+    void shouldShowTheModelSearchInEvaluateModeAndLeaveTheLiveTableUntouched() {
+        int exit = db.run("evaluate", "--reco.evaluation.candidates=most-popular",
+                "--reco.selection.candidates[0]=ease:lambda=100|300");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isEmpty();
+        List<Map<String, Object>> candidates = db.jdbc.queryForList(
+                "SELECT run_mode, algorithm, params, status, chosen FROM reco_model_selection ORDER BY position");
+        assertThat(candidates).extracting(c -> c.get("algorithm")).containsExactly("ials", "ease", "ease");
+        assertThat(candidates).extracting(c -> c.get("run_mode")).containsOnly("evaluate");
+        assertThat(candidates).extracting(c -> c.get("status")).containsOnly("EVALUATED");
+        assertThat(candidates).filteredOn(c -> Boolean.TRUE.equals(c.get("chosen"))).hasSize(1);
+    }
+
+    @Test
     void shouldExitWithConfigurationCodeForAnUnknownAlgorithmAndPublishNothing() {
         int exit = db.run("run", "--reco.model.algorithm=deep-magic");
 

@@ -82,7 +82,7 @@ public final class ModelSelector {
         UserSample sample = UserSample.of(train, settings.maxRatings(), settings.seed());
         InteractionMatrix data = sample.ratings();
         HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
-        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems);
+        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems, settings.minUserRatings());
         MaskedTrainer.KnownItems known = user -> gate.testItems(sample.originalUser()[user]);
         CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();
