@@ -47,7 +47,9 @@ class TrainerPluginWalkthroughTest {
 
     @Test
     void shouldHandTheConfiguredParamsToThePluginInARun() {
-        int exit = run("run", "--reco.model.algorithm=damped-mean", "--reco.model.params.damping=5");
+        // selection off: the configured model is what the run trains (with selection on it is only the fallback)
+        int exit = run("run", "--reco.model.algorithm=damped-mean", "--reco.model.params.damping=5",
+                "--reco.selection.enabled=false");
 
         Map<String, Object> row = jdbc.queryForMap("SELECT algorithm, params, exit_code FROM reco_run_history");
         assertThat(row.get("algorithm")).isEqualTo("damped-mean");

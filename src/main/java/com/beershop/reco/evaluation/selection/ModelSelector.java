@@ -74,8 +74,11 @@ public final class ModelSelector {
      *             user), never scored
      * @param allowedItems items that may be recommended (what publishing keeps), or null for all
      * @param fallback the configured model: evaluated first and chosen when nothing beats it
+     * @throws com.beershop.reco.model.InvalidAlgorithmSpecException when the fallback's name or parameters are wrong
      */
     public SelectionResult select(HoldoutSplit gate, boolean[] allowedItems, AlgorithmSpec fallback) {
+        // a typo in the configured model is a configuration error (exit 2), not a candidate that failed
+        trainers.create(fallback);
         long start = System.nanoTime();
         InteractionMatrix train = gate.train();
         double budget = settings.budgetFor(train.numRatings());

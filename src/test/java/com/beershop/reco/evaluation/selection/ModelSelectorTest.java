@@ -1,6 +1,7 @@
 package com.beershop.reco.evaluation.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.beershop.reco.evaluation.selection.CandidateScore.Status;
 import com.beershop.reco.evaluation.HoldoutSplit;
@@ -10,6 +11,7 @@ import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
+import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainerCatalog;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -64,6 +66,15 @@ class ModelSelectorTest {
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates().get(1).status()).isEqualTo(Status.FAILED);
         assertThat(result.candidates().get(1).note()).contains("max-items=2");
+    }
+
+    @Test
+    void shouldFailFastOnAConfiguredModelWithAnUnknownParameter() {
+        ModelSelector selector = selector(List.of("most-popular"), 60);
+
+        assertThatThrownBy(() -> selector.select(gate(twoTasteGroups(60, 12, 8, 1)), null,
+                AlgorithmSpec.parse("ials:factor=8")))
+                .isInstanceOf(InvalidAlgorithmSpecException.class).hasMessageContaining("factor");
     }
 
     @Test

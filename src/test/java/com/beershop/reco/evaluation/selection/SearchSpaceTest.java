@@ -29,8 +29,12 @@ class SearchSpaceTest {
     }
 
     @Test
-    void shouldParseTheDefaultSearchSpace() {
-        assertThat(SearchSpace.parse(SearchSpace.DEFAULT_ENTRIES).candidates()).isNotEmpty()
-                .extracting(AlgorithmSpec::name).contains("most-popular", "ials", "ease");
+    void shouldSearchIalsAndEaseButNotTheGatesBaselineByDefault() {
+        SearchSpace space = SearchSpace.parse(SearchSpace.DEFAULT_ENTRIES);
+        assertThat(space.candidates()).extracting(AlgorithmSpec::name).contains("ials", "ease")
+                .doesNotContain("most-popular");
+        assertThat(space.candidates()).filteredOn(c -> c.name().equals("ease"))
+                .extracting(c -> c.params().get("lambda")).containsExactly("100", "300", "1000", "50", "500");
+        assertThat(space.size()).isEqualTo(16);
     }
 }
