@@ -36,6 +36,12 @@ public class RunHistoryRepository {
                 .stream().findFirst();
     }
 
+    /** The newest row a job execution wrote (a run writes one; evaluate one per candidate). */
+    public Optional<RunRecord> ofJobExecution(long jobExecutionId) {
+        return newest("SELECT * FROM reco_run_history WHERE job_execution_id = ? ORDER BY id DESC", 1, jobExecutionId)
+                .stream().findFirst();
+    }
+
     /** The newest {@code limit} rows, newest first. */
     public List<RunRecord> recent(int limit) {
         return newest("SELECT * FROM reco_run_history ORDER BY id DESC", limit);
