@@ -35,7 +35,7 @@ public final class BaselineComparison {
     /** @param recommendable items publishing may recommend (active products) */
     public HoldoutEvaluation evaluate(AlgorithmSpec spec, InteractionMatrix ratings, boolean[] recommendable) {
         HoldoutSplit split = HoldoutSplit.perUser(ratings, holdoutFraction, seed);
-        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings);
+        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings, trainers.workers());
         log.info("Evaluating {} on a {}% per-user hold-out ({} test ratings, seed {})", spec,
                 Math.round(holdoutFraction * 100), split.numTestRatings(), seed);
         EvaluationResult model = evaluator.evaluate(trainers.create(spec), split);

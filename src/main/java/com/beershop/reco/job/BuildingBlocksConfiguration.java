@@ -13,6 +13,7 @@ import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.TrainerPlugin;
+import com.beershop.reco.model.Workers;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.schema.SchemaManager;
@@ -32,9 +33,15 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class BuildingBlocksConfiguration {
 
+    /** The run's worker threads: training, evaluation and scoring share them. Closed with the context. */
     @Bean
-    public TrainerCatalog trainerCatalog(ObjectProvider<TrainerPlugin> plugins) {
-        TrainerCatalog catalog = TrainerCatalog.standard();
+    public Workers workers(ScoringProperties scoring) {
+        return Workers.of(scoring.threads());
+    }
+
+    @Bean
+    public TrainerCatalog trainerCatalog(ObjectProvider<TrainerPlugin> plugins, Workers workers) {
+        TrainerCatalog catalog = TrainerCatalog.standard(workers);
         for (TrainerPlugin plugin : plugins.orderedStream().toList()) {
             catalog = catalog.with(plugin.name(), plugin.factory());
         }
@@ -72,8 +79,8 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
-    public RecommendationScorer recommendationScorer(ScoringProperties scoring) {
-        return new RecommendationScorer(scoring.topN(), scoring.minUserRatings(), scoring.effectiveThreads());
+    public RecommendationScorer recommendationScorer(ScoringProperties scoring, Workers workers) {
+        return new RecommendationScorer(scoring.topN(), scoring.minUserRatings(), workers);
     }
 
     @Bean

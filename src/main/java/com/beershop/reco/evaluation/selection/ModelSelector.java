@@ -67,7 +67,7 @@ public final class ModelSelector {
         long start = System.nanoTime();
         InteractionMatrix data = UserSample.of(train, settings.maxRatings(), settings.seed());
         HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
-        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems);
+        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems, trainers.workers());
         CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();
         order.add(fallback);
