@@ -4,6 +4,7 @@ import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.InputProperties;
 import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.ModelProperties;
+import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.config.QualityGateProperties;
 import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.config.ScoringProperties;
@@ -14,6 +15,7 @@ import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.TrainerPlugin;
 import com.beershop.reco.model.Workers;
+import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.schema.SchemaManager;
@@ -25,7 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
@@ -74,8 +76,17 @@ public class BuildingBlocksConfiguration {
 
     @Bean
     public QualityGate qualityGate(QualityGateProperties gate) {
-        return new QualityGate(gate.enabled(), gate.minNdcg(), gate.mustBeatPopularity(), gate.maxRelativeDrop(),
-                gate.dataChangeThreshold(), gate.forcePublish());
+        return new QualityGate(gate.enabled(), gate.minNdcg(), gate.mustBeatPopularity(), gate.maxRelativeDrop());
+    }
+
+    @Bean
+    GateOverride gateOverride(QualityGateProperties gate, RunHistoryRepository history) {
+        return new GateOverride(gate.override(), history);
+    }
+
+    @Bean
+    public PublishGuards publishGuards(PublishProperties publish) {
+        return new PublishGuards(publish.maxInputDrop(), publish.maxLiveDrop(), publish.maxNonFiniteShare());
     }
 
     @Bean
@@ -89,9 +100,9 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
-    public RecommendationPublisher recommendationPublisher(JdbcTemplate jdbc, TransactionTemplate transaction,
+    public RecommendationPublisher recommendationPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                                            InventoryProperties inventory) {
-        return new RecommendationPublisher(jdbc, transaction, inventory.recommendations());
+        return new RecommendationPublisher(jdbc, transactions, inventory.recommendations());
     }
 
     @Bean

@@ -4,23 +4,30 @@ import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunRecord;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Measures the configured model and most-popular on the same hold-out, on the lists publishing would produce. */
+/**
+ * Measures tonight's model, most-popular and the last published configuration on the same hold-out, on the lists
+ * publishing would produce.
+ */
 class EvaluateModelTasklet implements Tasklet {
 
     private final BaselineComparison comparison;
     private final AlgorithmSpec spec;
+    private final RunHistoryRepository history;
     private final StageResult<LoadedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
 
-    EvaluateModelTasklet(BaselineComparison comparison, AlgorithmSpec spec, StageResult<LoadedInput> input,
-                         StageResult<HoldoutEvaluation> evaluation) {
+    EvaluateModelTasklet(BaselineComparison comparison, AlgorithmSpec spec, RunHistoryRepository history,
+                         StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation) {
         this.comparison = comparison;
         this.spec = spec;
+        this.history = history;
         this.input = input;
         this.evaluation = evaluation;
     }
@@ -28,7 +35,8 @@ class EvaluateModelTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         LoadedInput loaded = input.get();
-        evaluation.set(comparison.evaluate(spec, loaded.data().ratings(), loaded.data().recommendable()));
+        AlgorithmSpec lastPublished = history.lastPublished().map(RunRecord::spec).orElse(null);
+        evaluation.set(comparison.evaluate(spec, loaded.data().ratings(), loaded.data().recommendable(), lastPublished));
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }

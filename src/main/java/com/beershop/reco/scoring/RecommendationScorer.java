@@ -38,6 +38,7 @@ public final class RecommendationScorer {
         RecommendationLists lists = new RecommendationLists(numUsers, n);
         float[] popularity = popularityScores(ratings);
         AtomicLong done = new AtomicLong();
+        AtomicLong nonFiniteUsers = new AtomicLong();
         long started = System.nanoTime();
         // each block writes only its own users' slots, so the lists do not depend on the thread count
         workers.forEachBlock(numUsers, USERS_PER_TASK, (block, from, to) -> {
@@ -52,6 +53,9 @@ public final class RecommendationScorer {
                     model.scoreUser(user, scores);
                 }
                 int count = selector.select(source, recommendable, ratings, user, chosen);
+                if (selector.nonFiniteScores() > 0) {
+                    nonFiniteUsers.incrementAndGet();
+                }
                 System.arraycopy(chosen, 0, slots, user * n, count);
                 lists.set(user, count, fallback);
             }
@@ -61,6 +65,11 @@ public final class RecommendationScorer {
             }
         });
         log.info("Scored {} users in {} s on {}", numUsers, seconds(started), workers);
+        if (nonFiniteUsers.get() > 0) {
+            log.warn("The model gave NaN or infinite scores for {} of {} users; those scores were left out of their lists",
+                    nonFiniteUsers.get(), numUsers);
+        }
+        lists.nonFiniteUsers(nonFiniteUsers.get());
         return lists;
     }
 
