@@ -9,6 +9,7 @@ import com.beershop.reco.model.IdDictionary;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.Trainer;
+import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.ials.ImplicitAlsTrainer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,17 +82,19 @@ public final class CompareAlgorithmsMain {
                 file, ratings.numUsers(), ratings.numItems(), ratings.numRatings(),
                 (System.nanoTime() - loadStart) / 1e9, testFraction, seed, n);
         HoldoutSplit split = HoldoutSplit.perUser(ratings, testFraction, seed);
-        OfflineEvaluator evaluator = new OfflineEvaluator(n, null);
         List<EvaluationResult> results = new ArrayList<>();
-        for (AlgorithmSpec spec : specs) {
-            results.add(evaluator.evaluate(trainer(spec), split));
+        try (Workers workers = Workers.of(0)) {
+            OfflineEvaluator evaluator = new OfflineEvaluator(n, null, workers);
+            for (AlgorithmSpec spec : specs) {
+                results.add(evaluator.evaluate(trainer(spec, workers), split));
+            }
         }
         printTable(results, n);
     }
 
     /** Every algorithm the job offers, LibRec's included, built the way the job builds them. */
-    static Trainer trainer(AlgorithmSpec spec) {
-        return TrainerCatalog.standard().create(spec);
+    static Trainer trainer(AlgorithmSpec spec, Workers workers) {
+        return TrainerCatalog.standard(workers).create(spec);
     }
 
     /** Reads {@code user item rating} lines; ids are interned in first-seen order. */
@@ -139,15 +142,17 @@ public final class CompareAlgorithmsMain {
                 Integer.parseInt(parts[2]), seed);
         System.out.printf(Locale.ROOT, "synthetic: %d users x %d items, %d distinct ratings%n",
                 ratings.numUsers(), ratings.numItems(), ratings.numRatings());
-        for (AlgorithmSpec spec : specs) {
-            Trainer trainer = trainer(spec);
-            long start = System.nanoTime();
-            trainer.train(ratings, seed);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            int iterations = spec.name().equals(ImplicitAlsTrainer.NAME)
-                    ? spec.intParam("iterations", ImplicitAlsTrainer.DEFAULT_ITERATIONS) : 1;
-            System.out.printf(Locale.ROOT, "%-12s %-70s train %.2f s, %.2f s per iteration%n",
-                    trainer.algorithm(), trainer, seconds, seconds / iterations);
+        try (Workers workers = Workers.of(0)) {
+            for (AlgorithmSpec spec : specs) {
+                Trainer trainer = trainer(spec, workers);
+                long start = System.nanoTime();
+                trainer.train(ratings, seed);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                int iterations = spec.name().equals(ImplicitAlsTrainer.NAME)
+                        ? spec.intParam("iterations", ImplicitAlsTrainer.DEFAULT_ITERATIONS) : 1;
+                System.out.printf(Locale.ROOT, "%-12s %-70s train %.2f s, %.2f s per iteration%n",
+                        trainer.algorithm(), trainer, seconds, seconds / iterations);
+            }
         }
     }
 

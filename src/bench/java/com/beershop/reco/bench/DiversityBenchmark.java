@@ -7,6 +7,7 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.Workers;
 import com.beershop.reco.scoring.StyleDiversifier;
 import com.beershop.reco.scoring.TopNSelector;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class DiversityBenchmark {
         double[][] crowded = new double[weights.length][seeds.length];
         for (int s = 0; s < seeds.length; s++) {
             HoldoutSplit split = HoldoutSplit.perUser(ratings, 0.25, Long.parseLong(seeds[s]));
-            TrainedModel model = TrainerCatalog.standard().create(spec).train(split.train(), split.seed());
+            TrainedModel model = TrainerCatalog.standard(Workers.of(0)).create(spec).train(split.train(), split.seed());
             for (int w = 0; w < weights.length; w++) {
                 double[] m = measure(model, split, styles, styleIds.size(), Double.parseDouble(weights[w]));
                 ndcg[w][s] = m[0];

@@ -7,6 +7,7 @@ import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.FactorModel;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.librec.LibrecTrainer;
 import com.beershop.reco.sample.SampleDataGenerator;
 import com.beershop.reco.sample.SampleDataSpec;
@@ -166,11 +167,14 @@ public final class NightlyRunBenchmark {
         if (!(model instanceof FactorModel)) {
             throw new IllegalStateException("expected a factor model");
         }
-        RecommendationScorer scorer = new RecommendationScorer(TOP_N, 0, cores);
-        scorer.scoreAll(model, ratings, null); // warm-up
-        long start = System.nanoTime();
-        scorer.scoreAll(model, ratings, null);
-        double ours = (System.nanoTime() - start) / 1e9;
+        double ours;
+        try (Workers workers = Workers.of(cores)) {
+            RecommendationScorer scorer = new RecommendationScorer(TOP_N, 0, workers);
+            scorer.scoreAll(model, ratings, null); // warm-up
+            long start = System.nanoTime();
+            scorer.scoreAll(model, ratings, null);
+            ours = (System.nanoTime() - start) / 1e9;
+        }
         System.out.printf(Locale.ROOT, "Timing LibRec's own ranking of %d users (single-threaded)...%n",
                 ratings.numUsers());
         double librec = trainer.timeNativeRanking(ratings, 42, TOP_N);

@@ -11,6 +11,7 @@ import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.Workers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,8 @@ public final class SelectionBenchmark {
         AlgorithmSpec fallback = AlgorithmSpec.parse(options.getOrDefault("fallback", "ials"));
         System.out.printf(Locale.ROOT, "%s: %d users x %d items, %d ratings; %d candidates, budget %.0f s%n",
                 options.get("file"), ratings.numUsers(), ratings.numItems(), ratings.numRatings(), space.size(), budget);
-        TrainerCatalog catalog = TrainerCatalog.standard();
+        // all cores; the pool's daemon threads end with main
+        TrainerCatalog catalog = TrainerCatalog.standard(Workers.of(0));
         for (String outerSeed : options.getOrDefault("outer-seeds", "1").split(",")) {
             HoldoutSplit outer = HoldoutSplit.perUser(ratings, 0.25, Long.parseLong(outerSeed));
             HoldoutSplit gate = HoldoutSplit.perUser(outer.train(), 0.25, 42);
@@ -63,7 +65,7 @@ public final class SelectionBenchmark {
                     new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget,
                             Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), 10, 0, 42));
             SelectionResult result = selector.select(gate, null, fallback);
-            OfflineEvaluator evaluator = new OfflineEvaluator(10, null);
+            OfflineEvaluator evaluator = new OfflineEvaluator(10, null, catalog.workers());
             EvaluationResult chosen = evaluator.evaluate(catalog.create(result.chosen()), outer);
             EvaluationResult popular = evaluator.evaluate(catalog.create(AlgorithmSpec.parse("most-popular")), outer);
             EvaluationResult configured = evaluator.evaluate(catalog.create(fallback), outer);

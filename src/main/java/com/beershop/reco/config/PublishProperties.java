@@ -4,14 +4,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * Staging and the publish guards.
+ *
  * @param batchSize staged rows per JDBC batch and per commit
+ * @param maxInputDrop refuse when the ratings or users read fall by more than this share below the last published
+ *                     run (a half-finished load), 0.5 = 50 %
+ * @param maxLiveDrop refuse when the rows or users tonight's lists serve fall by more than this share below the
+ *                    live table now
+ * @param maxNonFiniteShare refuse when more than this share of users got NaN or infinite scores (a diverged model);
+ *                          such scores never reach a list either way
  */
 @ConfigurationProperties("reco.publish")
-public record PublishProperties(@DefaultValue("10000") int batchSize) {
+public record PublishProperties(
+        @DefaultValue("10000") int batchSize,
+        @DefaultValue("0.5") double maxInputDrop,
+        @DefaultValue("0.5") double maxLiveDrop,
+        @DefaultValue("0.01") double maxNonFiniteShare) {
 
     public PublishProperties {
         if (batchSize < 1) {
             throw new IllegalArgumentException("reco.publish.batch-size must be positive");
+        }
+        for (double share : new double[] {maxInputDrop, maxLiveDrop, maxNonFiniteShare}) {
+            if (share < 0 || share > 1) {
+                throw new IllegalArgumentException(
+                        "reco.publish.max-input-drop, max-live-drop and max-non-finite-share must lie in [0, 1]");
+            }
         }
     }
 }

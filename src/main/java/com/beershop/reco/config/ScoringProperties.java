@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param topN rows published per user (ranks 1..N)
  * @param minUserRatings users with fewer ratings get the most-popular products they have not rated instead
- * @param threads scoring threads; 0 means one per available core
+ * @param threads worker threads of the run, for training and hold-out evaluation as well as scoring (the key
+ *     predates that); 0 means one per available core
  */
 @ConfigurationProperties("reco.scoring")
 public record ScoringProperties(
@@ -21,9 +22,5 @@ public record ScoringProperties(
         if (minUserRatings < 0 || threads < 0) {
             throw new IllegalArgumentException("reco.scoring.min-user-ratings and threads must not be negative");
         }
-    }
-
-    public int effectiveThreads() {
-        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 }

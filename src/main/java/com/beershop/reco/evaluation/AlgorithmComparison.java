@@ -52,7 +52,7 @@ public final class AlgorithmComparison {
                                    Consumer<Candidate> onResult) {
         candidates.forEach(trainers::create); // fail on a typo before hours of training
         HoldoutSplit split = HoldoutSplit.perUser(ratings, holdoutFraction, seed);
-        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings);
+        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings, trainers.workers());
         List<Candidate> results = new ArrayList<>();
         int index = 0;
         for (AlgorithmSpec spec : candidates) {

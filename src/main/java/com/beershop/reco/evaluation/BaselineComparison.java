@@ -2,6 +2,8 @@ package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InvalidAlgorithmSpecException;
+import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
 import org.slf4j.Logger;
@@ -10,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 
 /**
- * Measures the configured model on a per-user hold-out (fixed seed), and most-popular on the very same split as
- * the baseline the quality gate compares with. Both are judged on the lists publishing would produce.
+ * Measures the configured model on a per-user hold-out (fixed seed), and on the very same split what the quality
+ * gate compares it with: most-popular, and the last published configuration when it differs from tonight's.
+ * All are judged on the lists publishing would produce.
  */
 public final class BaselineComparison {
 
@@ -32,10 +35,14 @@ public final class BaselineComparison {
         this.minUserRatings = minUserRatings;
     }
 
-    /** @param recommendable items publishing may recommend (active products) */
-    public HoldoutEvaluation evaluate(AlgorithmSpec spec, InteractionMatrix ratings, boolean[] recommendable) {
+    /**
+     * @param recommendable items publishing may recommend (active products)
+     * @param lastPublished the configuration of the last published run, or null
+     */
+    public HoldoutEvaluation evaluate(AlgorithmSpec spec, InteractionMatrix ratings, boolean[] recommendable,
+                                      AlgorithmSpec lastPublished) {
         HoldoutSplit split = HoldoutSplit.perUser(ratings, holdoutFraction, seed);
-        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings);
+        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings, trainers.workers());
         log.info("Evaluating {} on a {}% per-user hold-out ({} test ratings, seed {})", spec,
                 Math.round(holdoutFraction * 100), split.numTestRatings(), seed);
         EvaluationResult model = evaluator.evaluate(trainers.create(spec), split);
@@ -45,6 +52,33 @@ public final class BaselineComparison {
             baseline = evaluator.evaluate(trainers.create(AlgorithmSpec.of(MostPopularTrainer.NAME, Map.of())), split);
             log.info("Hold-out quality of the most-popular baseline: {}", baseline);
         }
-        return new HoldoutEvaluation(model, baseline);
+        Trainer previousTrainer = previousTrainer(spec, lastPublished);
+        EvaluationResult previous = null;
+        if (previousTrainer != null) {
+            previous = evaluator.evaluate(previousTrainer, split);
+            log.info("Hold-out quality of the last published configuration {}: {}", lastPublished, previous);
+        }
+        return new HoldoutEvaluation(model, baseline, previous);
+    }
+
+    /**
+     * The trainer of the last published configuration, or null when there is none, when it is tonight's (same
+     * algorithm, same effective parameters: the same model on the same split) or when this version can no longer
+     * build it (a renamed parameter): then the gate has nothing to compare with, and says so in the log.
+     */
+    private Trainer previousTrainer(AlgorithmSpec tonight, AlgorithmSpec published) {
+        if (published == null) {
+            return null;
+        }
+        try {
+            Trainer previous = trainers.create(published);
+            boolean same = tonight.name().equals(published.name())
+                    && trainers.create(tonight).toString().equals(previous.toString());
+            return same ? null : previous;
+        } catch (InvalidAlgorithmSpecException e) {
+            log.warn("The last published configuration {} cannot be built by this version ({}): the gate compares"
+                    + " with most-popular and the floor only", published, e.getMessage());
+            return null;
+        }
     }
 }

@@ -1,11 +1,18 @@
 package com.beershop.reco.evaluation;
 
 /**
- * The configured model and the most-popular baseline, measured on the same per-user hold-out.
+ * Tonight's model and what the gate compares it with, all measured on the same per-user hold-out.
  *
- * @param baseline null when the configured model is most-popular itself
+ * @param baseline most-popular; null when tonight's model is most-popular itself
+ * @param lastPublished the last published configuration, trained again on tonight's split; null when there is none
+ *                      or it is tonight's configuration (the same model: nothing to compare)
  */
-public record HoldoutEvaluation(EvaluationResult model, EvaluationResult baseline) {
+public record HoldoutEvaluation(EvaluationResult model, EvaluationResult baseline, EvaluationResult lastPublished) {
+
+    /** Tonight's model alone (the evaluate mode's candidates). */
+    public static HoldoutEvaluation of(EvaluationResult model) {
+        return new HoldoutEvaluation(model, null, null);
+    }
 
     /** Most-popular's nDCG on the same split, or NaN when there is no separate baseline. */
     public double baselineNdcg() {

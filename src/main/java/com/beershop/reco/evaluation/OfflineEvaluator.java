@@ -4,6 +4,7 @@ import com.beershop.reco.model.IndexRanges;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
+import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
 import com.beershop.reco.scoring.TopNSelector;
 import java.util.Arrays;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * items outside {@code allowedItems} (inactive and unknown products) and the user's own training ratings never
  * appear, and users with fewer than {@code minUserRatings} training ratings get the most-popular fallback.
  * A held-out item that may not be recommended cannot be hit, so it is not counted as relevant; users left
- * with no relevant item are not evaluated. Scoring runs in parallel over fixed blocks of users and per-user
- * results are summed in user order, so the metrics do not depend on the thread count.
+ * with no relevant item are not evaluated. Training and scoring run on the run's {@link Workers}; scoring goes over
+ * fixed blocks of users and per-user results are summed in user order, so the metrics do not depend on the thread
+ * count.
  */
 public final class OfflineEvaluator {
 
@@ -32,25 +34,28 @@ public final class OfflineEvaluator {
     private final int n;
     private final boolean[] allowedItems;
     private final int minUserRatings;
+    private final Workers workers;
 
     /**
      * @param n length of each recommendation list
      * @param allowedItems items that may be recommended, or null for all
+     * @param workers the threads that train and score
      */
-    public OfflineEvaluator(int n, boolean[] allowedItems) {
-        this(n, allowedItems, 0);
+    public OfflineEvaluator(int n, boolean[] allowedItems, Workers workers) {
+        this(n, allowedItems, 0, workers);
     }
 
     /**
      * @param minUserRatings users with fewer training ratings are ranked by popularity, as publishing does
      */
-    public OfflineEvaluator(int n, boolean[] allowedItems, int minUserRatings) {
+    public OfflineEvaluator(int n, boolean[] allowedItems, int minUserRatings, Workers workers) {
         if (n < 1) {
             throw new IllegalArgumentException("N must be at least 1, was " + n);
         }
         this.n = n;
         this.allowedItems = allowedItems == null ? null : allowedItems.clone();
         this.minUserRatings = minUserRatings;
+        this.workers = workers;
     }
 
     /** Splits {@code ratings} per user with {@code seed}, then evaluates {@code trainer} on that split. */
@@ -66,7 +71,7 @@ public final class OfflineEvaluator {
                     "allowedItems has " + allowedItems.length + " entries for " + train.numItems() + " items");
         }
         long trainStart = System.nanoTime();
-        TrainedModel model = trainer.train(train, split.seed());
+        TrainedModel model = workers.call(() -> trainer.train(train, split.seed()));
         double trainSeconds = secondsSince(trainStart);
 
         long scoreStart = System.nanoTime();
@@ -82,7 +87,7 @@ public final class OfflineEvaluator {
         boolean[] evaluated = new boolean[numUsers];
         float[] predicted = errors ? new float[split.numTestRatings()] : null;
         BitSet[] recommendedPerBlock = new BitSet[IndexRanges.blocks(numUsers, BLOCK)];
-        IndexRanges.forEachBlock(numUsers, BLOCK, (block, from, to) -> {
+        workers.forEachBlock(numUsers, BLOCK, (block, from, to) -> {
             float[] scores = new float[numItems];
             TopNSelector selector = new TopNSelector(n);
             int[] out = new int[n];

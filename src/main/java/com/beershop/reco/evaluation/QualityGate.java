@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides whether a run's model is good enough to replace what the website shows. Three checks on the hold-out
- * nDCG@N: an absolute floor, beating most-popular on the same split, and not dropping more than allowed against
- * the last published run when the data changed little (a big data change may move the metric for good reasons).
+ * Decides whether a run's model is good enough to replace what the website shows. Every check compares like with
+ * like, on tonight's hold-out: an absolute floor on nDCG@N (a broken model), beating most-popular on the same split,
+ * and not falling more than allowed below the last published configuration evaluated again on the same split.
+ * Comparing raw nDCG across nights cannot tell a worse model from a changed shop: nDCG moves with the data itself
+ * (fewer ratings per user, another share held out), so an ordinary night of deletions would be refused.
  */
 public final class QualityGate {
 
@@ -15,29 +17,25 @@ public final class QualityGate {
     private final double minNdcg;
     private final boolean mustBeatPopularity;
     private final double maxRelativeDrop;
-    private final double dataChangeThreshold;
-    private final boolean forcePublish;
 
-    public QualityGate(boolean enabled, double minNdcg, boolean mustBeatPopularity, double maxRelativeDrop,
-                       double dataChangeThreshold, boolean forcePublish) {
+    public QualityGate(boolean enabled, double minNdcg, boolean mustBeatPopularity, double maxRelativeDrop) {
         this.enabled = enabled;
         this.minNdcg = minNdcg;
         this.mustBeatPopularity = mustBeatPopularity;
         this.maxRelativeDrop = maxRelativeDrop;
-        this.dataChangeThreshold = dataChangeThreshold;
-        this.forcePublish = forcePublish;
     }
 
     /**
-     * @param ndcg this run's hold-out nDCG@N
-     * @param popularityNdcg most-popular's nDCG@N on the same split, or NaN when the model is most-popular itself
-     * @param ratings ratings this run trained on
-     * @param last the last published run, or null
+     * @param evaluation tonight's model, most-popular and the last published configuration, on one split
+     * @param lastPublishedRun the run whose configuration {@code evaluation.lastPublished()} is, for the reason text
+     * @param override why a refusal may publish anyway (a one-shot override for this data), or null
      */
-    public Verdict judge(double ndcg, double popularityNdcg, long ratings, PublishedReference last) {
+    public Verdict judge(HoldoutEvaluation evaluation, Long lastPublishedRun, String override) {
         if (!enabled) {
             return new Verdict(Decision.SKIPPED, "quality gate disabled by configuration", true);
         }
+        double ndcg = evaluation.model().ndcg();
+        double popularityNdcg = evaluation.baselineNdcg();
         List<String> failures = new ArrayList<>();
         if (Double.isNaN(ndcg) || ndcg < minNdcg) {
             failures.add(String.format(Locale.ROOT, "nDCG %.4f is below the floor %.4f", ndcg, minNdcg));
@@ -46,21 +44,20 @@ public final class QualityGate {
             failures.add(String.format(Locale.ROOT, "nDCG %.4f does not beat most-popular's %.4f on the same split",
                     ndcg, popularityNdcg));
         }
-        if (last != null && last.ratingsUsed() > 0) {
-            double dataChange = Math.abs(ratings - last.ratingsUsed()) / (double) last.ratingsUsed();
-            double allowed = last.ndcg() * (1 - maxRelativeDrop);
-            if (dataChange <= dataChangeThreshold && ndcg < allowed) {
+        if (evaluation.lastPublished() != null) {
+            double previous = evaluation.lastPublished().ndcg();
+            if (ndcg < previous * (1 - maxRelativeDrop)) {
                 failures.add(String.format(Locale.ROOT,
-                        "nDCG %.4f dropped more than %.0f%% below the last published run's %.4f (run %d) while the data changed %.1f%%",
-                        ndcg, maxRelativeDrop * 100, last.ndcg(), last.jobExecutionId(), dataChange * 100));
+                        "nDCG %.4f is more than %.0f%% below the %.4f of the last published configuration (run %s)"
+                                + " on the same split", ndcg, maxRelativeDrop * 100, previous, lastPublishedRun));
             }
         }
         if (failures.isEmpty()) {
             return new Verdict(Decision.PASSED, String.format(Locale.ROOT, "nDCG %.4f passed every check", ndcg), true);
         }
         String reason = String.join("; ", failures);
-        if (forcePublish) {
-            return new Verdict(Decision.OVERRIDDEN, "publish forced by reco.gate.force-publish despite: " + reason, true);
+        if (override != null) {
+            return new Verdict(Decision.OVERRIDDEN, "publish forced by " + override + " despite: " + reason, true);
         }
         return new Verdict(Decision.REFUSED, reason, false);
     }

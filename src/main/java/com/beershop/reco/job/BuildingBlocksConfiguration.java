@@ -4,6 +4,7 @@ import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.InputProperties;
 import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.ModelProperties;
+import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.config.QualityGateProperties;
 import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.config.ScoringProperties;
@@ -15,6 +16,8 @@ import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.TrainerPlugin;
+import com.beershop.reco.model.Workers;
+import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.schema.SchemaManager;
@@ -27,7 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
@@ -35,9 +38,15 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class BuildingBlocksConfiguration {
 
+    /** The run's worker threads: training, evaluation and scoring share them. Closed with the context. */
     @Bean
-    public TrainerCatalog trainerCatalog(ObjectProvider<TrainerPlugin> plugins) {
-        TrainerCatalog catalog = TrainerCatalog.standard();
+    public Workers workers(ScoringProperties scoring) {
+        return Workers.of(scoring.threads());
+    }
+
+    @Bean
+    public TrainerCatalog trainerCatalog(ObjectProvider<TrainerPlugin> plugins, Workers workers) {
+        TrainerCatalog catalog = TrainerCatalog.standard(workers);
         for (TrainerPlugin plugin : plugins.orderedStream().toList()) {
             catalog = catalog.with(plugin.name(), plugin.factory());
         }
@@ -85,13 +94,22 @@ public class BuildingBlocksConfiguration {
 
     @Bean
     public QualityGate qualityGate(QualityGateProperties gate) {
-        return new QualityGate(gate.enabled(), gate.minNdcg(), gate.mustBeatPopularity(), gate.maxRelativeDrop(),
-                gate.dataChangeThreshold(), gate.forcePublish());
+        return new QualityGate(gate.enabled(), gate.minNdcg(), gate.mustBeatPopularity(), gate.maxRelativeDrop());
     }
 
     @Bean
-    public RecommendationScorer recommendationScorer(ScoringProperties scoring) {
-        return new RecommendationScorer(scoring.topN(), scoring.minUserRatings(), scoring.effectiveThreads());
+    GateOverride gateOverride(QualityGateProperties gate, RunHistoryRepository history) {
+        return new GateOverride(gate.override(), history);
+    }
+
+    @Bean
+    public PublishGuards publishGuards(PublishProperties publish) {
+        return new PublishGuards(publish.maxInputDrop(), publish.maxLiveDrop(), publish.maxNonFiniteShare());
+    }
+
+    @Bean
+    public RecommendationScorer recommendationScorer(ScoringProperties scoring, Workers workers) {
+        return new RecommendationScorer(scoring.topN(), scoring.minUserRatings(), workers);
     }
 
     @Bean
@@ -100,9 +118,9 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
-    public RecommendationPublisher recommendationPublisher(JdbcTemplate jdbc, TransactionTemplate transaction,
+    public RecommendationPublisher recommendationPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                                            InventoryProperties inventory) {
-        return new RecommendationPublisher(jdbc, transaction, inventory.recommendations());
+        return new RecommendationPublisher(jdbc, transactions, inventory.recommendations());
     }
 
     @Bean

@@ -5,6 +5,9 @@ import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.RatingsRead;
+import com.beershop.reco.publish.PublishGuards;
+import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -12,19 +15,28 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Runs the input checks on what was loaded; hands the checked input to the model steps. */
+/**
+ * Runs the input checks on what was loaded, and the publish guards that can already tell a broken night (nothing
+ * recommendable, a collapsed input) before hours of training; hands the checked input to the model steps.
+ */
 class CheckInputTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CheckInputTasklet.class);
 
     private final InputCheck check;
+    private final PublishGuards guards;
+    private final RunHistoryRepository history;
+    private final GateOverride override;
     private final RatingsCollector ratings;
     private final StageResult<ProductCatalog> catalog;
     private final StageResult<LoadedInput> input;
 
-    CheckInputTasklet(InputCheck check, RatingsCollector ratings, StageResult<ProductCatalog> catalog,
-                      StageResult<LoadedInput> input) {
+    CheckInputTasklet(InputCheck check, PublishGuards guards, RunHistoryRepository history, GateOverride override,
+                      RatingsCollector ratings, StageResult<ProductCatalog> catalog, StageResult<LoadedInput> input) {
         this.check = check;
+        this.guards = guards;
+        this.history = history;
+        this.override = override;
         this.ratings = ratings;
         this.catalog = catalog;
         this.input = input;
@@ -44,6 +56,9 @@ class CheckInputTasklet implements Tasklet {
                         + " rated ({} recommendable); {} ratings of unknown or inactive products kept for training",
                 read.read(), read.rejected(), loaded.duplicates(), loaded.ratingsUsed(), loaded.users(),
                 loaded.products(), loaded.data().recommendableCount(), loaded.unrecommendableRatings());
+        PublishGuards.PublishedInput last = history.lastPublished().flatMap(RunRecord::publishedInput).orElse(null);
+        guards.checkInput(loaded.data().recommendableCount(), loaded.ratingsUsed(), loaded.users(), last,
+                override.appliesTo(read.fingerprint()) != null);
         return RepeatStatus.FINISHED;
     }
 }

@@ -65,7 +65,7 @@ class CompareAlgorithmsTasklet implements Tasklet {
                 seed, topN);
         RunEnd end = new RunEnd(LocalDateTime.now(), candidate.failed() ? "FAILED" : "EVALUATED",
                 candidate.failure(), null, false);
-        HoldoutEvaluation evaluation = candidate.failed() ? null : new HoldoutEvaluation(candidate.result(), null);
+        HoldoutEvaluation evaluation = candidate.failed() ? null : HoldoutEvaluation.of(candidate.result());
         return RunRecord.of(run, end, loaded.read(), loaded, evaluation, null, null, null);
     }
 }

@@ -2,7 +2,6 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
-import com.beershop.reco.evaluation.PublishedReference;
 import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.outcome.RunRefusedException;
@@ -15,21 +14,24 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Lets the run go on to publish only if its hold-out quality passes the gate. */
+/** Lets the run go on to publish only if its hold-out quality passes the gate (or a one-shot override names it). */
 class QualityGateTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(QualityGateTasklet.class);
 
     private final QualityGate gate;
     private final RunHistoryRepository history;
+    private final GateOverride override;
     private final StageResult<LoadedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
     private final StageResult<ModelCheck> check;
 
-    QualityGateTasklet(QualityGate gate, RunHistoryRepository history, StageResult<LoadedInput> input,
-                       StageResult<HoldoutEvaluation> evaluation, StageResult<ModelCheck> check) {
+    QualityGateTasklet(QualityGate gate, RunHistoryRepository history, GateOverride override,
+                       StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
+                       StageResult<ModelCheck> check) {
         this.gate = gate;
         this.history = history;
+        this.override = override;
         this.input = input;
         this.evaluation = evaluation;
         this.check = check;
@@ -38,13 +40,13 @@ class QualityGateTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         HoldoutEvaluation measured = evaluation.get();
-        PublishedReference last = history.lastPublished().flatMap(RunRecord::asPublishedReference).orElse(null);
-        QualityGate.Verdict verdict = gate.judge(measured.model().ndcg(), measured.baselineNdcg(),
-                input.get().ratingsUsed(), last);
+        Long lastRun = history.lastPublished().map(RunRecord::jobExecutionId).orElse(null);
+        QualityGate.Verdict verdict = gate.judge(measured, lastRun, override.appliesTo(input.get().read().fingerprint()));
         check.set(new ModelCheck(measured, verdict));
         log.info("Quality gate: {} ({})", verdict.decision(), verdict.reason());
         if (!verdict.mayPublish()) {
-            throw RunRefusedException.qualityRefused("quality gate refused the model: " + verdict.reason());
+            throw RunRefusedException.qualityRefused("quality gate refused the model: " + verdict.reason()
+                    + ". To publish this data anyway, once: reco.gate.override=" + input.get().read().fingerprint());
         }
         return RepeatStatus.FINISHED;
     }

@@ -21,6 +21,7 @@ import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.RawRating;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
@@ -62,9 +63,10 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Job beerRecommendationJob(JobRepository jobRepository, Step loadProductsStep, Step loadRatingsStep,
-                                     Step checkInputStep, Step selectModelStep, Step evaluateModelStep, Step qualityGateStep,
-                                     Step trainModelStep, Step scoreUsersStep, Step stageRecommendationsStep,
-                                     Step publishStep, RunHistoryListener runHistoryListener) {
+                                     Step checkInputStep, Step selectModelStep, Step evaluateModelStep,
+                                     Step qualityGateStep, Step trainModelStep, Step scoreUsersStep, Step guardPublishStep,
+                                     Step stageRecommendationsStep, Step publishStep,
+                                     RunHistoryListener runHistoryListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .incrementer(new RunIdIncrementer())
                 .listener(runHistoryListener)
@@ -76,6 +78,7 @@ public class RecommendationJobConfiguration {
                 .next(qualityGateStep)
                 .next(trainModelStep)
                 .next(scoreUsersStep)
+                .next(guardPublishStep)
                 .next(stageRecommendationsStep)
                 .next(publishStep)
                 .build();
@@ -146,11 +149,13 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step checkInputStep(JobRepository jobRepository, PlatformTransactionManager tm, InputCheck inputCheck,
+                               PublishGuards guards, RunHistoryRepository history, GateOverride gateOverride,
                                RatingsCollector ratingsCollector, StageResult<ProductCatalog> productCatalog,
                                StageResult<LoadedInput> loadedInput, StepMetricsListener stepMetrics) {
         return new StepBuilder("checkInputStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new CheckInputTasklet(inputCheck, ratingsCollector, productCatalog, loadedInput), tm)
+                .tasklet(new CheckInputTasklet(inputCheck, guards, history, gateOverride, ratingsCollector,
+                        productCatalog, loadedInput), tm)
                 .build();
     }
 
@@ -171,22 +176,24 @@ public class RecommendationJobConfiguration {
     @Bean
     public Step evaluateModelStep(JobRepository jobRepository, PlatformTransactionManager tm,
                                   BaselineComparison baselineComparison, StageResult<ModelChoice> modelChoice,
-                                  StageResult<LoadedInput> loadedInput,
+                                  RunHistoryRepository history, StageResult<LoadedInput> loadedInput,
                                   StageResult<HoldoutEvaluation> holdoutEvaluation, StepMetricsListener stepMetrics) {
         return new StepBuilder("evaluateModelStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new EvaluateModelTasklet(baselineComparison, modelChoice, loadedInput, holdoutEvaluation), tm)
+                .tasklet(new EvaluateModelTasklet(baselineComparison, modelChoice, history, loadedInput,
+                        holdoutEvaluation), tm)
                 .build();
     }
 
     @Bean
     public Step qualityGateStep(JobRepository jobRepository, PlatformTransactionManager tm, QualityGate gate,
-                                RunHistoryRepository history, StageResult<LoadedInput> loadedInput,
-                                StageResult<HoldoutEvaluation> holdoutEvaluation, StageResult<ModelCheck> modelCheck,
-                                StepMetricsListener stepMetrics) {
+                                RunHistoryRepository history, GateOverride gateOverride,
+                                StageResult<LoadedInput> loadedInput, StageResult<HoldoutEvaluation> holdoutEvaluation,
+                                StageResult<ModelCheck> modelCheck, StepMetricsListener stepMetrics) {
         return new StepBuilder("qualityGateStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new QualityGateTasklet(gate, history, loadedInput, holdoutEvaluation, modelCheck), tm)
+                .tasklet(new QualityGateTasklet(gate, history, gateOverride, loadedInput, holdoutEvaluation,
+                        modelCheck), tm)
                 .build();
     }
 
@@ -209,6 +216,17 @@ public class RecommendationJobConfiguration {
         return new StepBuilder("scoreUsersStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new ScoreUsersTasklet(scorer, loadedInput, trainedModel, recommendationLists), tm)
+                .build();
+    }
+
+    @Bean
+    public Step guardPublishStep(JobRepository jobRepository, PlatformTransactionManager tm, PublishGuards guards,
+                                 RecommendationPublisher publisher, GateOverride gateOverride,
+                                 StageResult<LoadedInput> loadedInput,
+                                 StageResult<RecommendationLists> recommendationLists, StepMetricsListener stepMetrics) {
+        return new StepBuilder("guardPublishStep", jobRepository)
+                .listener(stepMetrics)
+                .tasklet(new GuardListsTasklet(guards, publisher, gateOverride, loadedInput, recommendationLists), tm)
                 .build();
     }
 
@@ -243,12 +261,12 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                            RecommendationPublisher publisher, StagingRepository staging,
+                            RecommendationPublisher publisher, StagingRepository staging, RunHistoryRepository history,
                             StageResult<RecommendationLists> recommendationLists,
                             StageResult<PublishResult> publishResult, StepMetricsListener stepMetrics) {
         return new StepBuilder("publishStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new PublishTasklet(publisher, staging, recommendationLists, publishResult), tm)
+                .tasklet(new PublishTasklet(publisher, staging, history, recommendationLists, publishResult), tm)
                 .build();
     }
 }

@@ -6,7 +6,8 @@ import java.util.stream.IntStream;
  * Runs work over {@code [0, size)} in fixed-size blocks on the current fork/join pool (the common pool, or the
  * pool whose task calls it). Block boundaries depend only on {@code size} and {@code blockSize}, never on the
  * number of threads, so an algorithm whose blocks write disjoint outputs, or whose per-block partial results
- * are combined in block order, gives bit-identical results on 1 or 64 cores.
+ * are combined in block order, gives bit-identical results on 1 or 64 cores. In the job the calling task runs on
+ * the run's {@link Workers}, so the configured thread count applies here too.
  */
 public final class IndexRanges {
 

@@ -10,16 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Every algorithm the job can train, by configured name. */
+/**
+ * Every algorithm the job can train, by configured name. The trainers it creates train on the run's {@link Workers},
+ * so the one thread setting covers training too, whichever algorithm or plugin is configured.
+ */
 public final class TrainerCatalog {
 
     private final Map<String, Function<AlgorithmSpec, Trainer>> factories;
+    private final Workers workers;
 
-    private TrainerCatalog(Map<String, Function<AlgorithmSpec, Trainer>> factories) {
+    private TrainerCatalog(Map<String, Function<AlgorithmSpec, Trainer>> factories, Workers workers) {
         this.factories = Collections.unmodifiableMap(factories);
+        this.workers = workers;
     }
 
-    public static TrainerCatalog standard() {
+    public static TrainerCatalog standard(Workers workers) {
         Map<String, Function<AlgorithmSpec, Trainer>> factories = new LinkedHashMap<>();
         factories.put(MostPopularTrainer.NAME, MostPopularTrainer::fromSpec);
         factories.put("ials", ImplicitAlsTrainer::fromSpec);
@@ -27,14 +32,19 @@ public final class TrainerCatalog {
         for (String name : LibrecTrainer.algorithmNames()) {
             factories.put(name, LibrecTrainer::fromSpec);
         }
-        return new TrainerCatalog(factories);
+        return new TrainerCatalog(factories, workers);
     }
 
     /** A catalogue with one more algorithm (for an extension, or a test double). */
     public TrainerCatalog with(String name, Function<AlgorithmSpec, Trainer> factory) {
         Map<String, Function<AlgorithmSpec, Trainer>> more = new LinkedHashMap<>(factories);
         more.put(name, factory);
-        return new TrainerCatalog(more);
+        return new TrainerCatalog(more, workers);
+    }
+
+    /** The threads its trainers train on; an evaluator of their models scores on the same ones. */
+    public Workers workers() {
+        return workers;
     }
 
     /** @throws InvalidAlgorithmSpecException for an unknown name or parameter */
@@ -43,6 +53,26 @@ public final class TrainerCatalog {
         if (factory == null) {
             throw new InvalidAlgorithmSpecException("unknown algorithm '" + spec.name() + "'; known: " + factories.keySet());
         }
-        return factory.apply(spec);
+        return new OnWorkers(factory.apply(spec), workers);
+    }
+
+    /** A trainer whose training, block loops included, runs on the workers. */
+    private record OnWorkers(Trainer trainer, Workers workers) implements Trainer {
+
+        @Override
+        public String algorithm() {
+            return trainer.algorithm();
+        }
+
+        @Override
+        public TrainedModel train(InteractionMatrix ratings, long seed) {
+            return workers.call(() -> trainer.train(ratings, seed));
+        }
+
+        /** The trainer's parameters, as the run history records them. */
+        @Override
+        public String toString() {
+            return trainer.toString();
+        }
     }
 }

@@ -27,12 +27,20 @@ public class JobExecutionMdc implements ObservationHandler<Observation.Context> 
         return JOB_OBSERVATION.equals(context.getName());
     }
 
+    private volatile Long lastJobExecutionId;
+
     @Override
     public void onStart(Observation.Context context) {
         KeyValue executionId = context.getHighCardinalityKeyValue(EXECUTION_ID);
         if (executionId != null) {
             MDC.put(KEY, executionId.getValue());
+            lastJobExecutionId = Long.valueOf(executionId.getValue());
         }
+    }
+
+    /** The execution this process's last job ran as, or null if it ran none. */
+    public Long lastJobExecutionId() {
+        return lastJobExecutionId;
     }
 
     /** Called when the process's mode has ended, so the next run in the same thread does not inherit the id. */

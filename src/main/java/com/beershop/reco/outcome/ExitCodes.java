@@ -20,6 +20,11 @@ public final class ExitCodes {
     public static final int INFRASTRUCTURE = 5;
     /** The job's schema is not at the version this build expects: run the {@code migrate} mode first. */
     public static final int SCHEMA_NOT_CURRENT = 6;
+    /**
+     * A publish guard refused tonight's lists before anything was deleted: no product can be recommended, the input
+     * or the lists collapsed against what is live or was last published, or the model produced non-finite scores.
+     */
+    public static final int PUBLISH_REFUSED = 7;
 
     private ExitCodes() {
     }

@@ -31,6 +31,7 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
             case ExitCodes.CONFIGURATION -> "CONFIGURATION_ERROR";
             case ExitCodes.INFRASTRUCTURE -> "INFRASTRUCTURE_FAILURE";
             case ExitCodes.SCHEMA_NOT_CURRENT -> "SCHEMA_NOT_CURRENT";
+            case ExitCodes.PUBLISH_REFUSED -> "PUBLISH_REFUSED";
             default -> "FAILED";
         };
     }

@@ -23,6 +23,10 @@ public class RunRefusedException extends RuntimeException {
         return new RunRefusedException(ExitCodes.QUALITY_REFUSED, "QUALITY_REFUSED", message);
     }
 
+    public static RunRefusedException publishRefused(String message) {
+        return new RunRefusedException(ExitCodes.PUBLISH_REFUSED, "PUBLISH_REFUSED", message);
+    }
+
     public static RunRefusedException schemaNotCurrent(String message) {
         return new RunRefusedException(ExitCodes.SCHEMA_NOT_CURRENT, "SCHEMA_NOT_CURRENT", message);
     }

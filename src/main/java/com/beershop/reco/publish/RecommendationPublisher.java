@@ -4,6 +4,8 @@ import com.beershop.reco.config.InventoryProperties.RecommendationsTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -11,6 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * DELETE then INSERT ... SELECT. Readers on other connections keep seeing yesterday's rows until the commit
  * (MVCC on PostgreSQL and H2; READ_COMMITTED_SNAPSHOT on SQL Server), then all of today's. No DDL, no rename:
  * the Go service's table keeps its schema, indexes and grants.
+ *
+ * <p>The publish is its own transaction (REQUIRES_NEW), even when called from a step's transaction: it holds exactly
+ * the delete and the insert of the live rows, so row locks on the live table last no longer than those two
+ * statements; clearing the staging rows and Spring Batch's metadata updates come after its commit.
  */
 public class RecommendationPublisher {
 
@@ -20,10 +26,18 @@ public class RecommendationPublisher {
     private final TransactionTemplate transaction;
     private final RecommendationsTable table;
 
-    public RecommendationPublisher(JdbcTemplate jdbc, TransactionTemplate transaction, RecommendationsTable table) {
+    public RecommendationPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                   RecommendationsTable table) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.table = table;
+    }
+
+    /** How many rows and distinct users the website is served now. */
+    public PublishGuards.LiveTable liveTable() {
+        return jdbc.queryForObject("SELECT COUNT(*), COUNT(DISTINCT " + table.userColumn() + ") FROM " + table.table(),
+                (rs, i) -> new PublishGuards.LiveTable(rs.getLong(1), rs.getLong(2)));
     }
 
     /**
@@ -43,11 +57,11 @@ public class RecommendationPublisher {
                 throw new IllegalStateException("publish copied " + inserted + " rows but the run staged "
                         + expectedRows + "; rolled back, the live table is unchanged");
             }
-            log.info("Publishing: replaced {} live rows with {} new rows", removed, inserted);
             return new PublishResult(runId, removed, inserted);
         });
-        log.info("Published {} rows to {} in {} ms (one transaction)", published.rowsPublished(), table.table(),
-                (System.nanoTime() - started) / 1_000_000);
+        // after the commit: only now is it true
+        log.info("Published {} rows to {} in {} ms (one transaction; replaced {} rows)", published.rowsPublished(),
+                table.table(), (System.nanoTime() - started) / 1_000_000, published.rowsRemoved());
         return published;
     }
 }

@@ -10,6 +10,7 @@ public final class RecommendationLists {
     private final int[] items;
     private final int[] counts;
     private final boolean[] fromFallback;
+    private long nonFiniteUsers;
 
     RecommendationLists(int numUsers, int n) {
         this.n = n;
@@ -57,6 +58,26 @@ public final class RecommendationLists {
             }
         }
         return total;
+    }
+
+    /** Users for whom the model gave some NaN or infinite scores (left out of their lists). */
+    public long nonFiniteUsers() {
+        return nonFiniteUsers;
+    }
+
+    /** Users whose list has at least one item. */
+    public long usersServed() {
+        long served = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                served++;
+            }
+        }
+        return served;
+    }
+
+    void nonFiniteUsers(long users) {
+        nonFiniteUsers = users;
     }
 
     int[] slots() {

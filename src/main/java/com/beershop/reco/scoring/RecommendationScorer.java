@@ -2,21 +2,15 @@ package com.beershop.reco.scoring;
 
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Scores every user on all cores and keeps each one's top N recommendable items they have not rated.
+ * Scores every user on the run's {@link Workers} and keeps each one's top N recommendable items they have not rated.
  * Users with fewer than {@code minUserRatings} ratings get the most-popular recommendable items they have not
  * rated instead, so every known user gets N rows whenever N such items exist.
  */
@@ -27,12 +21,12 @@ public final class RecommendationScorer {
 
     private final int n;
     private final int minUserRatings;
-    private final int threads;
+    private final Workers workers;
 
-    public RecommendationScorer(int n, int minUserRatings, int threads) {
+    public RecommendationScorer(int n, int minUserRatings, Workers workers) {
         this.n = n;
         this.minUserRatings = minUserRatings;
-        this.threads = Math.max(1, threads);
+        this.workers = workers;
     }
 
     /**
@@ -43,55 +37,39 @@ public final class RecommendationScorer {
         int numUsers = ratings.numUsers();
         RecommendationLists lists = new RecommendationLists(numUsers, n);
         float[] popularity = popularityScores(ratings);
-        AtomicInteger nextBlock = new AtomicInteger();
         AtomicLong done = new AtomicLong();
+        AtomicLong nonFiniteUsers = new AtomicLong();
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "scoring");
-            t.setDaemon(true);
-            return t;
+        // each block writes only its own users' slots, so the lists do not depend on the thread count
+        workers.forEachBlock(numUsers, USERS_PER_TASK, (block, from, to) -> {
+            float[] scores = new float[ratings.numItems()];
+            int[] chosen = new int[n];
+            TopNSelector selector = new TopNSelector(n);
+            int[] slots = lists.slots();
+            for (int user = from; user < to; user++) {
+                boolean fallback = ratings.rowSize(user) < minUserRatings;
+                float[] source = fallback ? popularity : scores;
+                if (!fallback) {
+                    model.scoreUser(user, scores);
+                }
+                int count = selector.select(source, recommendable, ratings, user, chosen);
+                if (selector.nonFiniteScores() > 0) {
+                    nonFiniteUsers.incrementAndGet();
+                }
+                System.arraycopy(chosen, 0, slots, user * n, count);
+                lists.set(user, count, fallback);
+            }
+            long finished = done.addAndGet(to - from);
+            if (finished / 50_000 != (finished - (to - from)) / 50_000) {
+                log.info("Scored {}/{} users ({} s)", finished, numUsers, seconds(started));
+            }
         });
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    float[] scores = new float[ratings.numItems()];
-                    int[] chosen = new int[n];
-                    TopNSelector selector = new TopNSelector(n);
-                    int[] slots = lists.slots();
-                    int from;
-                    while ((from = nextBlock.getAndAdd(USERS_PER_TASK)) < numUsers) {
-                        int to = Math.min(numUsers, from + USERS_PER_TASK);
-                        for (int user = from; user < to; user++) {
-                            boolean fallback = ratings.rowSize(user) < minUserRatings;
-                            float[] source = fallback ? popularity : scores;
-                            if (!fallback) {
-                                model.scoreUser(user, scores);
-                            }
-                            int count = selector.select(source, recommendable, ratings, user, chosen);
-                            System.arraycopy(chosen, 0, slots, user * n, count);
-                            lists.set(user, count, fallback);
-                        }
-                        long finished = done.addAndGet(to - from);
-                        if (finished / 50_000 != (finished - (to - from)) / 50_000) {
-                            log.info("Scored {}/{} users ({} s)", finished, numUsers, seconds(started));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scoring interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        log.info("Scored {} users in {} s on {}", numUsers, seconds(started), workers);
+        if (nonFiniteUsers.get() > 0) {
+            log.warn("The model gave NaN or infinite scores for {} of {} users; those scores were left out of their lists",
+                    nonFiniteUsers.get(), numUsers);
         }
-        log.info("Scored {} users in {} s on {} thread(s)", numUsers, seconds(started), threads);
+        lists.nonFiniteUsers(nonFiniteUsers.get());
         return lists;
     }
 

@@ -4,8 +4,9 @@ import com.beershop.reco.model.InteractionMatrix;
 
 /**
  * Picks the N best items of one user from a full score vector, skipping items the user already rated and
- * items that may not be recommended. A bounded min-heap on primitive arrays: no boxing per scored item, and a
- * single comparison with the worst kept score for almost every item.
+ * items that may not be recommended, and never choosing a NaN or infinite score (a diverged model's). A bounded
+ * min-heap on primitive arrays: no boxing per scored item, and a single comparison with the worst kept score for
+ * almost every item.
  * Ties break towards the lower item index so results are deterministic. Not thread-safe: one per thread.
  */
 public final class TopNSelector {
@@ -13,6 +14,7 @@ public final class TopNSelector {
     private final int n;
     private final int[] heapItems;
     private final float[] heapScores;
+    private int nonFinite;
 
     public TopNSelector(int n) {
         if (n < 1) {
@@ -33,9 +35,14 @@ public final class TopNSelector {
         int size = 0;
         int item = 0;
         // fill the heap with the first N candidates
+        nonFinite = 0;
         for (; item < scores.length && size < n; item++) {
             float score = scores[item];
-            if (Float.isNaN(score) || !candidate(item, allowed, seen, user)) {
+            if (!Float.isFinite(score)) {
+                nonFinite++;
+                continue;
+            }
+            if (!candidate(item, allowed, seen, user)) {
                 continue;
             }
             heapItems[size] = item;
@@ -48,11 +55,17 @@ public final class TopNSelector {
         float worst = size == n ? heapScores[0] : Float.NaN;
         for (; item < scores.length; item++) {
             float score = scores[item];
-            if (score > worst && candidate(item, allowed, seen, user)) {
-                heapItems[0] = item;
-                heapScores[0] = score;
-                siftDown(0, size);
-                worst = heapScores[0];
+            if (score > worst) {
+                if (score == Float.POSITIVE_INFINITY) {
+                    nonFinite++;
+                } else if (candidate(item, allowed, seen, user)) {
+                    heapItems[0] = item;
+                    heapScores[0] = score;
+                    siftDown(0, size);
+                    worst = heapScores[0];
+                }
+            } else if (score != score || score == Float.NEGATIVE_INFINITY) {
+                nonFinite++; // NaN fails every comparison: count it here, on the path that costs one compare
             }
         }
         // pop the heap from the worst: fill out from the back
@@ -63,6 +76,11 @@ public final class TopNSelector {
             siftDown(0, last);
         }
         return size;
+    }
+
+    /** How many NaN or infinite scores the last {@link #select} call met; none of them was chosen. */
+    public int nonFiniteScores() {
+        return nonFinite;
     }
 
     private static boolean candidate(int item, boolean[] allowed, InteractionMatrix seen, int user) {

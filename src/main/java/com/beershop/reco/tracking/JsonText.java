@@ -1,5 +1,6 @@
 package com.beershop.reco.tracking;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
@@ -20,6 +21,19 @@ final class JsonText {
         return values == null ? null : JSON.writeValueAsString(values);
     }
 
+    /** A JSON object column as a map; empty for NULL or text that is not a JSON object. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parseObject(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, LinkedHashMap.class);
+        } catch (JacksonException e) {
+            return Map.of();
+        }
+    }
+
     /** Parses a trainer's {@code key=value, key=value} description into a map with numbers where they parse. */
     static Map<String, Object> parseParams(String description) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -35,16 +49,17 @@ final class JsonText {
         return params;
     }
 
+    /** {@code 8} becomes a whole number, {@code 0.005} a decimal one, anything else stays text. */
     static Object typed(String value) {
         try {
-            double number = Double.parseDouble(value);
-            if (Double.isFinite(number)) {
-                return number == Math.rint(number) && !value.contains(".") && !value.contains("e")
-                        && !value.contains("E") ? (Object) Long.parseLong(value) : (Object) number;
+            return Long.parseLong(value);
+        } catch (NumberFormatException notWhole) {
+            try {
+                double number = Double.parseDouble(value);
+                return Double.isFinite(number) ? (Object) number : value;
+            } catch (NumberFormatException notNumber) {
+                return value;
             }
-        } catch (NumberFormatException e) {
-            // not a number: keep the text
         }
-        return value;
     }
 }

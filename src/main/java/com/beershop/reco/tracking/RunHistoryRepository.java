@@ -36,6 +36,25 @@ public class RunHistoryRepository {
                 .stream().findFirst();
     }
 
+    /** The newest row a job execution wrote (a run writes one; evaluate one per candidate). */
+    public Optional<RunRecord> ofJobExecution(long jobExecutionId) {
+        return newest("SELECT * FROM reco_run_history WHERE job_execution_id = ? ORDER BY id DESC", 1, jobExecutionId)
+                .stream().findFirst();
+    }
+
+    /** The data fingerprint a run recorded, if it got that far. */
+    public Optional<String> fingerprintOfRun(long jobExecutionId) {
+        return jdbc.queryForList("SELECT data_fingerprint FROM reco_run_history WHERE job_execution_id = ?"
+                + " AND run_mode = 'run' AND data_fingerprint IS NOT NULL", String.class, jobExecutionId).stream().findFirst();
+    }
+
+    /** True when a run that started after {@code jobExecutionId} has already published. */
+    public boolean publishedSince(long jobExecutionId) {
+        Long newer = jdbc.queryForObject("SELECT COUNT(*) FROM reco_run_history WHERE published = ? AND job_execution_id > ?",
+                Long.class, true, jobExecutionId);
+        return newer != null && newer > 0;
+    }
+
     /** The newest {@code limit} rows, newest first. */
     public List<RunRecord> recent(int limit) {
         return newest("SELECT * FROM reco_run_history ORDER BY id DESC", limit);

@@ -2,10 +2,11 @@ package com.beershop.reco.tracking;
 
 import com.beershop.reco.evaluation.EvaluationResult;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
-import com.beershop.reco.evaluation.PublishedReference;
 import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.RatingsRead;
+import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
 
 import java.time.LocalDateTime;
@@ -85,12 +86,19 @@ public record RunRecord(
                 end.published(), end.outcome(), end.reason(), end.exitCode());
     }
 
-    /** What the quality gate compares a later run with, if this run published measured lists. */
-    public Optional<PublishedReference> asPublishedReference() {
-        if (!published || ndcgAtN == null || ratingsUsed == null || jobExecutionId == null) {
+    /** The configuration this run trained: its algorithm with the effective parameters it recorded. */
+    public AlgorithmSpec spec() {
+        Map<String, String> values = new TreeMap<>();
+        JsonText.parseObject(params).forEach((key, value) -> values.put(key, String.valueOf(value)));
+        return AlgorithmSpec.of(algorithm, values);
+    }
+
+    /** What this run read, for the collapsed-input guard of a later run; empty when it did not get that far. */
+    public Optional<PublishGuards.PublishedInput> publishedInput() {
+        if (ratingsUsed == null || users == null || jobExecutionId == null) {
             return Optional.empty();
         }
-        return Optional.of(new PublishedReference(jobExecutionId, ndcgAtN, ratingsUsed));
+        return Optional.of(new PublishGuards.PublishedInput(jobExecutionId, ratingsUsed, users));
     }
 
     private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {

@@ -31,7 +31,8 @@ class PodFailurePolicyExitCodesTest {
             assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
             assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(onlyContainer(cronJobPod(Manifests.rendered(overlay))).getName());
             assertThat(rule.getOnExitCodes().getValues()).containsExactlyInAnyOrder(ExitCodes.CONFIGURATION,
-                    ExitCodes.REJECTED_INPUT, ExitCodes.QUALITY_REFUSED, ExitCodes.SCHEMA_NOT_CURRENT);
+                    ExitCodes.REJECTED_INPUT, ExitCodes.QUALITY_REFUSED, ExitCodes.SCHEMA_NOT_CURRENT,
+                    ExitCodes.PUBLISH_REFUSED);
         });
         assertThat(jobSpec.getBackoffLimit()).isPositive();
         assertThat(jobSpec.getTemplate().getSpec().getRestartPolicy()).as("podFailurePolicy needs Never").isEqualTo("Never");

@@ -3,15 +3,28 @@ package com.beershop.reco.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.Matrices;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
+import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
 import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class OfflineEvaluatorTest {
+
+    private static final Workers WORKERS = Workers.of(2);
+
+    @AfterAll
+    static void stopWorkers() {
+        WORKERS.close();
+    }
 
     // every user rated 4 of 8 items, so a 25% hold-out takes exactly one item per user
     private static final InteractionMatrix RATINGS = Matrices.binary(8,
@@ -45,7 +58,7 @@ class OfflineEvaluatorTest {
         // given a split with one held-out item per user and a model that puts it first
         HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
         // when
-        EvaluationResult result = new OfflineEvaluator(2, null).evaluate(oracle(split), split);
+        EvaluationResult result = new OfflineEvaluator(2, null, WORKERS).evaluate(oracle(split), split);
         // then each user: one hit at rank 1 of N=2, so precision 1/2 and recall, nDCG and AP 1
         assertThat(result.algorithm()).isEqualTo("oracle");
         assertThat(result.usersEvaluated()).isEqualTo(4);
@@ -68,7 +81,7 @@ class OfflineEvaluatorTest {
             usersLosingTheirOnlyItem += split.testItems(u)[0] == forbidden ? 1 : 0;
         }
 
-        EvaluationResult result = new OfflineEvaluator(2, allowed).evaluate(oracle(split), split);
+        EvaluationResult result = new OfflineEvaluator(2, allowed, WORKERS).evaluate(oracle(split), split);
 
         assertThat(result.usersEvaluated()).isEqualTo(4 - usersLosingTheirOnlyItem);
         assertThat(result.recall()).isEqualTo(1.0);
@@ -77,7 +90,7 @@ class OfflineEvaluatorTest {
     @Test
     void shouldEvaluateTwoTrainersOnTheSameSplitDeterministically() {
         HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
-        OfflineEvaluator evaluator = new OfflineEvaluator(3, null);
+        OfflineEvaluator evaluator = new OfflineEvaluator(3, null, WORKERS);
 
         EvaluationResult first = evaluator.evaluate(new MostPopularTrainer(), split);
         EvaluationResult second = evaluator.evaluate(new MostPopularTrainer(), RATINGS, 0.25, 42);
@@ -114,8 +127,8 @@ class OfflineEvaluatorTest {
         active[8] = false;
 
         // when the lists are built as publishing builds them (inactive products left out), and when they are not
-        EvaluationResult published = new OfflineEvaluator(1, active).evaluate(inactiveFirst, split);
-        EvaluationResult unfiltered = new OfflineEvaluator(1, null).evaluate(inactiveFirst, split);
+        EvaluationResult published = new OfflineEvaluator(1, active, WORKERS).evaluate(inactiveFirst, split);
+        EvaluationResult unfiltered = new OfflineEvaluator(1, null, WORKERS).evaluate(inactiveFirst, split);
 
         // then the published list is [held-out item]: every user hits at rank 1; unfiltered would miss everywhere
         assertThat(published.ndcg()).isCloseTo(1.0, within(1e-12));
@@ -140,13 +153,45 @@ class OfflineEvaluatorTest {
         };
 
         // when every user counts as having too few ratings (3 training ratings < 4), so all get most-popular
-        EvaluationResult withFallback = new OfflineEvaluator(3, null, 4).evaluate(flat, split);
-        EvaluationResult popularity = new OfflineEvaluator(3, null).evaluate(new MostPopularTrainer(), split);
-        EvaluationResult withoutFallback = new OfflineEvaluator(3, null).evaluate(flat, split);
+        EvaluationResult withFallback = new OfflineEvaluator(3, null, 4, WORKERS).evaluate(flat, split);
+        EvaluationResult popularity = new OfflineEvaluator(3, null, WORKERS).evaluate(new MostPopularTrainer(), split);
+        EvaluationResult withoutFallback = new OfflineEvaluator(3, null, WORKERS).evaluate(flat, split);
 
         // then the model's lists are exactly most-popular's (and without the fallback they would not be)
         assertThat(withoutFallback.ndcg()).isNotEqualTo(popularity.ndcg());
         assertThat(withFallback.ndcg()).isEqualTo(popularity.ndcg());
         assertThat(withFallback.precision()).isEqualTo(popularity.precision());
+    }
+
+    @Test
+    void shouldGiveTheSameMetricsOnOneThreadAsOnFour() {
+        // given: 2,000 users, two taste groups, enough for many scoring blocks and a real iALS model
+        SplittableRandom random = new SplittableRandom(3);
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int user = 0; user < 2_000; user++) {
+            int group = user % 2 * 20;
+            for (int r = 0; r < 6; r++) {
+                builder.add(user, group + random.nextInt(20), 1f, Long.MIN_VALUE);
+            }
+        }
+        HoldoutSplit split = HoldoutSplit.perUser(builder.build(2_000, 40), 0.25, 42);
+        AlgorithmSpec ials = AlgorithmSpec.parse("ials:factors=4,iterations=5");
+
+        // when
+        EvaluationResult one;
+        EvaluationResult four;
+        try (Workers oneThread = Workers.of(1); Workers fourThreads = Workers.of(4)) {
+            one = new OfflineEvaluator(10, null, oneThread)
+                    .evaluate(TrainerCatalog.standard(oneThread).create(ials), split);
+            four = new OfflineEvaluator(10, null, fourThreads)
+                    .evaluate(TrainerCatalog.standard(fourThreads).create(ials), split);
+        }
+
+        // then: bit for bit, not just close
+        assertThat(four.usersEvaluated()).isEqualTo(one.usersEvaluated()).isPositive();
+        assertThat(four.ndcg()).isEqualTo(one.ndcg());
+        assertThat(four.precision()).isEqualTo(one.precision());
+        assertThat(four.map()).isEqualTo(one.map());
+        assertThat(four.coverage()).isEqualTo(one.coverage());
     }
 }

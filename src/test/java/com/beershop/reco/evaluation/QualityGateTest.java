@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class QualityGateTest {
 
-    private final QualityGate gate = new QualityGate(true, 0.05, true, 0.05, 0.10, false);
+    private final QualityGate gate = new QualityGate(true, 0.05, true, 0.05);
 
     @Test
     void shouldPassAModelThatBeatsPopularityAndTheFloorOnFirstRun() {
-        QualityGate.Verdict verdict = gate.judge(0.30, 0.20, 10_000, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.30, 0.20, null), null, null);
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
         assertThat(verdict.mayPublish()).isTrue();
@@ -19,7 +19,7 @@ class QualityGateTest {
 
     @Test
     void shouldRefuseAModelThatOnlyTiesPopularity() {
-        QualityGate.Verdict verdict = gate.judge(0.20, 0.20, 10_000, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.20, 0.20, null), null, null);
 
         assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
         assertThat(verdict.reason()).contains("does not beat most-popular");
@@ -27,55 +27,58 @@ class QualityGateTest {
 
     @Test
     void shouldRefuseBelowTheAbsoluteFloorEvenWithoutABaseline() {
-        QualityGate.Verdict verdict = gate.judge(0.04, Double.NaN, 10_000, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.04, Double.NaN, null), null, null);
 
         assertThat(verdict.mayPublish()).isFalse();
         assertThat(verdict.reason()).contains("below the floor 0.0500");
     }
 
     @Test
-    void shouldRefuseADropOfMoreThanTheAllowedShareWhenDataChangedLittle() {
-        PublishedReference last = published(0.40, 10_000);
-
-        QualityGate.Verdict verdict = gate.judge(0.37, 0.20, 10_500, last);  // 7.5 % drop, data +5 %
+    void shouldRefuseAModelMoreThanTheAllowedShareBelowTheLastPublishedConfigurationOnTheSameSplit() {
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.37, 0.20, 0.40), 7L, null); // 7.5 % below
 
         assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
-        assertThat(verdict.reason()).contains("dropped more than 5%");
+        assertThat(verdict.reason()).contains("more than 5% below the 0.4000 of the last published configuration (run 7)");
     }
 
     @Test
-    void shouldAllowASmallDropAgainstTheLastPublishedRun() {
-        QualityGate.Verdict verdict = gate.judge(0.385, 0.20, 10_000, published(0.40, 10_000)); // 3.75 % drop
+    void shouldAllowASmallDropAgainstTheLastPublishedConfiguration() {
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.385, 0.20, 0.40), 7L, null); // 3.75 % below
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
     }
 
     @Test
-    void shouldIgnoreTheLastRunWhenTheDataChangedALot() {
-        QualityGate.Verdict verdict = gate.judge(0.30, 0.20, 20_000, published(0.40, 10_000)); // data doubled
+    void shouldNotCompareAcrossNightsWhenTheConfigurationIsUnchanged() {
+        // tonight's nDCG may be far below last night's recorded value: the data changed, not the model
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.25, 0.20, null), 7L, null);
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
     }
 
     @Test
-    void shouldPublishWithTheReasonRecordedWhenForced() {
-        QualityGate forced = new QualityGate(true, 0.05, true, 0.05, 0.10, true);
-
-        QualityGate.Verdict verdict = forced.judge(0.10, 0.20, 10_000, null);
+    void shouldPublishWithTheReasonRecordedWhenTheOverrideNamesTonightsData() {
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.10, 0.20, null), null,
+                "reco.gate.override=12 (data 500:abc)");
 
         assertThat(verdict.decision()).isEqualTo(Decision.OVERRIDDEN);
         assertThat(verdict.mayPublish()).isTrue();
-        assertThat(verdict.reason()).contains("force-publish", "does not beat most-popular");
+        assertThat(verdict.reason()).contains("reco.gate.override=12", "does not beat most-popular");
     }
 
     @Test
     void shouldSkipEverythingWhenDisabled() {
-        QualityGate off = new QualityGate(false, 0.05, true, 0.05, 0.10, false);
+        QualityGate off = new QualityGate(false, 0.05, true, 0.05);
 
-        assertThat(off.judge(0.0, 0.5, 10, null).decision()).isEqualTo(Decision.SKIPPED);
+        assertThat(off.judge(evaluation(0.0, 0.5, null), null, null).decision()).isEqualTo(Decision.SKIPPED);
     }
 
-    private static PublishedReference published(double ndcg, long ratings) {
-        return new PublishedReference(7L, ndcg, ratings);
+    private static HoldoutEvaluation evaluation(double ndcg, double popularity, Double lastPublished) {
+        return new HoldoutEvaluation(result(ndcg), Double.isNaN(popularity) ? null : result(popularity),
+                lastPublished == null ? null : result(lastPublished));
+    }
+
+    private static EvaluationResult result(double ndcg) {
+        return new EvaluationResult("x", "", 100, 0, 0, ndcg, 0, 0, Double.NaN, Double.NaN, 0, 0);
     }
 }

@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RecommendationJobTestBase {
 
     static final int N = 10;
+    /** A configuration much worse than the default: the gate must refuse it after a default run published. */
+    static final String[] DEGRADED = {"--reco.model.params.factors=1", "--reco.model.params.iterations=1",
+            "--reco.model.params.reg=100000"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final SampleDataSpec DATA = SampleDataSpec.of(1000, 150, 25_000, 11);
 
@@ -240,19 +243,37 @@ abstract class RecommendationJobTestBase {
     }
 
     @Test
-    void shouldPublishAndRecordTheOverrideWhenForced() {
+    void shouldPublishAndRecordTheOverrideWhenItNamesTheRefusedRunsData() {
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
         List<String> before = db.liveRows();
+        assertThat(db.run("run", DEGRADED)).isEqualTo(ExitCodes.QUALITY_REFUSED);
+        String refusedData = lastRun().get("data_fingerprint").toString();
 
-        int exit = db.run("run", "--reco.model.params.factors=1", "--reco.model.params.iterations=1",
-                "--reco.model.params.reg=100000", "--reco.gate.force-publish=true");
+        int exit = db.run("run", DEGRADED_AND("--reco.gate.override=" + refusedData));
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
         assertThat(db.liveRows()).isNotEqualTo(before);
         Map<String, Object> run = lastRun();
         assertThat(run.get("gate_verdict")).isEqualTo("OVERRIDDEN");
-        assertThat(run.get("gate_reason").toString()).contains("force-publish");
+        assertThat(run.get("gate_reason").toString()).contains("reco.gate.override=" + refusedData);
         assertThat(run.get("published")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldApplyTheOverrideByRunIdToThatRunsDataOnlySoTheNextNightIsJudgedNormally() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        assertThat(db.run("run", DEGRADED)).isEqualTo(ExitCodes.QUALITY_REFUSED);
+        String refusedRun = lastRun().get("job_execution_id").toString();
+        String override = "--reco.gate.override=" + refusedRun;
+        assertThat(db.run("run", DEGRADED_AND(override))).as("the named run's data").isEqualTo(ExitCodes.OK);
+        List<String> published = db.liveRows();
+        db.jdbc.update("DELETE FROM ratings WHERE user_id = ?", "U00007"); // the next night's data differs
+
+        int exit = db.run("run", DEGRADED_AND(override, "--reco.gate.max-relative-drop=0")); // the override left in place
+
+        assertThat(exit).isEqualTo(ExitCodes.QUALITY_REFUSED);
+        assertThat(db.liveRows()).isEqualTo(published);
+        assertThat(lastRun().get("gate_verdict")).isEqualTo("REFUSED");
     }
 
     @Test
@@ -343,6 +364,173 @@ abstract class RecommendationJobTestBase {
 
         assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(db.liveRows()).isEmpty();
+    }
+
+    static String[] DEGRADED_AND(String... more) {
+        List<String> args = new ArrayList<>(List.of(DEGRADED));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void shouldRefuseAndKeepYesterdaysRowsWhenNoProductIsActive() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+        db.jdbc.update("UPDATE products SET active = ?", false);
+
+        assertRefusedToPublish(db.run("run"), before, "no product can be recommended");
+    }
+
+    @Test
+    void shouldRefuseAndKeepYesterdaysRowsWhenActiveIsNullAfterAHalfDoneProductReload() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+        db.jdbc.update("UPDATE products SET active = NULL");
+
+        assertRefusedToPublish(db.run("run"), before, "no product can be recommended");
+    }
+
+    @Test
+    void shouldRefuseAndKeepYesterdaysRowsWhenTheProductsTableIsEmpty() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+        db.jdbc.update("DELETE FROM products");
+
+        assertRefusedToPublish(db.run("run"), before, "no product can be recommended");
+    }
+
+    @Test
+    void shouldRefuseACollapsedInputAndKeepYesterdaysRows() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+        db.jdbc.update("DELETE FROM ratings WHERE user_id > ?", "U00100"); // 90 % of the users' ratings are gone
+
+        assertRefusedToPublish(db.run("run"), before, "against the last published run");
+        assertThat(lastRun().get("outcome_reason").toString()).contains("ratings read fell", "users read fell");
+    }
+
+    @Test
+    void shouldRefuseListsThatServeFarFewerUsersThanTheLiveTable() {
+        // given hand-made live rows for 2,500 users, more than twice those the shop's ratings know (a first night)
+        List<Object[]> handMade = new ArrayList<>();
+        for (int u = 0; u < 2500; u++) {
+            for (int rank = 1; rank <= N; rank++) {
+                handMade.add(new Object[]{"HAND" + u, "B001", rank});
+            }
+        }
+        db.jdbc.batchUpdate("INSERT INTO recommendations (user_id, product_id, rank) VALUES (?, ?, ?)", handMade);
+        List<String> before = db.liveRows();
+
+        assertRefusedToPublish(db.run("run"), before, "users served fell from 2500 to 1000");
+        // the override, naming tonight's data, lets exactly this data through
+        String tonight = lastRun().get("data_fingerprint").toString();
+        assertThat(db.run("run", "--reco.gate.override=" + tonight)).isEqualTo(ExitCodes.OK);
+        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldRefuseAModelWithNonFiniteScoresForManyUsers() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+
+        int exit = db.run("run", "--spring.main.sources=" + DivergingModelConfiguration.class.getName(),
+                "--reco.model.algorithm=diverges", "--reco.gate.enabled=false");
+
+        // half the users diverge; those with too few ratings get most-popular and are not scored by the model
+        assertRefusedToPublish(exit, before, "NaN or infinite scores for");
+        assertThat(lastRun().get("outcome_reason").toString()).containsPattern("for 4\\d\\d of 1000 users");
+    }
+
+    @Test
+    void shouldNeverPublishANonFiniteScoreAndPublishWhenFewUsersHaveThem() {
+        int exit = db.run("run", "--spring.main.sources=" + DivergingModelConfiguration.class.getName(),
+                "--reco.model.algorithm=diverges", "--reco.model.params.every=500", "--reco.model.params.infinite=true",
+                "--reco.gate.enabled=false");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        // users 0 and 500 (in id order) got only NaN scores: no list; users 1 and 501 got +Infinity for item 0
+        List<String> users = db.jdbc.queryForList("SELECT DISTINCT user_id FROM ratings ORDER BY user_id", String.class);
+        String itemZero = db.jdbc.queryForObject("SELECT MIN(product_id) FROM ratings", String.class);
+        assertThat(db.count("SELECT COUNT(*) FROM products WHERE product_id = ? AND active = ?", itemZero, true))
+                .as("item 0 may be recommended").isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(998);
+        assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE user_id IN (?, ?)", users.get(0), users.get(500)))
+                .isZero();
+        for (String user : List.of(users.get(1), users.get(501))) {
+            assertThat(db.count("SELECT COUNT(*) FROM ratings WHERE user_id = ? AND product_id = ?", user, itemZero))
+                    .as("item 0 is a candidate for %s", user).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE user_id = ?", user)).isEqualTo(N);
+            assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE user_id = ? AND product_id = ?", user,
+                    itemZero)).as("the infinite score of item 0 must not win for %s", user).isZero();
+        }
+    }
+
+    @Test
+    void shouldPublishOrdinaryNightsOfDeletedAndAddedRatingsAndDelistedProducts() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+
+        deleteRandomShareOfRatings(0.06, 1);
+        assertThat(db.run("run")).as("6 %% of the ratings deleted").isEqualTo(ExitCodes.OK);
+        deleteRandomShareOfRatings(0.02, 2);
+        assertThat(db.run("run")).as("another 2 %% deleted").isEqualTo(ExitCodes.OK);
+        db.insertRatings(extraRatings(0.10));
+        assertThat(db.run("run")).as("10 %% more ratings").isEqualTo(ExitCodes.OK);
+        db.jdbc.update("UPDATE products SET active = ? WHERE product_id IN ('B001', 'B002', 'B003', 'B004', 'B005')",
+                false);
+        assertThat(db.run("run")).as("five products delisted").isEqualTo(ExitCodes.OK);
+
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history WHERE published = ?", true)).isEqualTo(5);
+        assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE product_id IN ('B001', 'B002', 'B003')")).isZero();
+    }
+
+    @Test
+    void shouldRefuseADegradedConfigurationAgainstTheLastPublishedOneOnTheSameSplit() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+
+        int exit = db.run("run", "--reco.model.params.factors=1", "--reco.model.params.iterations=1",
+                "--reco.gate.must-beat-popularity=false");
+
+        assertThat(exit).isEqualTo(ExitCodes.QUALITY_REFUSED);
+        assertThat(db.liveRows()).isEqualTo(before);
+        assertThat(lastRun().get("gate_reason").toString()).contains("below the", "of the last published configuration");
+    }
+
+    private void assertRefusedToPublish(int exit, List<String> before, String reason) {
+        assertThat(exit).isEqualTo(ExitCodes.PUBLISH_REFUSED);
+        assertThat(db.liveRows()).as("the live table, row for row").isEqualTo(before);
+        Map<String, Object> run = lastRun();
+        assertThat(run.get("outcome")).isEqualTo("PUBLISH_REFUSED");
+        assertThat(run.get("published")).isEqualTo(false);
+        assertThat(run.get("outcome_reason").toString()).contains(reason);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("nothing staged").isZero();
+    }
+
+    /** Deletes a random share of the rating rows (fixed seed): deletion requests, a delisted brand. */
+    private void deleteRandomShareOfRatings(double share, long seed) {
+        List<Object[]> rows = db.jdbc.query("SELECT user_id, product_id FROM ratings ORDER BY user_id, product_id",
+                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2)});
+        java.util.Collections.shuffle(rows, new java.util.Random(seed));
+        db.jdbc.batchUpdate("DELETE FROM ratings WHERE user_id = ? AND product_id = ?",
+                rows.subList(0, (int) (rows.size() * share)));
+    }
+
+    /** New ratings of existing users for products they have not rated, drawn like the shop's own (fixed seed). */
+    private List<Object[]> extraRatings(double share) throws RuntimeException {
+        List<Object[]> existing = db.jdbc.query("SELECT user_id, product_id, rating FROM ratings ORDER BY user_id, product_id",
+                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBigDecimal(3)});
+        java.util.Random random = new java.util.Random(3);
+        Set<String> seen = new HashSet<>();
+        existing.forEach(r -> seen.add(r[0] + "|" + r[1]));
+        List<Object[]> extra = new ArrayList<>();
+        while (extra.size() < existing.size() * share) {
+            Object[] a = existing.get(random.nextInt(existing.size()));
+            Object[] b = existing.get(random.nextInt(existing.size()));
+            if (seen.add(a[0] + "|" + b[1])) {  // user of one row, product of another: taste-shaped, not uniform
+                extra.add(new Object[]{a[0], b[1], b[2], null});
+            }
+        }
+        return extra;
     }
 
     @Test

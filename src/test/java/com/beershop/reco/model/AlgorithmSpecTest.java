@@ -44,7 +44,9 @@ class AlgorithmSpecTest {
                 .bindOrCreate("reco.model", ModelProperties.class);
 
         assertThat(model.spec().params()).containsEntry("cg-steps", "5").containsEntry("factors", "12");
-        assertThat(TrainerCatalog.standard().create(model.spec()).toString())
-                .contains("cg-steps=5", "factors=12");
+        try (Workers workers = Workers.of(1)) {
+            assertThat(TrainerCatalog.standard(workers).create(model.spec()).toString())
+                    .contains("cg-steps=5", "factors=12");
+        }
     }
 }

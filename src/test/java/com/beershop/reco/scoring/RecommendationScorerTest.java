@@ -3,11 +3,23 @@ package com.beershop.reco.scoring;
 import com.beershop.reco.model.FactorModel;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
+import com.beershop.reco.model.Workers;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommendationScorerTest {
+
+    private static final Workers ONE_THREAD = Workers.of(1);
+    private static final Workers TWO_THREADS = Workers.of(2);
+
+    @AfterAll
+    static void stopWorkers() {
+        ONE_THREAD.close();
+        TWO_THREADS.close();
+    }
 
     // 1 factor: item scores 5, 4, 3, 2, 1 for every user, so the ranked list is plain to compute by hand
     private static final FactorModel DESCENDING = FactorModel.of(1,
@@ -18,7 +30,7 @@ class RecommendationScorerTest {
         InteractionMatrix ratings = matrix(new int[][]{{0, 3}, {1, 2}, {0, 1}});
         boolean[] allowed = {true, true, true, true, false};
 
-        RecommendationLists lists = new RecommendationScorer(2, 1, 2).scoreAll(DESCENDING, ratings, allowed);
+        RecommendationLists lists = new RecommendationScorer(2, 1, TWO_THREADS).scoreAll(DESCENDING, ratings, allowed);
 
         // user 0 rated items 0 and 3: best remaining allowed are 1 then 2
         assertThat(list(lists, 0)).containsExactly(1, 2);
@@ -35,7 +47,7 @@ class RecommendationScorerTest {
         InteractionMatrix ratings = matrix(new int[][]{{4, 3}, {4, 3}, {4}, {0}});
         boolean[] allowed = {true, true, true, true, true};
 
-        RecommendationLists lists = new RecommendationScorer(2, 2, 1).scoreAll(DESCENDING, ratings, allowed);
+        RecommendationLists lists = new RecommendationScorer(2, 2, ONE_THREAD).scoreAll(DESCENDING, ratings, allowed);
 
         assertThat(lists.isFallback(2)).isTrue();
         assertThat(list(lists, 2)).containsExactly(3, 0);
@@ -49,11 +61,54 @@ class RecommendationScorerTest {
     void shouldReturnFewerThanNWhenTooFewCandidatesRemain() {
         InteractionMatrix ratings = matrix(new int[][]{{0, 1, 2, 3}});
 
-        RecommendationLists lists = new RecommendationScorer(3, 1, 1)
+        RecommendationLists lists = new RecommendationScorer(3, 1, ONE_THREAD)
                 .scoreAll(FactorModel.of(1, new float[]{1}, new float[]{5, 4, 3, 2, 1}), ratings, null);
 
         assertThat(lists.count(0)).isEqualTo(1);
         assertThat(lists.item(0, 0)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldGiveTheSameListsWhateverTheThreadCount() {
+        // given: 3,000 users (a dozen blocks) with random factors and ratings, some users on the fallback
+        SplittableRandom random = new SplittableRandom(7);
+        int users = 3_000;
+        int items = 200;
+        int k = 4;
+        float[] userFactors = new float[users * k];
+        float[] itemFactors = new float[items * k];
+        for (int i = 0; i < userFactors.length; i++) {
+            userFactors[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < itemFactors.length; i++) {
+            itemFactors[i] = (float) random.nextGaussian();
+        }
+        FactorModel model = FactorModel.of(k, userFactors, itemFactors);
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int user = 0; user < users; user++) {
+            for (int r = random.nextInt(6); r > 0; r--) {
+                builder.add(user, random.nextInt(items), 4f, 0);
+            }
+        }
+        InteractionMatrix ratings = builder.build(users, items);
+        boolean[] allowed = new boolean[items];
+        for (int item = 0; item < items; item++) {
+            allowed[item] = item % 7 != 0;
+        }
+
+        // when
+        RecommendationLists one = new RecommendationScorer(10, 2, ONE_THREAD).scoreAll(model, ratings, allowed);
+        RecommendationLists four;
+        try (Workers fourThreads = Workers.of(4)) {
+            four = new RecommendationScorer(10, 2, fourThreads).scoreAll(model, ratings, allowed);
+        }
+
+        // then
+        assertThat(four.totalRows()).isEqualTo(one.totalRows()).isEqualTo(users * 10L);
+        for (int user = 0; user < users; user++) {
+            assertThat(list(four, user)).as("user %d", user).containsExactly(list(one, user));
+            assertThat(four.isFallback(user)).isEqualTo(one.isFallback(user));
+        }
     }
 
     private static int[] list(RecommendationLists lists, int user) {

@@ -29,4 +29,20 @@ class TopNSelectorTest {
 
         assertThat(Arrays.copyOf(out, count)).containsExactly(5, 3, 2);
     }
+
+    @Test
+    void shouldNeverChooseAnInfiniteScoreAndCountEveryNonFiniteOne() {
+        // infinities and NaN both in the first N (the heap's fill) and after it (the one-compare path)
+        float[] scores = {Float.POSITIVE_INFINITY, 1, Float.NaN, 2, Float.NEGATIVE_INFINITY, 4, Float.POSITIVE_INFINITY,
+                3, Float.NaN};
+        int[] out = new int[3];
+        TopNSelector selector = new TopNSelector(3);
+
+        int count = selector.select(scores, null, null, 0, out);
+
+        assertThat(Arrays.copyOf(out, count)).containsExactly(5, 7, 3);
+        assertThat(selector.nonFiniteScores()).isEqualTo(5);
+        selector.select(new float[] {1, 2, 3, 4}, null, null, 0, out);
+        assertThat(selector.nonFiniteScores()).as("counted per call").isZero();
+    }
 }

@@ -85,7 +85,8 @@ public final class ModelSelector {
         UserSample sample = UserSample.of(train, settings.maxRatings(), settings.seed());
         InteractionMatrix data = sample.ratings();
         HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
-        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems, settings.minUserRatings());
+        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems, settings.minUserRatings(),
+                trainers.workers());
         MaskedTrainer.KnownItems known = user -> gate.testItems(sample.originalUser()[user]);
         CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();

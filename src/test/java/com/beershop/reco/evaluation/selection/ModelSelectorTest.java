@@ -13,11 +13,20 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.model.Workers;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class ModelSelectorTest {
+
+    private static final Workers WORKERS = Workers.of(2);
+
+    @AfterAll
+    static void stopWorkers() {
+        WORKERS.close();
+    }
 
     private static final AlgorithmSpec POPULAR = AlgorithmSpec.parse("most-popular");
     private static final AlgorithmSpec EASE = AlgorithmSpec.parse("ease:lambda=1");
@@ -150,7 +159,7 @@ class ModelSelectorTest {
     }
 
     private static ModelSelector selector(List<String> space, double budgetSeconds) {
-        return new ModelSelector(TrainerCatalog.standard(), SearchSpace.parse(space),
+        return new ModelSelector(TrainerCatalog.standard(WORKERS), SearchSpace.parse(space),
                 new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 1_000_000, 4, 0, 42));
     }
 

@@ -1,0 +1,80 @@
+package com.beershop.reco.delivery;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static com.beershop.reco.delivery.Manifests.cronJobPod;
+import static com.beershop.reco.delivery.Manifests.onlyContainer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With GitOps a setting in git applies every night until someone reverts it. A setting that forces every night
+ * through the gate or the publish guards must never be in a manifest; the one-shot override may be, because it
+ * names one night's data and forces nothing the next night.
+ */
+class NoStandingOverrideTest {
+
+    private static final Pattern ONE_SHOT = Pattern.compile("\\d+|\\d+:[0-9a-f]{16}");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"staging", "production"})
+    void shouldNotForceEveryNightThroughTheGateOrTheGuards(String overlay) {
+        assertThat(standingOverrides(settingsOfTheNightlyRun(Manifests.rendered(overlay)))).isEmpty();
+    }
+
+    @Test
+    void shouldRecogniseEverySettingThatForcesEveryNight() {
+        Map<String, String> forced = Map.of("RECO_GATE_ENABLED", "false", "RECO_GATE_MUST_BEAT_POPULARITY", "false",
+                "RECO_PUBLISH_MAX_INPUT_DROP", "1", "RECO_PUBLISH_MAX_LIVE_DROP", "1.0",
+                "RECO_PUBLISH_MAX_NON_FINITE_SHARE", "1", "RECO_GATE_OVERRIDE", "true",
+                "RECO_GATE_FORCE_PUBLISH", "true");
+
+        assertThat(standingOverrides(forced)).hasSize(forced.size());
+        assertThat(standingOverrides(Map.of("RECO_GATE_OVERRIDE", "25000:00ff00ff00ff00ff"))).isEmpty();
+        assertThat(standingOverrides(Map.of("RECO_GATE_OVERRIDE", "4711"))).isEmpty();
+    }
+
+    static List<String> standingOverrides(Map<String, String> settings) {
+        List<String> found = new ArrayList<>();
+        settings.forEach((key, raw) -> {
+            String value = raw == null ? "" : raw.strip().toLowerCase();
+            boolean forces = switch (key) {
+                case "RECO_GATE_ENABLED", "RECO_GATE_MUST_BEAT_POPULARITY" -> value.equals("false");
+                case "RECO_PUBLISH_MAX_INPUT_DROP", "RECO_PUBLISH_MAX_LIVE_DROP", "RECO_PUBLISH_MAX_NON_FINITE_SHARE" ->
+                        Double.parseDouble(value) >= 1;
+                case "RECO_GATE_OVERRIDE" -> !value.isEmpty() && !ONE_SHOT.matcher(value).matches();
+                case "RECO_GATE_FORCE_PUBLISH" -> true;
+                default -> false;
+            };
+            if (forces) {
+                found.add(key + "=" + raw);
+            }
+        });
+        return found;
+    }
+
+    /** The nightly container's settings: its env and every ConfigMap the overlay renders. */
+    private static Map<String, String> settingsOfTheNightlyRun(List<HasMetadata> rendered) {
+        Map<String, String> settings = new HashMap<>();
+        Manifests.ofKind(rendered, ConfigMap.class).forEach(map -> {
+            if (map.getData() != null) {
+                settings.putAll(map.getData());
+            }
+        });
+        List<EnvVar> env = onlyContainer(cronJobPod(rendered)).getEnv();
+        if (env != null) {
+            env.stream().filter(e -> e.getValue() != null).forEach(e -> settings.put(e.getName(), e.getValue()));
+        }
+        return settings;
+    }
+}

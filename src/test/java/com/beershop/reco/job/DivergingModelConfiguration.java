@@ -1,0 +1,53 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.model.Trainer;
+import com.beershop.reco.model.TrainerPlugin;
+import com.beershop.reco.model.popularity.MostPopularTrainer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Arrays;
+
+/**
+ * Test double, added with {@code --spring.main.sources}: algorithm {@code diverges} ranks like most-popular, but
+ * gives NaN scores to every user whose index is a multiple of {@code every} (parameter; 2 = half the users), and,
+ * when {@code infinite=true}, +Infinity for item 0 of the users just after them: what a model that diverged produces.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DivergingModelConfiguration {
+
+    @Bean
+    TrainerPlugin diverges() {
+        return new TrainerPlugin("diverges", spec -> {
+            spec.requireOnly(java.util.Set.of("every", "infinite"));
+            int every = Integer.parseInt(spec.params().getOrDefault("every", "2"));
+            boolean infinite = Boolean.parseBoolean(spec.params().getOrDefault("infinite", "false"));
+            return new Trainer() {
+                @Override
+                public String algorithm() {
+                    return "diverges";
+                }
+
+                @Override
+                public TrainedModel train(InteractionMatrix ratings, long seed) {
+                    TrainedModel popular = new MostPopularTrainer().train(ratings, seed);
+                    return (user, scores) -> {
+                        popular.scoreUser(user, scores);
+                        if (user % every == 0) {
+                            Arrays.fill(scores, Float.NaN);
+                        } else if (infinite && user % every == 1) {
+                            scores[0] = Float.POSITIVE_INFINITY;
+                        }
+                    };
+                }
+
+                @Override
+                public String toString() {
+                    return "every=" + every + ", infinite=" + infinite;
+                }
+            };
+        });
+    }
+}
