@@ -11,6 +11,8 @@ import java.util.List;
  * @param holdoutFraction share of each user's ratings held out for testing
  * @param candidates algorithm configurations the {@code evaluate} mode compares, each written as
  *                   {@code name} or {@code name:key=value,key=value}
+ * @param seeds how many per-user splits {@code evaluate} also scores every candidate on (seeds
+ *              {@code reco.model.seed}, +1, ...), printing each candidate's mean nDCG and its spread; 1: one split
  */
 @ConfigurationProperties("reco.evaluation")
 public record EvaluationProperties(
@@ -23,12 +25,16 @@ public record EvaluationProperties(
                 "librec-bpr", "librec-bpr:factors=8", "librec-bpr:learn-rate=0.005",
                 "librec-eals:factors=4", "librec-eals:factors=8", "librec-eals:factors=8,alpha=5",
                 "librec-wrmf:factors=8,reg=0.1", "librec-wrmf:factors=8,reg=1"})
-        List<String> candidates) {
+        List<String> candidates,
+        @DefaultValue("1") int seeds) {
 
     public EvaluationProperties {
         if (holdoutFraction <= 0 || holdoutFraction >= 1) {
             throw new IllegalArgumentException("reco.evaluation.holdout-fraction must lie strictly between 0 and 1");
         }
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        if (seeds < 1 || seeds > 20) {
+            throw new IllegalArgumentException("reco.evaluation.seeds must be in 1..20");
+        }
     }
 }

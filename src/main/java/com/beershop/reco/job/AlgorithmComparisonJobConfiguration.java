@@ -4,6 +4,7 @@ import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
+import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.LoadedInput;
@@ -57,10 +58,11 @@ public class AlgorithmComparisonJobConfiguration {
     public Step compareAlgorithmsStep(JobRepository jobRepository, PlatformTransactionManager tm,
                                       AlgorithmComparison algorithmComparison, EvaluationProperties evaluation,
                                       ModelProperties model, ScoringProperties scoring, RunHistoryRepository history,
-                                      AppVersion appVersion, StageResult<LoadedInput> loadedInput) {
+                                      AppVersion appVersion, StageResult<LoadedInput> loadedInput,
+                                      SeedSpread seedSpread) {
         return new StepBuilder("compareAlgorithmsStep", jobRepository)
                 .tasklet(new CompareAlgorithmsTasklet(algorithmComparison, evaluation.candidates(), model.seed(),
-                        scoring.topN(), history, appVersion, loadedInput), tm)
+                        scoring.topN(), history, appVersion, loadedInput, seedSpread, evaluation.seeds()), tm)
                 .build();
     }
 }

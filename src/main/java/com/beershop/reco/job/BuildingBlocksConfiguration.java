@@ -12,6 +12,7 @@ import com.beershop.reco.config.SelectionProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
 import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.model.TrainerCatalog;
@@ -90,6 +91,11 @@ public class BuildingBlocksConfiguration {
     @Bean
     public ModelSelectionRepository modelSelectionRepository(JdbcTemplate jdbc) {
         return new ModelSelectionRepository(jdbc);
+    }
+
+    @Bean
+    public SeedSpread seedSpread(TrainerCatalog trainers, EvaluationProperties evaluation, ScoringProperties scoring) {
+        return new SeedSpread(trainers, evaluation.holdoutFraction(), scoring.topN(), scoring.minUserRatings());
     }
 
     @Bean

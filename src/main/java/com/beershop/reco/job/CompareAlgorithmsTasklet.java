@@ -1,6 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.AlgorithmComparison;
+import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.AlgorithmComparison.Candidate;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.ingest.LoadedInput;
@@ -19,7 +20,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** The {@code evaluate} mode's step: runs the comparison, one run-history row per candidate, one table. */
+/**
+ * The {@code evaluate} mode's step: runs the comparison, one run-history row per candidate, one table; with
+ * {@code reco.evaluation.seeds} above 1 a second table gives every candidate's nDCG on that many splits.
+ */
 class CompareAlgorithmsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CompareAlgorithmsTasklet.class);
@@ -31,9 +35,12 @@ class CompareAlgorithmsTasklet implements Tasklet {
     private final RunHistoryRepository history;
     private final AppVersion appVersion;
     private final StageResult<LoadedInput> input;
+    private final SeedSpread spread;
+    private final int seeds;
 
     CompareAlgorithmsTasklet(AlgorithmComparison comparison, List<String> candidates, long seed, int topN,
-                             RunHistoryRepository history, AppVersion appVersion, StageResult<LoadedInput> input) {
+                             RunHistoryRepository history, AppVersion appVersion, StageResult<LoadedInput> input,
+                             SeedSpread spread, int seeds) {
         this.comparison = comparison;
         this.candidates = candidates;
         this.seed = seed;
@@ -41,6 +48,8 @@ class CompareAlgorithmsTasklet implements Tasklet {
         this.history = history;
         this.appVersion = appVersion;
         this.input = input;
+        this.spread = spread;
+        this.seeds = seeds;
     }
 
     @Override
@@ -57,6 +66,12 @@ class CompareAlgorithmsTasklet implements Tasklet {
                 });
         log.info("Offline comparison on {} ratings, {} users, seed {}:\n{}", loaded.ratingsUsed(), loaded.users(),
                 seed, comparison.table(results));
+        if (seeds > 1) {
+            List<SeedSpread.Row> rows = spread.measure(specs, loaded.data().ratings(), loaded.data().recommendable(),
+                    seed, seeds);
+            log.info("The same candidates on {} per-user splits (seeds {} to {}), nDCG@{} mean and spread:\n{}",
+                    seeds, seed, seed + seeds - 1, topN, spread.table(rows, seed));
+        }
         return RepeatStatus.FINISHED;
     }
 

@@ -345,7 +345,8 @@ abstract class RecommendationJobTestBase {
 
     @Test
     void shouldShowTheModelSearchInEvaluateModeAndLeaveTheLiveTableUntouched() {
-        int exit = db.run("evaluate", "--reco.evaluation.candidates=most-popular",
+        // two seeds: the candidates are also scored on a second split (mean and spread in the log)
+        int exit = db.run("evaluate", "--reco.evaluation.candidates=most-popular", "--reco.evaluation.seeds=2",
                 "--reco.selection.candidates[0]=ease:lambda=100|300");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);

@@ -1,0 +1,93 @@
+package com.beershop.reco.evaluation;
+
+import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.text.TextTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The same candidates on several per-user splits (seeds {@code seed, seed + 1, ...}), so that a difference between
+ * two configurations can be told from the noise of one split: nDCG@N per seed, its mean and standard deviation.
+ * A candidate that fails on a seed gets NaN there and is left out of its mean.
+ */
+public final class SeedSpread {
+
+    private final TrainerCatalog trainers;
+    private final double holdoutFraction;
+    private final int topN;
+    private final int minUserRatings;
+
+    public SeedSpread(TrainerCatalog trainers, double holdoutFraction, int topN, int minUserRatings) {
+        this.trainers = trainers;
+        this.holdoutFraction = holdoutFraction;
+        this.topN = topN;
+        this.minUserRatings = minUserRatings;
+    }
+
+    /** One candidate's nDCG@N on each seed, in seed order. */
+    public record Row(AlgorithmSpec spec, double[] ndcg) {
+
+        public double mean() {
+            return Arrays.stream(ndcg).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+        }
+
+        /** Sample standard deviation; 0 for one value. */
+        public double sd() {
+            double[] values = Arrays.stream(ndcg).filter(v -> !Double.isNaN(v)).toArray();
+            if (values.length < 2) {
+                return values.length == 1 ? 0 : Double.NaN;
+            }
+            double mean = mean();
+            return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
+        }
+    }
+
+    public List<Row> measure(List<AlgorithmSpec> candidates, InteractionMatrix ratings, boolean[] recommendable,
+                             long firstSeed, int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds must be at least 1, was " + seeds);
+        }
+        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings, trainers.workers());
+        double[][] ndcg = new double[candidates.size()][seeds];
+        for (int s = 0; s < seeds; s++) {
+            HoldoutSplit split = HoldoutSplit.perUser(ratings, holdoutFraction, firstSeed + s);
+            for (int c = 0; c < candidates.size(); c++) {
+                try {
+                    ndcg[c][s] = evaluator.evaluate(trainers.create(candidates.get(c)), split).ndcg();
+                } catch (RuntimeException e) {
+                    ndcg[c][s] = Double.NaN;
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            rows.add(new Row(candidates.get(c), ndcg[c]));
+        }
+        return rows;
+    }
+
+    public String table(List<Row> rows, long firstSeed) {
+        int seeds = rows.isEmpty() ? 0 : rows.get(0).ndcg().length;
+        List<String> header = new ArrayList<>(List.of("candidate", "mean nDCG@" + topN, "sd"));
+        for (int s = 0; s < seeds; s++) {
+            header.add("seed " + (firstSeed + s));
+        }
+        TextTable table = new TextTable(header.toArray(String[]::new));
+        for (Row row : rows) {
+            List<Object> cells = new ArrayList<>(List.of(row.spec().toString(), f(row.mean()), f(row.sd())));
+            for (double v : row.ndcg()) {
+                cells.add(f(v));
+            }
+            table.add(cells.toArray());
+        }
+        return table.toString();
+    }
+
+    private static String f(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}
