@@ -1,5 +1,8 @@
 package com.beershop.reco;
 
+import com.beershop.reco.check.CheckReport;
+import com.beershop.reco.check.CheckResult;
+import com.beershop.reco.check.DatabaseFitness;
 import com.beershop.reco.config.JobProperties;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
@@ -19,13 +22,35 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 
 /** Picks the mode from the first argument and runs it; its exit code becomes the process's. */
 @Component
 public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
-    public static final List<String> MODES = List.of("run", "migrate", "evaluate", "report");
+    public static final List<String> MODES = List.of("run", "migrate", "check", "evaluate", "report");
+    static final String USAGE = """
+            usage: java -jar beer-reco-batch.jar [MODE] [--property=value ...]
+
+            modes:
+              run        (default) the nightly job: load, check input, evaluate, gate, train, score, stage, publish
+              migrate    apply the migrations of the job's own tables, then exit (the PreSync hook)
+              check      prove the database is fit for a run: job schema, InventoryDB's tables and keys, the
+                         login's privileges, SQL Server's snapshot reads, id collation and log space, row counts
+              evaluate   compare the algorithms of reco.evaluation.candidates on one hold-out; publishes nothing
+              report     print the last runs of the run history
+              help       print this text (also --help)
+
+            properties (each also an environment variable: reco.model.algorithm is RECO_MODEL_ALGORITHM):
+              --spring.datasource.url=jdbc:...   the database; default an in-memory H2 seeded with sample data
+              --reco.model.algorithm=ials        %s
+              --reco.model.params.factors=8      the algorithm's hyperparameters (README "Configuration")
+              --sample-data=DIR                  seed the in-memory database from DIR/products.csv, DIR/ratings.csv
+
+            exit codes: 0 ok, 1 unexpected, 2 configuration, 3 input rejected, 4 quality refused,
+              5 infrastructure (worth a retry), 6 schema not current, 9 database unfit (README "Exit codes")
+            """;
     private static final Logger log = LoggerFactory.getLogger(ModeRunner.class);
 
     private final SchemaManager schema;
@@ -36,11 +61,12 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Job comparisonJob;
     private final JobProperties jobProperties;
     private final RunReport reportMode;
+    private final DatabaseFitness fitness;
     private int exitCode = ExitCodes.OK;
 
     ModeRunner(SchemaManager schema, SampleDataSeeder seeder, JobOperator jobOperator, JobRepository jobRepository,
                Job beerRecommendationJob, Job algorithmComparisonJob, JobProperties jobProperties,
-               RunReport reportMode) {
+               RunReport reportMode, DatabaseFitness fitness) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;
@@ -49,19 +75,37 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         this.comparisonJob = algorithmComparisonJob;
         this.jobProperties = jobProperties;
         this.reportMode = reportMode;
+        this.fitness = fitness;
+    }
+
+    /** The usage text, with the algorithms this build knows. */
+    static String usage(Collection<String> algorithms) {
+        return USAGE.formatted("one of " + String.join(", ", algorithms));
+    }
+
+    /** What is wrong with the words of a command line (the arguments that are not --options), or null. */
+    static String usageProblem(List<String> words) {
+        if (words.size() > 1) {
+            return "one mode at a time, got " + String.join(" ", words);
+        }
+        if (!words.isEmpty() && !MODES.contains(words.get(0))) {
+            return "unknown mode '" + words.get(0) + "'; modes: " + String.join(", ", MODES);
+        }
+        return null;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
         List<String> words = args.getNonOptionArgs();
         String mode = words.isEmpty() ? "run" : words.get(0);
-        if (!MODES.contains(mode) || words.size() > 1) {
-            throw RunRefusedException.configuration("usage: beer-reco-batch [" + String.join("|", MODES)
-                    + "] [--property=value ...]; got " + words);
+        String problem = usageProblem(words);
+        if (problem != null) {
+            throw RunRefusedException.configuration(problem);
         }
         log.info("beer-reco-batch mode '{}'", mode);
         switch (mode) {
             case "migrate" -> log.info("Migration finished: {} migration(s) applied", schema.migrate());
+            case "check" -> check();
             case "run" -> runJob(recommendationJob);
             case "evaluate" -> runJob(comparisonJob);
             case "report" -> {
@@ -69,6 +113,17 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                 reportMode.print(jobProperties.reportRows());
             }
             default -> throw new IllegalStateException(mode);
+        }
+    }
+
+    /** Reads only: it never migrates or seeds, not even an in-memory database (that one is empty until a run). */
+    private void check() throws Exception {
+        CheckReport report = fitness.run();
+        report.print(System.out);
+        exitCode = report.allPassed() ? ExitCodes.OK : ExitCodes.DATABASE_UNFIT;
+        if (!report.allPassed()) {
+            log.error("The database is not fit for a run: {}", report.failures().stream()
+                    .map(CheckResult::name).toList());
         }
     }
 

@@ -1,9 +1,11 @@
 package com.beershop.reco.config;
 
+import com.beershop.reco.ingest.IdPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * What counts as a usable rating, and how much bad input a run tolerates before it refuses to publish.
@@ -14,6 +16,8 @@ import java.math.BigDecimal;
  * @param maxRejectedShare share of rows that may be rejected before the run fails (0.05 = 5 %)
  * @param minRatings fewest valid ratings a run needs to train anything meaningful
  * @param chunkSize rows read per chunk (and per metadata commit) while loading ratings
+ * @param idPolicy when two user or product ids are the same id; unset means as the database compares them
+ *                 (SQL Server: trailing spaces ignored, and case too under a case-insensitive collation)
  */
 @ConfigurationProperties("reco.input")
 public record InputProperties(
@@ -22,7 +26,8 @@ public record InputProperties(
         @DefaultValue("64") int maxIdLength,
         @DefaultValue("0.05") double maxRejectedShare,
         @DefaultValue("1000") int minRatings,
-        @DefaultValue("10000") int chunkSize) {
+        @DefaultValue("10000") int chunkSize,
+        IdPolicy idPolicy) {
 
     public InputProperties {
         if (ratingMin.compareTo(ratingMax) >= 0) {
@@ -34,5 +39,10 @@ public record InputProperties(
         if (maxIdLength < 1 || minRatings < 1 || chunkSize < 1) {
             throw new IllegalArgumentException("reco.input.max-id-length, min-ratings and chunk-size must be positive");
         }
+    }
+
+    /** The configured id policy; empty means: compare ids as the database does. */
+    public Optional<IdPolicy> configuredIdPolicy() {
+        return Optional.ofNullable(idPolicy);
     }
 }

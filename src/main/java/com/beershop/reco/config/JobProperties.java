@@ -9,7 +9,19 @@ import java.time.Duration;
  * @param staleAfter an execution still marked running but not updated for this long was left by a killed process;
  *                   the next run marks it failed (Spring Batch's recover) so the metadata tells the truth
  * @param reportRows how many run-history rows the {@code report} mode prints
+ * @param queryTimeout the longest any one statement the job sends may run before the driver cancels it: a read
+ *                     or write that hangs fails the run (exit 5, retried) instead of holding it until the
+ *                     CronJob's deadline
  */
 @ConfigurationProperties("reco.job")
-public record JobProperties(@DefaultValue("PT6H") Duration staleAfter, @DefaultValue("20") int reportRows) {
+public record JobProperties(
+        @DefaultValue("PT6H") Duration staleAfter,
+        @DefaultValue("20") int reportRows,
+        @DefaultValue("PT10M") Duration queryTimeout) {
+
+    public JobProperties {
+        if (queryTimeout.isNegative() || queryTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("reco.job.query-timeout must be at least one second");
+        }
+    }
 }

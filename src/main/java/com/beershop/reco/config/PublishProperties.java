@@ -3,6 +3,8 @@ package com.beershop.reco.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 /**
  * Staging and the publish guards.
  *
@@ -13,13 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    live table now
  * @param maxNonFiniteShare refuse when more than this share of users got NaN or infinite scores (a diverged model);
  *                          such scores never reach a list either way
+ * @param allowBlockingReaders publish on SQL Server even with READ_COMMITTED_SNAPSHOT OFF, where every reader of
+ *                             the live table waits for the whole publish; without it such a run refuses (exit 9)
+ * @param lockTimeout how long the publish waits for a lock on the live table before it gives up (exit 5, nothing
+ *                    changed)
  */
 @ConfigurationProperties("reco.publish")
 public record PublishProperties(
         @DefaultValue("10000") int batchSize,
         @DefaultValue("0.5") double maxInputDrop,
         @DefaultValue("0.5") double maxLiveDrop,
-        @DefaultValue("0.01") double maxNonFiniteShare) {
+        @DefaultValue("0.01") double maxNonFiniteShare,
+        @DefaultValue("false") boolean allowBlockingReaders,
+        @DefaultValue("PT1M") Duration lockTimeout) {
 
     public PublishProperties {
         if (batchSize < 1) {
@@ -30,6 +38,9 @@ public record PublishProperties(
                 throw new IllegalArgumentException(
                         "reco.publish.max-input-drop, max-live-drop and max-non-finite-share must lie in [0, 1]");
             }
+        }
+        if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+            throw new IllegalArgumentException("reco.publish.lock-timeout must be positive");
         }
     }
 }

@@ -15,6 +15,22 @@ public final class ProductCatalog {
         }
     }
 
+    /**
+     * The same products, found by their key under {@code policy} ({@code find("b001")} finds {@code B001} when case
+     * does not count); each product keeps its own spelling.
+     */
+    public ProductCatalog keyedBy(IdPolicy policy) {
+        if (policy == IdPolicy.EXACT) {
+            return this;
+        }
+        ProductCatalog keyed = new ProductCatalog(java.util.List.of());
+        for (Product product : byId.values()) {
+            keyed.byId.merge(policy.key(product.productId()), product,
+                    (a, b) -> a.productId().compareTo(b.productId()) <= 0 ? a : b);
+        }
+        return keyed;
+    }
+
     public boolean isRecommendable(String productId) {
         Product product = byId.get(productId);
         return product != null && product.active();

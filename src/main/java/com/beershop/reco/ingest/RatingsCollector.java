@@ -12,16 +12,21 @@ import java.util.Map;
 
 /**
  * Accumulates the ratings of one run as they stream in: accepted rows go into primitive arrays with interned ids,
- * rejected rows are counted by reason with a few logged as samples. Not thread-safe (one reader feeds it).
- * Not final: it is a job-scoped bean, which Spring proxies by subclassing.
+ * rejected rows are counted by reason with a few logged as samples. Ids are interned as the database compares
+ * them ({@link IdPolicy}): ids it treats as equal are one user or product, and their ratings of one product are
+ * duplicates. Not thread-safe (one reader feeds it). Not final: it is a job-scoped bean, which Spring proxies by
+ * subclassing.
  */
 public class RatingsCollector {
 
     private static final Logger log = LoggerFactory.getLogger(RatingsCollector.class);
     private static final int SAMPLES_PER_REASON = 5;
 
+    private final IdPolicy idPolicy;
     private final IdDictionary users = new IdDictionary();
     private final IdDictionary products = new IdDictionary();
+    private final IdSpellings userSpellings;
+    private final IdSpellings productSpellings;
     /** Dropped once the matrix is built: its four arrays are 20 bytes per rating, 200 MB at ten million. */
     private InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
     private long accepted;
@@ -30,12 +35,24 @@ public class RatingsCollector {
     private final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     private InteractionMatrix built;
 
+    /** Ids compared exactly. */
+    public RatingsCollector() {
+        this(IdPolicy.EXACT);
+    }
+
+    /** @param idPolicy when two ids are one id: as the database compares them */
+    public RatingsCollector(IdPolicy idPolicy) {
+        this.idPolicy = idPolicy;
+        this.userSpellings = new IdSpellings(idPolicy);
+        this.productSpellings = new IdSpellings(idPolicy);
+    }
+
     public void accept(RawRating row) {
         if (builder == null) {
             throw new IllegalStateException("the ratings matrix was already built; no more ratings can be added");
         }
-        int user = users.intern(row.userId());
-        int product = products.intern(row.productId());
+        int user = users.intern(userSpellings.key(row.userId()));
+        int product = products.intern(productSpellings.key(row.productId()));
         float value = row.rating().floatValue();
         long time = row.ratedAt() == null ? Long.MIN_VALUE : row.ratedAt().toInstant(ZoneOffset.UTC).toEpochMilli();
         builder.add(user, product, value, time);
@@ -94,11 +111,16 @@ public class RatingsCollector {
     /** Joins the ratings with the catalogue; also counts ratings of products that cannot be recommended. */
     public TrainingData toTrainingData(ProductCatalog catalog) {
         InteractionMatrix ratings = matrix();
+        ProductCatalog keyed = catalog.keyedBy(idPolicy);
         boolean[] recommendable = new boolean[products.size()];
         for (int i = 0; i < recommendable.length; i++) {
-            recommendable[i] = catalog.isRecommendable(products.idAt(i));
+            recommendable[i] = keyed.isRecommendable(products.idAt(i));
         }
-        return new TrainingData(users, products, ratings, recommendable);
+        IdDictionary productIds = productSpellings.spelled(products, key -> {
+            Product product = keyed.find(key);
+            return product == null ? null : product.productId();
+        });
+        return new TrainingData(userSpellings.spelled(users, key -> null), productIds, ratings, recommendable);
     }
 
     private static String abbreviate(String value) {

@@ -1,8 +1,10 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.check.DatabaseFitness;
 import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.InputProperties;
 import com.beershop.reco.config.InventoryProperties;
+import com.beershop.reco.config.JobProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.config.QualityGateProperties;
@@ -19,6 +21,7 @@ import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.TrainerPlugin;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.publish.PublishGuards;
+import com.beershop.reco.publish.PublishSession;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.schema.SchemaManager;
@@ -119,14 +122,23 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
+    public DatabaseFitness databaseFitness(DataSource dataSource, SchemaManager schema, InventoryProperties inventory,
+                                           InputProperties input, PublishProperties publish, JobProperties job) {
+        return new DatabaseFitness(dataSource, schema,
+                new DatabaseFitness.Expectations(inventory, input.maxIdLength(), input.minRatings(),
+                        input.configuredIdPolicy(), publish.allowBlockingReaders(), job.queryTimeout()));
+    }
+
+    @Bean
     public StagingRepository stagingRepository(JdbcTemplate jdbc) {
         return new StagingRepository(jdbc);
     }
 
     @Bean
     public RecommendationPublisher recommendationPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                                           InventoryProperties inventory) {
-        return new RecommendationPublisher(jdbc, transactions, inventory.recommendations());
+                                                           InventoryProperties inventory, PublishProperties publish) {
+        return new RecommendationPublisher(jdbc, transactions, inventory.recommendations(),
+                new PublishSession(jdbc, publish.lockTimeout(), publish.allowBlockingReaders()));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.beershop.reco.model.popularity.MostPopularTrainer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,15 @@ public final class TrainerCatalog {
             factories.put(name, LibrecTrainer::fromSpec);
         }
         return new TrainerCatalog(factories, workers);
+    }
+
+    /** The standard catalogue plus every plugin, each under its name (a plugin may replace a built-in). */
+    public static TrainerCatalog withPlugins(Workers workers, Iterable<TrainerPlugin> plugins) {
+        TrainerCatalog catalog = standard(workers);
+        for (TrainerPlugin plugin : plugins) {
+            catalog = catalog.with(plugin.name(), plugin.factory());
+        }
+        return catalog;
     }
 
     /** A catalogue with one more algorithm (for an extension, or a test double). */
@@ -74,5 +84,10 @@ public final class TrainerCatalog {
         public String toString() {
             return trainer.toString();
         }
+    }
+
+    /** The algorithm names, built-in first (the usage text lists them). */
+    public Set<String> names() {
+        return factories.keySet();
     }
 }

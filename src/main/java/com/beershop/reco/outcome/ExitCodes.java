@@ -25,6 +25,11 @@ public final class ExitCodes {
      * or the lists collapsed against what is live or was last published, or the model produced non-finite scores.
      */
     public static final int PUBLISH_REFUSED = 7;
+    /**
+     * The database is not fit for a run: the {@code check} mode found a problem, or the run refused to publish on
+     * SQL Server with READ_COMMITTED_SNAPSHOT OFF (readers would wait for the whole publish).
+     */
+    public static final int DATABASE_UNFIT = 9;
 
     private ExitCodes() {
     }

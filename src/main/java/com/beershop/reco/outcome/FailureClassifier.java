@@ -2,9 +2,11 @@ package com.beershop.reco.outcome;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.TransactionException;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Collection;
 
 /** Maps a failure, wherever it surfaced, to the exit code that says what kind of failure it was. */
@@ -34,6 +36,9 @@ public final class FailureClassifier {
             if (t instanceof InvalidConfigurationException || t instanceof BindException) {
                 return ExitCodes.CONFIGURATION;
             }
+            if (isIntegrityViolation(t)) {
+                return ExitCodes.DATABASE_UNFIT;
+            }
             if (t instanceof DataAccessException || t instanceof SQLException || t instanceof TransactionException) {
                 infrastructure = true;
             }
@@ -52,5 +57,17 @@ public final class FailureClassifier {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return root == failure ? message : failure.getClass().getSimpleName() + ": " + message;
+    }
+
+    /**
+     * The database refused rows because of a key, unique, foreign-key or check constraint (SQLSTATE class 23):
+     * the same rows meet the same constraint tomorrow, so a retry cannot help. Typically ids the database treats as
+     * equal (a case-insensitive collation) while the job did not; the {@code check} mode names the cause.
+     */
+    static boolean isIntegrityViolation(Throwable t) {
+        if (t instanceof DataIntegrityViolationException || t instanceof SQLIntegrityConstraintViolationException) {
+            return true;
+        }
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
     }
 }

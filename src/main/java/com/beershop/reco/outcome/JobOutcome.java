@@ -32,6 +32,7 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
             case ExitCodes.INFRASTRUCTURE -> "INFRASTRUCTURE_FAILURE";
             case ExitCodes.SCHEMA_NOT_CURRENT -> "SCHEMA_NOT_CURRENT";
             case ExitCodes.PUBLISH_REFUSED -> "PUBLISH_REFUSED";
+            case ExitCodes.DATABASE_UNFIT -> "DATABASE_UNFIT";
             default -> "FAILED";
         };
     }

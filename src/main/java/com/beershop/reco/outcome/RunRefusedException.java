@@ -31,6 +31,10 @@ public class RunRefusedException extends RuntimeException {
         return new RunRefusedException(ExitCodes.SCHEMA_NOT_CURRENT, "SCHEMA_NOT_CURRENT", message);
     }
 
+    public static RunRefusedException databaseUnfit(String message) {
+        return new RunRefusedException(ExitCodes.DATABASE_UNFIT, "DATABASE_UNFIT", message);
+    }
+
     public static RunRefusedException configuration(String message) {
         return new RunRefusedException(ExitCodes.CONFIGURATION, "CONFIGURATION", message);
     }

@@ -25,13 +25,15 @@ public class RecommendationPublisher {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final RecommendationsTable table;
+    private final PublishSession session;
 
     public RecommendationPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                   RecommendationsTable table) {
+                                   RecommendationsTable table, PublishSession session) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.table = table;
+        this.session = session;
     }
 
     /** How many rows and distinct users the website is served now. */
@@ -49,8 +51,9 @@ public class RecommendationPublisher {
         String copy = "INSERT INTO " + table.table()
                 + " (" + table.userColumn() + ", " + table.productColumn() + ", " + table.rankColumn() + ")"
                 + " SELECT user_id, product_id, item_rank FROM reco_staging WHERE run_id = ?";
+        session.refuseBlockingReaders(table.table());
         long started = System.nanoTime();
-        PublishResult published = transaction.execute(status -> {
+        PublishResult published = transaction.execute(status -> session.withLockTimeout(() -> {
             int removed = jdbc.update(delete);
             int inserted = jdbc.update(copy, runId);
             if (inserted != expectedRows) {
@@ -58,7 +61,7 @@ public class RecommendationPublisher {
                         + expectedRows + "; rolled back, the live table is unchanged");
             }
             return new PublishResult(runId, removed, inserted);
-        });
+        }));
         // after the commit: only now is it true
         log.info("Published {} rows to {} in {} ms (one transaction; replaced {} rows)", published.rowsPublished(),
                 table.table(), (System.nanoTime() - started) / 1_000_000, published.rowsRemoved());

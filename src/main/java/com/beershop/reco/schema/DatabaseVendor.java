@@ -25,6 +25,11 @@ public enum DatabaseVendor {
         return migrationFolder;
     }
 
+    /** The statements that differ on this database. */
+    public DatabaseDialect dialect() {
+        return DatabaseDialect.of(this);
+    }
+
     public static DatabaseVendor of(DataSource dataSource) {
         try {
             String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
@@ -34,7 +39,7 @@ public enum DatabaseVendor {
         }
     }
 
-    static DatabaseVendor fromProductName(String product) {
+    public static DatabaseVendor fromProductName(String product) {
         String name = product == null ? "" : product.toLowerCase(java.util.Locale.ROOT);
         if (name.contains("h2")) {
             return H2;

@@ -4,12 +4,19 @@ import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.config.SchemaProperties.Mode;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Applies or checks the Flyway migrations. The job's own tables ({@code db-migrations/<vendor>}) and the local
@@ -19,7 +26,7 @@ import javax.sql.DataSource;
 public final class SchemaManager {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaManager.class);
-    static final String JOB_HISTORY_TABLE = "flyway_schema_history";
+    public static final String JOB_HISTORY_TABLE = "flyway_schema_history";
     static final String INVENTORY_HISTORY_TABLE = "inventory_schema_history";
 
     private final DataSource dataSource;
@@ -65,6 +72,25 @@ public final class SchemaManager {
                     "the job's schema is not current (" + details + "); run the 'migrate' mode first");
         }
         log.info("Schema check: job schema is current ({} migrations applied)", jobSchema.info().applied().length);
+    }
+
+    /** The job schema's version against this build's migrations; reads only, never migrates. */
+    public SchemaStatus jobSchemaStatus() {
+        DatabaseVendor vendor = DatabaseVendor.of(dataSource);
+        Flyway jobSchema = flyway(vendor, vendor.migrationFolder(), JOB_HISTORY_TABLE);
+        MigrationInfoService info = jobSchema.info();
+        String current = info.current() == null || info.current().getVersion() == null ? null
+                : info.current().getVersion().getVersion();
+        String expected = Arrays.stream(info.all()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
+        List<String> pending = Arrays.stream(info.pending())
+                .map(m -> m.getVersion() + " " + m.getDescription()).toList();
+        String problem = null;
+        if (pending.isEmpty()) {
+            ValidateResult result = jobSchema.validateWithResult();
+            problem = result.validationSuccessful ? null : result.getAllErrorMessages();
+        }
+        return new SchemaStatus(current, expected, pending, problem);
     }
 
     /** AUTO means: only for an in-memory database. {@code otherwise} is what AUTO falls back to. */

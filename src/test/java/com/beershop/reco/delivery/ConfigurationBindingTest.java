@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.beershop.reco.delivery.Manifests.cronJobPod;
+import static com.beershop.reco.delivery.Manifests.checkPod;
 import static com.beershop.reco.delivery.Manifests.migratePod;
 import static com.beershop.reco.delivery.Manifests.onlyContainer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,11 +45,13 @@ class ConfigurationBindingTest {
         // when
         Map<String, String> run = environmentOf(cronJobPod(rendered), rendered);
         Map<String, String> migrate = environmentOf(migratePod(rendered), rendered);
+        Map<String, String> check = environmentOf(checkPod(rendered), rendered);
 
         // then
         assertThat(run).containsKeys("RECO_MODEL_ALGORITHM", "RECO_SCHEMA_MODE", "SPRING_DATASOURCE_URL");
         assertThat(ConfigurationKeys.problems(run)).as("run pod").isEmpty();
         assertThat(ConfigurationKeys.problems(migrate)).as("migrate pod").isEmpty();
+        assertThat(ConfigurationKeys.problems(check)).as("check pod").isEmpty();
     }
 
     @Test

@@ -192,7 +192,16 @@ final class Manifests {
     }
 
     static Job migrateJob(List<HasMetadata> resources) {
-        return only(ofKind(resources, Job.class), "Job");
+        return job(resources, "beer-reco-batch-migrate");
+    }
+
+    static Job checkJob(List<HasMetadata> resources) {
+        return job(resources, "beer-reco-batch-check");
+    }
+
+    private static Job job(List<HasMetadata> resources, String name) {
+        return only(ofKind(resources, Job.class).stream().filter(j -> j.getMetadata().getName().equals(name)).toList(),
+                "Job " + name);
     }
 
     static PodSpec cronJobPod(List<HasMetadata> resources) {
@@ -201,6 +210,10 @@ final class Manifests {
 
     static PodSpec migratePod(List<HasMetadata> resources) {
         return migrateJob(resources).getSpec().getTemplate().getSpec();
+    }
+
+    static PodSpec checkPod(List<HasMetadata> resources) {
+        return checkJob(resources).getSpec().getTemplate().getSpec();
     }
 
     static Container onlyContainer(PodSpec pod) {

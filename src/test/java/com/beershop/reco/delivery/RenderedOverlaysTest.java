@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 
 import static com.beershop.reco.delivery.Manifests.cronJob;
 import static com.beershop.reco.delivery.Manifests.cronJobPod;
+import static com.beershop.reco.delivery.Manifests.checkJob;
+import static com.beershop.reco.delivery.Manifests.checkPod;
 import static com.beershop.reco.delivery.Manifests.migrateJob;
 import static com.beershop.reco.delivery.Manifests.migratePod;
 import static com.beershop.reco.delivery.Manifests.onlyContainer;
@@ -59,6 +61,7 @@ class RenderedOverlaysTest {
         assertThat(cronJob.getSpec().getJobTemplate().getSpec().getTtlSecondsAfterFinished()).isPositive();
         assertThat(onlyContainer(cronJobPod(rendered)).getImage()).isEqualTo(image);
         assertThat(onlyContainer(migratePod(rendered)).getImage()).isEqualTo(image);
+        assertThat(onlyContainer(checkPod(rendered)).getImage()).isEqualTo(image);
         assertThat(cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels())
                 .as("pods carry the overlay's labels").containsEntry("environment", overlay);
     }
@@ -70,7 +73,7 @@ class RenderedOverlaysTest {
         List<HasMetadata> rendered = Manifests.rendered(overlay);
 
         // when / then
-        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered))) {
+        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered), checkPod(rendered))) {
             Container container = onlyContainer(pod);
             assertThat(pod.getRestartPolicy()).isEqualTo("Never");
             assertThat(pod.getAutomountServiceAccountToken()).isFalse();
@@ -96,7 +99,7 @@ class RenderedOverlaysTest {
         List<HasMetadata> rendered = Manifests.rendered(overlay);
 
         // when / then
-        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered))) {
+        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered), checkPod(rendered))) {
             Map<String, EnvVar> env = onlyContainer(pod).getEnv().stream()
                     .collect(Collectors.toMap(EnvVar::getName, e -> e));
             Map.of("SPRING_DATASOURCE_URL", "url", "SPRING_DATASOURCE_USERNAME", "username",
@@ -167,6 +170,37 @@ class RenderedOverlaysTest {
         assertThat(migrate.getSpec().getBackoffLimit()).isZero();
         assertThat(container.getArgs()).containsExactly("migrate");
         assertThat(container.getEnvFrom()).as("a PreSync hook runs before the ConfigMap is synced").isNullOrEmpty();
+        assertThat(container.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("RECO_SCHEMA_INVENTORY_DDL");
+            assertThat(e.getValue()).isEqualTo("VALIDATE");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"staging", "production"})
+    void shouldCheckTheDatabaseInAPreSyncHookAfterTheMigrationWithTheRunsSettings(String overlay) {
+        // given
+        List<HasMetadata> rendered = Manifests.rendered(overlay);
+        Job migrate = migrateJob(rendered);
+
+        // when
+        Job check = checkJob(rendered);
+        Container container = onlyContainer(check.getSpec().getTemplate().getSpec());
+
+        // then
+        assertThat(check.getMetadata().getAnnotations())
+                .containsEntry("argocd.argoproj.io/hook", "PreSync")
+                .containsEntry("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation");
+        int migrateWave = Integer.parseInt(migrate.getMetadata().getAnnotations().get("argocd.argoproj.io/sync-wave"));
+        int checkWave = Integer.parseInt(check.getMetadata().getAnnotations().get("argocd.argoproj.io/sync-wave"));
+        assertThat(checkWave).as("the check runs after the migration").isGreaterThan(migrateWave);
+        assertThat(check.getSpec().getBackoffLimit()).isZero();
+        assertThat(container.getArgs()).containsExactly("check");
+        assertThat(container.getEnvFrom()).as("the run's settings, when a ConfigMap exists already").singleElement()
+                .satisfies(from -> {
+                    assertThat(from.getConfigMapRef().getName()).isEqualTo("beer-reco-batch-config");
+                    assertThat(from.getConfigMapRef().getOptional()).as("PreSync runs before the first ConfigMap").isTrue();
+                });
         assertThat(container.getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("RECO_SCHEMA_INVENTORY_DDL");
             assertThat(e.getValue()).isEqualTo("VALIDATE");

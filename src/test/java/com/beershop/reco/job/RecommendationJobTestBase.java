@@ -138,9 +138,10 @@ abstract class RecommendationJobTestBase {
 
         int exit = db.run("run");
 
-        assertThat(exit).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        // a constraint the rows violate violates it again tomorrow: not worth a retry (issue 10)
+        assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
         assertThat(db.liveRows()).isEqualTo(before);
-        assertThat(lastRun().get("outcome")).isEqualTo("INFRASTRUCTURE_FAILURE");
+        assertThat(lastRun().get("outcome")).isEqualTo("DATABASE_UNFIT");
         assertThat(lastRun().get("published")).isEqualTo(false);
     }
 

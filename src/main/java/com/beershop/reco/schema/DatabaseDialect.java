@@ -1,0 +1,77 @@
+package com.beershop.reco.schema;
+
+import com.beershop.reco.ingest.IdPolicy;
+import org.springframework.jdbc.core.JdbcOperations;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every statement whose text differs between the databases the job supports, in one place per vendor:
+ * {@link SqlServerDialect}, {@link PostgresDialect}, and {@link H2Dialect} (the SQL Server dialect, minus what H2
+ * in {@code MODE=MSSQLServer} cannot run). Statements that every vendor runs alike (the publish's DELETE and
+ * INSERT ... SELECT, the staging and run-history statements) stay next to the code that runs them.
+ *
+ * <p>What H2 cannot run (the {@code sys.*} views, {@code HAS_PERMS_BY_NAME}, {@code @@LOCK_TIMEOUT}) is never
+ * executed by the test suite; {@code DatabaseDialectTest} pins which dialect each vendor gets and what it answers.
+ */
+public interface DatabaseDialect {
+
+    DatabaseVendor vendor();
+
+    static DatabaseDialect of(DatabaseVendor vendor) {
+        return switch (vendor) {
+            case SQLSERVER -> SqlServerDialect.INSTANCE;
+            case H2 -> H2Dialect.INSTANCE;
+            case POSTGRESQL -> PostgresDialect.INSTANCE;
+        };
+    }
+
+    /**
+     * Bounds how long the statements that follow wait for a lock. Run inside the publish's transaction.
+     */
+    String setLockTimeout(Duration timeout);
+
+    /**
+     * Reads the session's lock timeout in milliseconds, so it can be put back after the publish; empty where the
+     * setting ends with the transaction by itself ({@code SET LOCAL} on PostgreSQL).
+     */
+    Optional<String> sessionLockTimeout();
+
+    /**
+     * One row, one column: whether the login may use {@code privilege} (SELECT, INSERT, UPDATE, DELETE) on a table;
+     * NULL when the table does not exist. Parameters: table (optionally schema.table), privilege.
+     */
+    String tablePrivilege();
+
+    /**
+     * One row, one column: 1 when readers of the live table see the last committed rows instead of waiting for the
+     * publish (SQL Server's READ_COMMITTED_SNAPSHOT). Empty where readers never wait for writers (MVCC).
+     */
+    Optional<String> readCommittedSnapshot();
+
+    /**
+     * One row, one column: the collation of a character column. Parameters: table, column. Empty where the
+     * database compares strings exactly, whatever the column's collation.
+     */
+    Optional<String> columnCollation();
+
+    /** How the database compares two ids in a column with this collation (null: the database's default). */
+    IdPolicy idPolicyFor(String collation);
+
+    /** How the database compares the ids of {@code table.column}, from the column's collation where it matters. */
+    default IdPolicy idPolicyOf(JdbcOperations jdbc, String table, String column) {
+        String collation = columnCollation()
+                .map(sql -> jdbc.query(sql, rs -> rs.next() ? rs.getString(1) : null, table, column))
+                .orElse(null);
+        return idPolicyFor(collation);
+    }
+
+    /**
+     * One row: total_bytes, used_bytes, unlimited (1 when the log may grow until the disk is full),
+     * max_bytes (the most the log files may grow to), row_bytes (average bytes of a live row, null when the table
+     * is empty), indexes (B-trees that every published row is written to). Parameters: live table, live table.
+     * Empty where the database has no transaction log that a long publish can fill.
+     */
+    Optional<String> transactionLogSpace();
+}

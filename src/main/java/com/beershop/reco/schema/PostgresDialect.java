@@ -1,0 +1,63 @@
+package com.beershop.reco.schema;
+
+import com.beershop.reco.ingest.IdPolicy;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The statements the job sends only to PostgreSQL. */
+public final class PostgresDialect implements DatabaseDialect {
+
+    static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    @Override
+    public DatabaseVendor vendor() {
+        return DatabaseVendor.POSTGRESQL;
+    }
+
+    /** SET LOCAL: the setting ends with the transaction, so nothing needs putting back. An integer is milliseconds. */
+    @Override
+    public String setLockTimeout(Duration timeout) {
+        return "SET LOCAL lock_timeout = " + Math.max(1, timeout.toMillis());
+    }
+
+    @Override
+    public Optional<String> sessionLockTimeout() {
+        return Optional.empty();
+    }
+
+    /** to_regclass gives NULL for a missing table where has_table_privilege would raise an error. */
+    @Override
+    public String tablePrivilege() {
+        return """
+                SELECT CASE WHEN q.rel IS NULL THEN NULL ELSE has_table_privilege(q.rel, q.priv) END
+                  FROM (SELECT to_regclass(CAST(? AS text)) AS rel, CAST(? AS text) AS priv) q
+                """;
+    }
+
+    /** MVCC: readers see the last committed rows and never wait for the publish. */
+    @Override
+    public Optional<String> readCommittedSnapshot() {
+        return Optional.empty();
+    }
+
+    /** Deterministic collations (all but nondeterministic ICU ones) compare exactly. */
+    @Override
+    public Optional<String> columnCollation() {
+        return Optional.empty();
+    }
+
+    @Override
+    public IdPolicy idPolicyFor(String collation) {
+        return IdPolicy.EXACT;
+    }
+
+    /**
+     * PostgreSQL keeps no undo in its WAL: checkpoints recycle WAL while the publish is still open, so one large
+     * transaction never needs log space for all its rows at once.
+     */
+    @Override
+    public Optional<String> transactionLogSpace() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,84 @@
+package com.beershop.reco.schema;
+
+import com.beershop.reco.ingest.IdPolicy;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The statements the job sends only to SQL Server (InventoryDB in production). H2 in {@code MODE=MSSQLServer} runs
+ * {@link #setLockTimeout}; the rest reads SQL Server's catalogue views, which H2 does not have (see
+ * {@link H2Dialect}).
+ */
+public class SqlServerDialect implements DatabaseDialect {
+
+    static final SqlServerDialect INSTANCE = new SqlServerDialect();
+
+    @Override
+    public DatabaseVendor vendor() {
+        return DatabaseVendor.SQLSERVER;
+    }
+
+    /** Milliseconds; error 1222 ends the waiting statement, the transaction rolls back. -1 waits forever. */
+    @Override
+    public String setLockTimeout(Duration timeout) {
+        return "SET LOCK_TIMEOUT " + timeout.toMillis();
+    }
+
+    /** SET LOCK_TIMEOUT is a session setting that outlives the transaction: read it to put it back. */
+    @Override
+    public Optional<String> sessionLockTimeout() {
+        return Optional.of("SELECT @@LOCK_TIMEOUT");
+    }
+
+    /** NULL for a table that does not exist or that the login cannot see at all. */
+    @Override
+    public String tablePrivilege() {
+        return "SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', ?)";
+    }
+
+    @Override
+    public Optional<String> readCommittedSnapshot() {
+        return Optional.of("SELECT CAST(is_read_committed_snapshot_on AS INT) FROM sys.databases WHERE database_id = DB_ID()");
+    }
+
+    @Override
+    public Optional<String> columnCollation() {
+        return Optional.of("SELECT collation_name FROM sys.columns WHERE object_id = OBJECT_ID(?) AND name = ?");
+    }
+
+    /**
+     * SQL Server compares strings as if the shorter were padded with spaces, under every collation; a collation
+     * marked {@code _CI} (case-insensitive) ignores case too. A database created with the installer's default
+     * ({@code SQL_Latin1_General_CP1_CI_AS}, {@code Latin1_General_CI_AS}) is case-insensitive.
+     */
+    @Override
+    public IdPolicy idPolicyFor(String collation) {
+        if (collation == null || collation.toUpperCase(Locale.ROOT).contains("_CI")) {
+            return IdPolicy.IGNORE_CASE_AND_TRAILING_SPACES;
+        }
+        return IdPolicy.IGNORE_TRAILING_SPACES;
+    }
+
+    /**
+     * The log's size and use (sys.dm_db_log_space_usage), how far its files may grow (sys.database_files, in 8 KB
+     * pages; max_size -1 means "until the disk is full"), and the live table's average row size and number of
+     * B-trees (sys.dm_db_partition_stats, sys.indexes). Needs VIEW DATABASE STATE.
+     */
+    @Override
+    public Optional<String> transactionLogSpace() {
+        return Optional.of("""
+                SELECT u.total_log_size_in_bytes AS total_bytes,
+                       u.used_log_space_in_bytes AS used_bytes,
+                       (SELECT MAX(CASE WHEN f.max_size = -1 AND f.growth > 0 THEN 1 ELSE 0 END)
+                          FROM sys.database_files f WHERE f.type = 1) AS unlimited,
+                       (SELECT SUM(CAST(CASE WHEN f.growth = 0 OR f.max_size = -1 THEN f.size ELSE f.max_size END AS BIGINT)) * 8192
+                          FROM sys.database_files f WHERE f.type = 1) AS max_bytes,
+                       (SELECT SUM(s.used_page_count) * 8192 / NULLIF(SUM(s.row_count), 0)
+                          FROM sys.dm_db_partition_stats s WHERE s.object_id = OBJECT_ID(?) AND s.index_id IN (0, 1)) AS row_bytes,
+                       (SELECT COUNT(*) FROM sys.indexes i WHERE i.object_id = OBJECT_ID(?) AND i.type IN (0, 1, 2)) AS indexes
+                  FROM sys.dm_db_log_space_usage u
+                """);
+    }
+}

@@ -1,0 +1,154 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.sample.SampleDataSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code check} mode against real databases: one line per check, exit 0 only when every check passes, 9 (the
+ * database is unfit) otherwise, and nothing in the database changed by it.
+ */
+class CheckModeTest {
+
+    private static final SampleDataSpec DATA = SampleDataSpec.of(200, 40, 3_000, 5);
+
+    private TestDatabase db;
+    private String output = "";
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    private int check(String... extra) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return db.run("check", extra);
+        } finally {
+            System.setOut(original);
+            output = captured.toString(StandardCharsets.UTF_8);
+            original.print(output);
+        }
+    }
+
+    private List<String> checkLines() {
+        return output.lines().filter(l -> l.startsWith("ok ") || l.startsWith("FAILED ")).toList();
+    }
+
+    private void migratedWithRatings(TestDatabase database) throws Exception {
+        db = database;
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(DATA);
+    }
+
+    @Test
+    void shouldPassEveryCheckOnAMigratedPostgresDatabaseWithRatings() throws Exception {
+        migratedWithRatings(TestDatabase.postgres());
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        long live = db.count("SELECT COUNT(*) FROM recommendations");
+
+        int exit = check();
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(checkLines()).allMatch(l -> l.startsWith("ok "), "every line ok").extracting(l -> l.substring(8, l.indexOf(':')))
+                .containsExactly("connection", "job schema", "contract ratings", "contract products",
+                        "contract recommendations", "privileges ratings", "privileges products",
+                        "privileges recommendations", "privileges job tables", "readers during publish",
+                        "id comparison", "transaction log", "counts");
+        assertThat(output).contains("ok      contract recommendations: user_id varchar(64), product_id varchar(64), rank int4;"
+                        + " key pk_recommendations (user_id, rank)",
+                "ok      privileges recommendations: postgres may SELECT, INSERT, DELETE on recommendations",
+                "ok      id comparison: ids compared EXACT, as the database does",
+                "ok      counts: 3,000 ratings, 40 products", String.format(java.util.Locale.ROOT, "%,d live rows", live),
+                "All 13 checks passed.");
+        assertThat(db.count("SELECT COUNT(*) FROM recommendations")).as("check changes nothing").isEqualTo(live);
+    }
+
+    @Test
+    void shouldPassOnH2AndSayReadersNeverWait() throws Exception {
+        migratedWithRatings(TestDatabase.h2());
+
+        assertThat(check()).isEqualTo(ExitCodes.OK);
+        assertThat(output).contains("ok      readers during publish: H2 is multi-version",
+                "ok      privileges recommendations: SA may SELECT, INSERT, DELETE on recommendations",
+                "this build's latest", "0 live rows");
+        assertThat(output).containsPattern("ok      job schema: at version \\d+, this build's latest");
+    }
+
+    @Test
+    void shouldNameTheTableAndThePrivilegeALoginLacks() throws Exception {
+        migratedWithRatings(TestDatabase.postgres());
+        String role = "reco_nodelete_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        db.jdbc.execute("CREATE ROLE " + role + " LOGIN");
+        try {
+            db.jdbc.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
+            db.jdbc.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role);
+            db.jdbc.execute("REVOKE DELETE ON recommendations FROM " + role);
+
+            int exit = check("--spring.datasource.username=" + role);
+
+            assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
+            assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).containsExactly(
+                    "FAILED  privileges recommendations: the login " + role + " lacks DELETE on recommendations");
+            assertThat(output).contains("ok      privileges ratings: " + role + " may SELECT on ratings",
+                    "1 of 13 checks FAILED.");
+        } finally {
+            db.jdbc.execute("DROP OWNED BY " + role);
+            db.jdbc.execute("DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void shouldFailOnALiveTableWithAWrongColumnAndAKeyThePublishWouldBreak() throws Exception {
+        migratedWithRatings(TestDatabase.h2());
+        db.jdbc.execute("DROP TABLE recommendations");
+        db.jdbc.execute("""
+                CREATE TABLE recommendations (user_id NVARCHAR(32) NOT NULL, product_id NVARCHAR(64) NOT NULL,
+                position INT NOT NULL, CONSTRAINT pk_recommendations PRIMARY KEY (user_id))""");
+
+        int exit = check();
+
+        assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
+        assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
+                .startsWith("FAILED  contract recommendations: ")
+                .contains("column rank is missing (the table has: USER_ID, PRODUCT_ID, POSITION)",
+                        "column USER_ID CHARACTER VARYING(32) is shorter than reco.input.max-id-length=64",
+                        "column POSITION is NOT NULL without a default, and the publish does not write it",
+                        "unique key PK_RECOMMENDATIONS on (USER_ID) would reject a user's second recommendation");
+    }
+
+    @Test
+    void shouldFailOnAnUnmigratedDatabaseWithoutCreatingAnything() {
+        db = TestDatabase.postgres();
+
+        int exit = check();
+
+        assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
+        assertThat(output).containsPattern("FAILED  job schema: not created, this build expects \\d+ \\(pending: 1 spring batch"
+                + " metadata, 2 staging and run history, .*\\): run the 'migrate' mode");
+        assertThat(output).contains(
+                "FAILED  contract ratings: table ratings does not exist (or the login cannot see it)",
+                "FAILED  privileges recommendations: no table recommendations (or the login cannot see it)");
+        assertThat(db.count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")).isZero();
+    }
+
+    @Test
+    void shouldFailWhenTooFewRatingsForARun() throws Exception {
+        migratedWithRatings(TestDatabase.h2());
+
+        assertThat(check("--reco.input.min-ratings=5000")).isEqualTo(ExitCodes.DATABASE_UNFIT);
+        assertThat(output).contains("FAILED  counts: 3,000 ratings, 40 products",
+                "fewer ratings than reco.input.min-ratings=5000, the run would refuse its input");
+    }
+}

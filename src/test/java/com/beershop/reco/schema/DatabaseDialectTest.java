@@ -1,0 +1,155 @@
+package com.beershop.reco.schema;
+
+import com.beershop.reco.ingest.IdPolicy;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each vendor gets its own statements. What H2 and PostgreSQL can run is run here on the real thing; SQL Server's
+ * catalogue queries (sys.*, HAS_PERMS_BY_NAME, @@LOCK_TIMEOUT) cannot run on any database on this machine, so for
+ * them the dispatch and the answers derived from them are pinned instead.
+ */
+class DatabaseDialectTest {
+
+    @Test
+    void shouldGiveEachVendorItsOwnDialect() {
+        assertThat(DatabaseVendor.fromProductName("Microsoft SQL Server").dialect()).isInstanceOf(SqlServerDialect.class)
+                .isNotInstanceOf(H2Dialect.class);
+        assertThat(DatabaseVendor.fromProductName("H2").dialect()).isInstanceOf(H2Dialect.class);
+        assertThat(DatabaseVendor.fromProductName("PostgreSQL").dialect()).isInstanceOf(PostgresDialect.class);
+        for (DatabaseVendor vendor : DatabaseVendor.values()) {
+            assertThat(vendor.dialect().vendor()).isEqualTo(vendor);
+        }
+    }
+
+    @Test
+    void shouldAskSqlServerItselfAboutSnapshotsCollationLogAndGrants() {
+        DatabaseDialect sqlServer = DatabaseVendor.SQLSERVER.dialect();
+
+        assertThat(sqlServer.readCommittedSnapshot()).hasValueSatisfying(sql -> assertThat(sql)
+                .contains("is_read_committed_snapshot_on", "sys.databases", "DB_ID()"));
+        assertThat(sqlServer.columnCollation()).hasValueSatisfying(sql -> assertThat(sql)
+                .contains("collation_name", "sys.columns", "OBJECT_ID(?)"));
+        assertThat(sqlServer.transactionLogSpace()).hasValueSatisfying(sql -> assertThat(sql)
+                .contains("sys.dm_db_log_space_usage", "sys.database_files", "sys.dm_db_partition_stats"));
+        assertThat(sqlServer.tablePrivilege()).isEqualTo("SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', ?)");
+        assertThat(sqlServer.sessionLockTimeout()).contains("SELECT @@LOCK_TIMEOUT");
+        assertThat(sqlServer.setLockTimeout(Duration.ofSeconds(30))).isEqualTo("SET LOCK_TIMEOUT 30000");
+    }
+
+    @Test
+    void shouldFollowSqlServersCollationWhenComparingIds() {
+        DatabaseDialect sqlServer = DatabaseVendor.SQLSERVER.dialect();
+
+        assertThat(sqlServer.idPolicyFor("SQL_Latin1_General_CP1_CI_AS")).isEqualTo(IdPolicy.IGNORE_CASE_AND_TRAILING_SPACES);
+        assertThat(sqlServer.idPolicyFor("Latin1_General_100_CI_AS_SC_UTF8")).isEqualTo(IdPolicy.IGNORE_CASE_AND_TRAILING_SPACES);
+        assertThat(sqlServer.idPolicyFor("Latin1_General_CS_AS")).isEqualTo(IdPolicy.IGNORE_TRAILING_SPACES);
+        assertThat(sqlServer.idPolicyFor("Latin1_General_BIN2")).isEqualTo(IdPolicy.IGNORE_TRAILING_SPACES);
+        assertThat(DatabaseVendor.H2.dialect().idPolicyFor(null)).isEqualTo(IdPolicy.EXACT);
+        assertThat(DatabaseVendor.POSTGRESQL.dialect().idPolicyFor("en_US.utf8")).isEqualTo(IdPolicy.EXACT);
+    }
+
+    @Test
+    void shouldNotAskH2OrPostgresWhatOnlySqlServerHas() {
+        for (DatabaseVendor vendor : new DatabaseVendor[]{DatabaseVendor.H2, DatabaseVendor.POSTGRESQL}) {
+            DatabaseDialect dialect = vendor.dialect();
+            assertThat(dialect.readCommittedSnapshot()).as("%s readers never wait: MVCC", vendor).isEmpty();
+            assertThat(dialect.columnCollation()).isEmpty();
+            assertThat(dialect.transactionLogSpace()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRunSqlServersLockTimeoutOnH2AndReadItBack() throws SQLException {
+        try (Connection h2 = DriverManager.getConnection(h2Url(), "sa", "")) {
+            execute(h2, SqlServerDialect.INSTANCE.setLockTimeout(Duration.ofMillis(1234)));
+
+            assertThat(single(h2, DatabaseVendor.H2.dialect().sessionLockTimeout().orElseThrow())).isEqualTo("1234");
+        }
+    }
+
+    @Test
+    void shouldAnswerTablePrivilegesOnH2() throws SQLException {
+        String url = h2Url();
+        try (Connection h2 = DriverManager.getConnection(url, "sa", "")) {
+            execute(h2, "CREATE TABLE recommendations (user_id VARCHAR(64))");
+            execute(h2, "CREATE USER reader PASSWORD 'x'");
+            execute(h2, "GRANT SELECT ON recommendations TO reader");
+            String sql = DatabaseVendor.H2.dialect().tablePrivilege();
+
+            assertThat(single(h2, sql, "recommendations", "DELETE")).as("admin").isEqualTo("TRUE");
+            assertThat(single(h2, sql, "public.recommendations", "DELETE")).isEqualTo("TRUE");
+            assertThat(single(h2, sql, "no_such_table", "SELECT")).isNull();
+            try (Connection reader = DriverManager.getConnection(url, "reader", "x")) {
+                assertThat(single(reader, sql, "recommendations", "SELECT")).isEqualTo("TRUE");
+                assertThat(single(reader, sql, "recommendations", "DELETE")).isEqualTo("FALSE");
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerTablePrivilegesAndSetALocalLockTimeoutOnPostgres() throws SQLException {
+        String role = "reco_reader_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        try (Connection pg = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            String table = "dialect_test_" + role;
+            execute(pg, "CREATE TABLE " + table + " (user_id VARCHAR(64))");
+            execute(pg, "CREATE ROLE " + role);
+            try {
+                execute(pg, "GRANT SELECT ON " + table + " TO " + role);
+                String sql = DatabaseVendor.POSTGRESQL.dialect().tablePrivilege();
+                assertThat(single(pg, sql, table, "DELETE")).isEqualTo("t");
+                assertThat(single(pg, sql, "no_such_table", "SELECT")).isNull();
+                execute(pg, "SET ROLE " + role);
+                assertThat(single(pg, sql, table, "SELECT")).isEqualTo("t");
+                assertThat(single(pg, sql, table, "DELETE")).isEqualTo("f");
+                execute(pg, "RESET ROLE");
+
+                pg.setAutoCommit(false);
+                execute(pg, DatabaseVendor.POSTGRESQL.dialect().setLockTimeout(Duration.ofMillis(750)));
+                assertThat(single(pg, "SHOW lock_timeout")).isEqualTo("750ms");
+                pg.commit();
+                assertThat(single(pg, "SHOW lock_timeout")).as("SET LOCAL ends with the transaction").isEqualTo("0");
+                pg.setAutoCommit(true);
+            } finally {
+                execute(pg, "RESET ROLE");
+                execute(pg, "DROP TABLE " + table);
+                execute(pg, "DROP ROLE " + role);
+            }
+        }
+    }
+
+    private static String h2Url() {
+        return "jdbc:h2:mem:dialect_" + UUID.randomUUID().toString().replace("-", "") + ";MODE=MSSQLServer";
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String single(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                String value = rows.getString(1);
+                assertThat(rows.next()).isFalse();
+                return value;
+            }
+        }
+    }
+}
