@@ -94,8 +94,9 @@ class CommandLineTest {
     }
 
     private void assertOneLineWithoutStackTrace(String message) {
-        assertThat(console().lines().filter(line -> line.contains("ERROR")).toList())
+        assertThat(console().lines().filter(line -> line.contains("ERROR") || line.contains("WARN")).toList())
                 .singleElement().asString().contains("beer-reco-batch failed (exit code 2): " + message);
+        assertThat(console()).doesNotContain("Exception encountered", "Error starting ApplicationContext");
         assertThat(console()).doesNotContain("Application run failed", "HikariPool").doesNotContainPattern("\\n\\s+at ");
     }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Whether the job compares ids as the database does. On SQL Server the id columns' collation decides: under a
- * {@code _CI} collation {@code U1}, {@code u1} and {@code u1 } are one key, so the job must merge them too.
+ * {@code _CI} collation {@code U1}, {@code u1} and {@code u1 } are one key, so the job must merge them too. Every id
+ * column must compare alike, the staging table's too: a staging key that merges what the ratings keep apart would
+ * reject the run's rows.
  */
 final class IdComparisonCheck implements DatabaseCheck {
 
@@ -42,7 +44,9 @@ final class IdComparisonCheck implements DatabaseCheck {
         var p = inventory.products();
         var live = inventory.recommendations();
         for (String[] column : new String[][]{{r.table(), r.userColumn()}, {r.table(), r.productColumn()},
-                {p.table(), p.idColumn()}, {live.table(), live.userColumn()}, {live.table(), live.productColumn()}}) {
+                {p.table(), p.idColumn()}, {live.table(), live.userColumn()}, {live.table(), live.productColumn()},
+                // the job's staging key, created with the database's default collation
+                {"reco_staging", "user_id"}, {"reco_staging", "product_id"}}) {
             Object collation = context.single(query.get(), column[0], column[1]);
             if (collation != null) {
                 collations.put(column[0] + "." + column[1], collation.toString());
@@ -62,8 +66,8 @@ final class IdComparisonCheck implements DatabaseCheck {
 
     static CheckResult verdict(Map<String, String> collations, IdPolicy database, Optional<IdPolicy> configured) {
         String name = "id comparison";
-        String where = collations.isEmpty() ? "" : " (collation " + String.join(", ",
-                new LinkedHashMap<>(collations).values().stream().distinct().toList()) + ")";
+        String where = collations.isEmpty() ? ""
+                : " (collation " + String.join(", ", collations.values().stream().distinct().toList()) + ")";
         Optional<String> accentBlind = collations.values().stream()
                 .filter(c -> c.toUpperCase(Locale.ROOT).contains("_AI")).findFirst();
         if (accentBlind.isPresent()) {
