@@ -24,7 +24,8 @@ public final class ConfigurationValidator implements BeanFactoryPostProcessor {
     /** Every configuration record of the application (ConfigurationBindingTest finds the same by scanning). */
     static final List<Class<?>> RECORDS = List.of(EvaluationProperties.class, InputProperties.class,
             InventoryProperties.class, JobProperties.class, ModelProperties.class, PublishProperties.class,
-            QualityGateProperties.class, SampleDataProperties.class, SchemaProperties.class, ScoringProperties.class);
+            QualityGateProperties.class, SampleDataProperties.class, SchemaProperties.class, ScoringProperties.class,
+            SelectionProperties.class);
 
     private final Environment environment;
 
@@ -55,6 +56,14 @@ public final class ConfigurationValidator implements BeanFactoryPostProcessor {
                 catalog.create(model.spec());
             } catch (InvalidAlgorithmSpecException e) {
                 throw new InvalidAlgorithmSpecException("reco.model: " + e.getMessage());
+            }
+            for (AlgorithmSpec candidate : binder.bindOrCreate("reco.selection", SelectionProperties.class)
+                    .searchSpace().candidates()) {
+                try {
+                    catalog.create(candidate);
+                } catch (InvalidAlgorithmSpecException e) {
+                    throw new InvalidAlgorithmSpecException("reco.selection.candidates " + candidate + ": " + e.getMessage());
+                }
             }
             for (String candidate : candidates) {
                 try {
