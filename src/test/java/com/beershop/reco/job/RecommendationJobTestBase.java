@@ -211,7 +211,10 @@ abstract class RecommendationJobTestBase {
 
         assertThat(db.liveRows()).isEqualTo(first);
         assertThat(db.count("SELECT COUNT(DISTINCT data_fingerprint) FROM reco_run_history")).isEqualTo(1);
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("staging is cleared after publish").isZero();
+        assertThat(db.count("SELECT COUNT(DISTINCT run_id) FROM reco_staging"))
+                .as("staging keeps both published generations (reco.publish.keep-generations=3)").isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("two complete generations")
+                .isEqualTo(2L * first.size());
     }
 
     @Test

@@ -64,6 +64,9 @@ abstract class TestDatabase implements AutoCloseable {
                 "--reco.sample-data.seed=NEVER",
                 "--reco.input.min-ratings=100"));
         for (String override : extra) {
+            if (!override.startsWith("--")) {
+                continue; // a positional argument (republish RUN_ID) overrides nothing
+            }
             // a repeated --key=value would bind as "a,b": let the test's value replace the default
             String key = override.substring(0, override.indexOf('=') + 1);
             args.removeIf(arg -> arg.startsWith(key));
