@@ -4,8 +4,10 @@ import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.FailureClassifier;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
+import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
+import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunRecord;
@@ -14,13 +16,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * The {@code republish} mode: puts a kept generation back in the live table with the same atomic publish as a
  * run (one short transaction, DELETE then INSERT ... SELECT from its staged rows), without training and without
  * the quality gate, and records it in the run history (outcome {@code REPUBLISHED}). A run id that never
- * published, or whose rows were pruned, is refused before anything is touched. The caller holds the run lock.
+ * published, or whose rows were pruned, is refused before anything is touched. The publish guards' shrink check
+ * applies as to a run (the restored lists against the live table, {@code reco.gate.override} naming the restored
+ * run lets it through); a refusal is recorded ({@code PUBLISH_REFUSED}). The caller holds the run lock.
  */
 public class Republisher {
 
@@ -29,14 +34,24 @@ public class Republisher {
 
     private final Generations generations;
     private final RunHistoryRepository history;
+    private final StagingRepository staging;
     private final RecommendationPublisher publisher;
+    private final PublishGuards guards;
+    private final Predicate<String> overriddenForData;
     private final String appVersion;
 
-    public Republisher(Generations generations, RunHistoryRepository history, RecommendationPublisher publisher,
+    /**
+     * @param overriddenForData whether {@code reco.gate.override} applies to a run with this data fingerprint
+     */
+    public Republisher(Generations generations, RunHistoryRepository history, StagingRepository staging,
+                       RecommendationPublisher publisher, PublishGuards guards, Predicate<String> overriddenForData,
                        String appVersion) {
         this.generations = generations;
         this.history = history;
+        this.staging = staging;
         this.publisher = publisher;
+        this.guards = guards;
+        this.overriddenForData = overriddenForData;
         this.appVersion = appVersion;
     }
 
@@ -83,6 +98,7 @@ public class Republisher {
         long startedNanos = System.nanoTime();
         PublishResult result;
         try {
+            guard(generation);
             result = publisher.publish(runId, generation.stagedRows());
         } catch (RuntimeException failure) {
             record(restored, started, failed(failure), 0, startedNanos);
@@ -96,6 +112,17 @@ public class Republisher {
         log.info("Republished generation {}: {} rows live again ({} replaced); the live table holds what run {}"
                 + " published", runId, result.rowsPublished(), result.rowsRemoved(), runId);
         return row;
+    }
+
+    /** The shrink guard, as for a run's lists: no scoring happened, so no score can be non-finite. */
+    private void guard(Generation generation) {
+        long users = staging.countUsers(generation.runId());
+        PublishGuards.LiveTable live = publisher.liveTable();
+        String fingerprint = generation.publishedBy().dataFingerprint();
+        log.info("Publish guards: generation {} serves {} rows for {} users; the live table serves {} rows for {}"
+                + " users", generation.runId(), generation.stagedRows(), users, live.rows(), live.users());
+        guards.checkLists(generation.stagedRows(), users, 0, users, live,
+                fingerprint != null && overriddenForData.test(fingerprint));
     }
 
     private RunRecord record(RunRecord restored, LocalDateTime started, RunEnd end, long rows, long startedNanos) {

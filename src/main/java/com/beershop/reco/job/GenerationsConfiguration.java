@@ -4,6 +4,7 @@ import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.generation.GenerationReport;
 import com.beershop.reco.generation.Generations;
 import com.beershop.reco.generation.Republisher;
+import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
@@ -26,9 +27,11 @@ public class GenerationsConfiguration {
     }
 
     @Bean
-    public Republisher republisher(Generations generations, RunHistoryRepository history,
-                                   RecommendationPublisher publisher, AppVersion appVersion) {
-        return new Republisher(generations, history, publisher, appVersion.value());
+    public Republisher republisher(Generations generations, RunHistoryRepository history, StagingRepository staging,
+                                   RecommendationPublisher publisher, PublishGuards publishGuards,
+                                   GateOverride gateOverride, AppVersion appVersion) {
+        return new Republisher(generations, history, staging, publisher, publishGuards,
+                fingerprint -> gateOverride.appliesTo(fingerprint) != null, appVersion.value());
     }
 
     @Bean

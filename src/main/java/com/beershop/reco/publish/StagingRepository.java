@@ -53,6 +53,13 @@ public class StagingRepository {
         return jdbc.update("DELETE FROM reco_staging WHERE run_id NOT IN (" + marks + ")", keep.toArray());
     }
 
+    /** How many distinct users a run's staged rows serve. */
+    public long countUsers(long runId) {
+        Long users = jdbc.queryForObject("SELECT COUNT(DISTINCT user_id) FROM reco_staging WHERE run_id = ?",
+                Long.class, runId);
+        return users == null ? 0 : users;
+    }
+
     /** How many rows a run has staged (an index range of the primary key). */
     public long countRun(long runId) {
         Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", Long.class, runId);

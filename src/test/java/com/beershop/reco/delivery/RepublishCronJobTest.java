@@ -107,12 +107,13 @@ class RepublishCronJobTest {
         List<PodFailurePolicyRule> failJob = job.getPodFailurePolicy().getRules().stream()
                 .filter(r -> r.getAction().equals("FailJob")).toList();
 
-        // then: a wrong or pruned run id, or an old schema; infrastructure failures are retried
+        // then: a wrong or pruned run id, an old schema, a guard's refusal; infrastructure failures are retried
         assertThat(failJob).singleElement().satisfies(rule -> {
             assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(onlyContainer(republishPod(rendered)).getName());
             assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
             assertThat(rule.getOnExitCodes().getValues()).containsExactlyInAnyOrder(ExitCodes.CONFIGURATION,
-                    ExitCodes.SCHEMA_NOT_CURRENT);
+                    ExitCodes.SCHEMA_NOT_CURRENT, ExitCodes.PUBLISH_REFUSED);
+            assertThat(rule.getOnExitCodes().getValues()).doesNotContain(ExitCodes.INFRASTRUCTURE, ExitCodes.OK);
         });
         assertThat(job.getPodFailurePolicy().getRules()).anySatisfy(rule -> {
             assertThat(rule.getAction()).isEqualTo("Ignore");

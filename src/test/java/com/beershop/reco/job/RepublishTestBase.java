@@ -102,6 +102,37 @@ abstract class RepublishTestBase {
     }
 
     @Test
+    void shouldRefuseARepublishThatWouldShrinkTheLiveTableUnlessTheOverrideNamesTheRestoredRun() {
+        // given: run A served 400 users; the other 600 came back and run B serves all 1000
+        List<Object[]> away = db.jdbc.query("SELECT user_id, product_id, rating, rated_at FROM ratings WHERE user_id < ?",
+                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getTimestamp(4)},
+                "U00601");
+        db.jdbc.update("DELETE FROM ratings WHERE user_id < ?", "U00601");
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        long runA = lastRunId();
+        List<String> rowsA = db.liveRows();
+        db.insertRatings(away);
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> rowsB = db.liveRows();
+
+        // when
+        int refused = db.run("republish", String.valueOf(runA));
+        Map<String, Object> refusal = lastRow();
+        int overridden = db.run("republish", String.valueOf(runA), "--reco.gate.override=" + runA);
+
+        // then: 4,000 rows for 400 users against 10,000 for 1,000 live is more than the allowed 50 % drop
+        assertThat(refused).isEqualTo(ExitCodes.PUBLISH_REFUSED);
+        assertThat(refusal.get("outcome")).isEqualTo("PUBLISH_REFUSED");
+        assertThat(refusal.get("published")).isEqualTo(false);
+        assertThat(number(refusal, "restored_run_id")).isEqualTo(runA);
+        assertThat(refusal.get("outcome_reason").toString()).contains("max-live-drop");
+        assertThat(overridden).isEqualTo(ExitCodes.OK);
+        assertThat(rowsA).hasSize(4000);
+        assertThat(rowsB).hasSize(10_000);
+        assertThat(db.liveRows()).isEqualTo(rowsA);
+    }
+
+    @Test
     void shouldKeepExactlyKGenerationsAndRefuseAPrunedOne() {
         // given: rows staged by a run that died before it published
         db.jdbc.update("INSERT INTO reco_staging (run_id, user_id, product_id, item_rank) VALUES (?, ?, ?, ?)",
