@@ -134,7 +134,10 @@ abstract class RecommendationJobTestBase {
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
         List<String> before = db.liveRows();
         String lastUser = db.jdbc.queryForObject("SELECT MAX(user_id) FROM ratings", String.class);
-        db.jdbc.execute("ALTER TABLE reco_staging ADD CONSTRAINT injected_failure CHECK (user_id <> '" + lastUser + "')");
+        long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
+        // the published run's generation stays staged: only the next run's rows fail the check
+        db.jdbc.execute("ALTER TABLE reco_staging ADD CONSTRAINT injected_failure CHECK (user_id <> '" + lastUser
+                + "' OR run_id = " + published + ")");
 
         int exit = db.run("run");
 
@@ -456,7 +459,13 @@ abstract class RecommendationJobTestBase {
         assertThat(run.get("outcome")).isEqualTo("PUBLISH_REFUSED");
         assertThat(run.get("published")).isEqualTo(false);
         assertThat(run.get("outcome_reason").toString()).contains(reason);
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("nothing staged").isZero();
+        long refusedRun = ((Number) run.get("job_execution_id")).longValue();
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", refusedRun)).as("nothing staged")
+                .isZero();
+        assertThat(db.count("""
+                SELECT COUNT(*) FROM reco_staging WHERE run_id NOT IN
+                (SELECT job_execution_id FROM reco_run_history WHERE published = ? AND job_execution_id IS NOT NULL)""",
+                true)).as("only the generations of published runs stay staged").isZero();
     }
 
     /** Deletes a random share of the rating rows (fixed seed): deletion requests, a delisted brand. */
