@@ -1,5 +1,6 @@
 package com.beershop.reco.delivery;
 
+import com.beershop.reco.ModeRunner;
 import com.beershop.reco.outcome.ExitCodes;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -45,6 +46,7 @@ class RepublishCronJobTest {
         assertThat(republish.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
         assertThat(republish.getMetadata().getNamespace()).isEqualTo(Manifests.cronJob(rendered).getMetadata().getNamespace());
         assertThat(container.getArgs()).as("the run id comes from the environment").containsExactly("republish");
+        assertThat(ModeRunner.MODES).contains(container.getArgs().get(0));
         assertThat(container.getImage()).isEqualTo(nightly.getImage());
         assertThat(container.getEnvFrom()).usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(nightly.getEnvFrom());
