@@ -4,6 +4,9 @@ import com.beershop.reco.check.CheckReport;
 import com.beershop.reco.check.CheckResult;
 import com.beershop.reco.check.DatabaseFitness;
 import com.beershop.reco.config.JobProperties;
+import com.beershop.reco.config.PublishProperties;
+import com.beershop.reco.generation.GenerationReport;
+import com.beershop.reco.generation.Republisher;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
@@ -29,7 +32,7 @@ import java.util.List;
 @Component
 public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
-    public static final List<String> MODES = List.of("run", "migrate", "check", "evaluate", "report");
+    public static final List<String> MODES = List.of("run", "migrate", "check", "evaluate", "report", "republish");
     static final String USAGE = """
             usage: java -jar beer-reco-batch.jar [MODE] [--property=value ...]
 
@@ -39,7 +42,11 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
               check      prove the database is fit for a run: job schema, InventoryDB's tables and keys, the
                          login's privileges, SQL Server's snapshot reads, id collation and log space, row counts
               evaluate   compare the algorithms of reco.evaluation.candidates on one hold-out; publishes nothing
-              report     print the last runs of the run history
+              report     print the last runs of the run history, then which generation is live and which can
+                         be republished
+              republish RUN_ID
+                         put the generation published by run RUN_ID back in the live table (one transaction; no
+                         training, no gate); RUN_ID may come from reco.publish.republish-run-id instead
               help       print this text (also --help)
 
             properties (each also an environment variable: reco.model.algorithm is RECO_MODEL_ALGORITHM):
@@ -49,7 +56,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
               --sample-data=DIR                  seed the in-memory database from DIR/products.csv, DIR/ratings.csv
 
             exit codes: 0 ok, 1 unexpected, 2 configuration, 3 input rejected, 4 quality refused,
-              5 infrastructure (worth a retry), 6 schema not current, 9 database unfit (README "Exit codes")
+              5 infrastructure (worth a retry), 6 schema not current, 7 publish refused, 9 database unfit (README "Exit codes")
             """;
     private static final Logger log = LoggerFactory.getLogger(ModeRunner.class);
 
@@ -62,11 +69,15 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final JobProperties jobProperties;
     private final RunReport reportMode;
     private final DatabaseFitness fitness;
+    private final GenerationReport generationReport;
+    private final Republisher republisher;
+    private final PublishProperties publishProperties;
     private int exitCode = ExitCodes.OK;
 
     ModeRunner(SchemaManager schema, SampleDataSeeder seeder, JobOperator jobOperator, JobRepository jobRepository,
                Job beerRecommendationJob, Job algorithmComparisonJob, JobProperties jobProperties,
-               RunReport reportMode, DatabaseFitness fitness) {
+               RunReport reportMode, DatabaseFitness fitness,
+               GenerationReport generationReport, Republisher republisher, PublishProperties publishProperties) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;
@@ -76,6 +87,9 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         this.jobProperties = jobProperties;
         this.reportMode = reportMode;
         this.fitness = fitness;
+        this.generationReport = generationReport;
+        this.republisher = republisher;
+        this.publishProperties = publishProperties;
     }
 
     /** The usage text, with the algorithms this build knows. */
@@ -85,7 +99,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** What is wrong with the words of a command line (the arguments that are not --options), or null. */
     static String usageProblem(List<String> words) {
-        if (words.size() > 1) {
+        if (words.size() > (!words.isEmpty() && words.get(0).equals("republish") ? 2 : 1)) {
             return "one mode at a time, got " + String.join(" ", words);
         }
         if (!words.isEmpty() && !MODES.contains(words.get(0))) {
@@ -111,6 +125,13 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
             case "report" -> {
                 schema.prepareForRun();
                 reportMode.print(jobProperties.reportRows());
+                generationReport.print();
+            }
+            case "republish" -> {
+                long runId = Republisher.runId(words.size() > 1 ? words.get(1) : null,
+                        publishProperties.republishRunId());
+                schema.prepareForRun();
+                republisher.republish(runId);
             }
             default -> throw new IllegalStateException(mode);
         }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Staging and the publish guards.
+ * Staging, the publish guards and the kept generations.
  *
  * @param batchSize staged rows per JDBC batch and per commit
  * @param maxInputDrop refuse when the ratings or users read fall by more than this share below the last published
@@ -19,6 +19,10 @@ import java.time.Duration;
  *                             the live table waits for the whole publish; without it such a run refuses (exit 9)
  * @param lockTimeout how long the publish waits for a lock on the live table before it gives up (exit 5, nothing
  *                    changed)
+ * @param keepGenerations how many published generations keep their rows in {@code reco_staging} so that the
+ *                        {@code republish} mode can put them back: the live one and the ones live before it
+ * @param republishRunId the run the {@code republish} mode puts back when the command line names none (a
+ *                       Kubernetes Job made from a CronJob cannot change its arguments, only its environment)
  */
 @ConfigurationProperties("reco.publish")
 public record PublishProperties(
@@ -27,7 +31,13 @@ public record PublishProperties(
         @DefaultValue("0.5") double maxLiveDrop,
         @DefaultValue("0.01") double maxNonFiniteShare,
         @DefaultValue("false") boolean allowBlockingReaders,
-        @DefaultValue("PT1M") Duration lockTimeout) {
+        @DefaultValue("PT1M") Duration lockTimeout,
+
+        @DefaultValue("3") int keepGenerations,
+        Long republishRunId) {
+
+    /** More would only fill the staging table: every generation holds a full set of rows. */
+    public static final int MAX_GENERATIONS = 30;
 
     public PublishProperties {
         if (batchSize < 1) {
@@ -41,6 +51,10 @@ public record PublishProperties(
         }
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("reco.publish.lock-timeout must be positive");
+        }
+        if (keepGenerations < 1 || keepGenerations > MAX_GENERATIONS) {
+            throw new IllegalArgumentException("reco.publish.keep-generations must be between 1 and "
+                    + MAX_GENERATIONS + " (the live generation always stays), got " + keepGenerations);
         }
     }
 }

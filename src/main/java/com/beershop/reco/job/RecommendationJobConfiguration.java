@@ -13,6 +13,7 @@ import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
+import com.beershop.reco.generation.Generations;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.ProductCatalog;
@@ -253,20 +254,20 @@ public class RecommendationJobConfiguration {
 
     @Bean
     @StepScope
-    public StagingItemWriter stagingItemWriter(StagingRepository staging,
+    public StagingItemWriter stagingItemWriter(StagingRepository staging, Generations generations,
                                                @Value("#{stepExecution.jobExecutionId}") Long runId,
                                                StageResult<RecommendationLists> recommendationLists) {
-        return new StagingItemWriter(staging, runId, recommendationLists.get().totalRows());
+        return new StagingItemWriter(staging, generations, runId, recommendationLists.get().totalRows());
     }
 
     @Bean
     public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                            RecommendationPublisher publisher, StagingRepository staging, RunHistoryRepository history,
+                            RecommendationPublisher publisher, Generations generations, RunHistoryRepository history,
                             StageResult<RecommendationLists> recommendationLists,
                             StageResult<PublishResult> publishResult, StepMetricsListener stepMetrics) {
         return new StepBuilder("publishStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new PublishTasklet(publisher, staging, history, recommendationLists, publishResult), tm)
+                .tasklet(new PublishTasklet(publisher, generations, history, recommendationLists, publishResult), tm)
                 .build();
     }
 }

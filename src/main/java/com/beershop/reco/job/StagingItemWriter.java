@@ -1,5 +1,6 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.generation.Generations;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.publish.StagingRepository.StagedRow;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 /**
  * Writes a run's rows into the staging table, one chunk per commit: the live table is not touched, so a failure
  * here leaves the website's recommendations exactly as they were. Opening the step clears rows left by runs that
- * died before they published.
+ * died before they published; the kept generations of published runs stay.
  */
 class StagingItemWriter implements ItemStreamWriter<StagedRow> {
 
@@ -21,19 +22,21 @@ class StagingItemWriter implements ItemStreamWriter<StagedRow> {
     private static final long PROGRESS_EVERY = 200_000;
 
     private final StagingRepository staging;
+    private final Generations generations;
     private final long runId;
     private final long totalRows;
     private long written;
 
-    StagingItemWriter(StagingRepository staging, long runId, long totalRows) {
+    StagingItemWriter(StagingRepository staging, Generations generations, long runId, long totalRows) {
         this.staging = staging;
+        this.generations = generations;
         this.runId = runId;
         this.totalRows = totalRows;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
-        int stale = staging.clearOtherRuns(runId) + staging.clearRun(runId);
+        int stale = generations.clearBeforeStaging(runId);
         if (stale > 0) {
             log.info("Cleared {} staged rows left by earlier runs that did not publish", stale);
         }

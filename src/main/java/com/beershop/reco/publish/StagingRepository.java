@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The job's staging table. Each run writes under its own run id, so rows left by a killed run never mix with the
- * next run's; they are cleared when the next run starts staging.
+ * next run's; they are cleared when the next run starts staging. The rows of the last published runs stay: they
+ * are the generations the {@code republish} mode can put back.
  *
  * <p>Rows go in through the driver's fastest path: {@code COPY ... FROM STDIN} on PostgreSQL (pgjdbc's
  * {@code CopyManager}, several times faster than batched inserts), a JDBC batch elsewhere. On SQL Server the batch
@@ -34,13 +37,33 @@ public class StagingRepository {
         this.jdbc = jdbc;
     }
 
-    /** Removes rows of every other run: leftovers of runs that died before publishing. */
-    public int clearOtherRuns(long runId) {
-        return jdbc.update("DELETE FROM reco_staging WHERE run_id <> ?", runId);
-    }
-
     public int clearRun(long runId) {
         return jdbc.update("DELETE FROM reco_staging WHERE run_id = ?", runId);
+    }
+
+    /**
+     * Removes the rows of every run but {@code keep}: runs that died before publishing and generations older than
+     * the ones kept. {@code keep} is small (the kept generations), so the statement has few parameters.
+     */
+    public int clearRunsExcept(Collection<Long> keep) {
+        if (keep.isEmpty()) {
+            return jdbc.update("DELETE FROM reco_staging");
+        }
+        String marks = String.join(", ", Collections.nCopies(keep.size(), "?"));
+        return jdbc.update("DELETE FROM reco_staging WHERE run_id NOT IN (" + marks + ")", keep.toArray());
+    }
+
+    /** How many distinct users a run's staged rows serve. */
+    public long countUsers(long runId) {
+        Long users = jdbc.queryForObject("SELECT COUNT(DISTINCT user_id) FROM reco_staging WHERE run_id = ?",
+                Long.class, runId);
+        return users == null ? 0 : users;
+    }
+
+    /** How many rows a run has staged (an index range of the primary key). */
+    public long countRun(long runId) {
+        Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", Long.class, runId);
+        return rows == null ? 0 : rows;
     }
 
     public void insert(long runId, List<StagedRow> rows) {

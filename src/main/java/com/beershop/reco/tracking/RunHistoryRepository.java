@@ -55,6 +55,30 @@ public class RunHistoryRepository {
         return newer != null && newer > 0;
     }
 
+    /**
+     * The generations most recently put live, newest first: the run ids whose staged rows a run or a republish
+     * published, ordered by the last time each went live, so a generation that was republished counts as recent.
+     */
+    public List<Long> liveGenerations(int limit) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT COALESCE(restored_run_id, job_execution_id) AS generation, MAX(id) AS last_live
+                    FROM reco_run_history
+                    WHERE published = ? AND COALESCE(restored_run_id, job_execution_id) IS NOT NULL
+                    GROUP BY COALESCE(restored_run_id, job_execution_id)
+                    ORDER BY last_live DESC""");
+            statement.setMaxRows(limit);
+            statement.setBoolean(1, true);
+            return statement;
+        }, (rs, i) -> rs.getLong(1));
+    }
+
+    /** The row of the run (job execution) that first published generation {@code runId}, if it did. */
+    public Optional<RunRecord> publishedRun(long runId) {
+        return newest("SELECT * FROM reco_run_history WHERE job_execution_id = ? AND published = ?"
+                + " AND restored_run_id IS NULL ORDER BY id DESC", 1, runId, true).stream().findFirst();
+    }
+
     /** The newest {@code limit} rows, newest first. */
     public List<RunRecord> recent(int limit) {
         return newest("SELECT * FROM reco_run_history ORDER BY id DESC", limit);

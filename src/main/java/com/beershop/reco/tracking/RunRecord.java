@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * gate said and whether it published. Built once, at the end, from the stage results the run reached (null where
  * it did not get that far). Component names are the columns' names in camel case, so the row maps back without
  * per-column code. {@code params}, {@code rejectedByReason} and {@code stepSeconds} hold JSON objects.
+ * {@code restoredRunId} is set on the row of a republish only: the run whose rows it put back (migration V5).
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
@@ -28,7 +29,7 @@ public record RunRecord(
         Integer usersEvaluated, Double precisionAtN, Double recallAtN, Double ndcgAtN, Double mapAtN,
         Double coverage, Double rmse, Double mae, Double baselineNdcgAtN, Double trainSeconds, Double scoreSeconds,
         String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
-        String outcome, String outcomeReason, Integer exitCode) {
+        String outcome, String outcomeReason, Integer exitCode, Long restoredRunId) {
 
     public RunRecord {
         // NaN and infinities do not fit every database's FLOAT: not measured is NULL
@@ -83,7 +84,33 @@ public record RunRecord(
                 end.published() && publish != null ? publish.rowsPublished() : 0L,
                 verdict == null ? null : verdict.decision().name(),
                 verdict == null ? null : verdict.reason(),
-                end.published(), end.outcome(), end.reason(), end.exitCode());
+                end.published(), end.outcome(), end.reason(), end.exitCode(), null);
+    }
+
+    /**
+     * The row of a republish: the restored run's algorithm, parameters, data fingerprint, counts and metrics, so
+     * that the next night's gate and guards compare with what is really live, plus the republish's own times,
+     * outcome and rows. No job execution, no gate: a republish does not train and is not gated.
+     *
+     * @param restored the run-history row of the run whose rows were put back
+     */
+    public static RunRecord republished(RunRecord restored, LocalDateTime startedAt, String appVersion, RunEnd end,
+                                        long rowsPublished, Map<String, Double> stepSeconds) {
+        RunRecord r = restored;
+        return new RunRecord(null, null, "republish", startedAt, end.endedAt(), appVersion, r.algorithm, r.params,
+                r.seed, r.dataFingerprint, r.ratingsRead, r.ratingsRejected, r.rejectedByReason, r.duplicateRatings,
+                r.unrecommendableRatings, r.ratingsUsed, r.users, r.products, r.topN, r.usersEvaluated,
+                r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
+                r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
+                null, null, end.published(), end.outcome(), end.reason(), end.exitCode(), r.generation());
+    }
+
+    /**
+     * The generation this row put live, or tried to: the run whose staged rows it published (its own job execution
+     * for a run, the restored run for a republish); null for a row of neither.
+     */
+    public Long generation() {
+        return restoredRunId != null ? restoredRunId : jobExecutionId;
     }
 
     /** The configuration this run trained: its algorithm with the effective parameters it recorded. */
@@ -95,10 +122,10 @@ public record RunRecord(
 
     /** What this run read, for the collapsed-input guard of a later run; empty when it did not get that far. */
     public Optional<PublishGuards.PublishedInput> publishedInput() {
-        if (ratingsUsed == null || users == null || jobExecutionId == null) {
+        if (ratingsUsed == null || users == null || generation() == null) {
             return Optional.empty();
         }
-        return Optional.of(new PublishGuards.PublishedInput(jobExecutionId, ratingsUsed, users));
+        return Optional.of(new PublishGuards.PublishedInput(generation(), ratingsUsed, users));
     }
 
     private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {

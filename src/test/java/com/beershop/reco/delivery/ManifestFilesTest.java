@@ -43,7 +43,8 @@ class ManifestFilesTest {
 
         // then
         assertThat(names).contains("cronjob/base/kustomization.yaml", "cronjob/base/cronjob.yaml",
-                "cronjob/base/migrate-job.yaml", "cronjob/overlays/staging/kustomization.yaml",
+                "cronjob/base/migrate-job.yaml", "cronjob/base/republish-cronjob.yaml",
+                "cronjob/overlays/staging/kustomization.yaml",
                 "cronjob/overlays/production/kustomization.yaml", "argocd/project.yaml",
                 "argocd/application-staging.yaml", "argocd/application-production.yaml",
                 "cronjob/monitoring/kustomization.yaml", "cronjob/monitoring/prometheus-rule.yaml");

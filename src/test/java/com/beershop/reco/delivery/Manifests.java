@@ -182,8 +182,19 @@ final class Manifests {
         return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The nightly CronJob. */
     static CronJob cronJob(List<HasMetadata> resources) {
-        return only(ofKind(resources, CronJob.class), "CronJob");
+        return cronJob(resources, "beer-reco-batch");
+    }
+
+    /** The suspended CronJob that Jobs to republish a generation are made from. */
+    static CronJob republishCronJob(List<HasMetadata> resources) {
+        return cronJob(resources, "beer-reco-batch-republish");
+    }
+
+    private static CronJob cronJob(List<HasMetadata> resources, String name) {
+        return only(ofKind(resources, CronJob.class).stream().filter(c -> c.getMetadata().getName().equals(name))
+                .toList(), "CronJob " + name);
     }
 
     static List<GenericKubernetesResource> prometheusRules(List<HasMetadata> resources) {
@@ -206,6 +217,10 @@ final class Manifests {
 
     static PodSpec cronJobPod(List<HasMetadata> resources) {
         return cronJob(resources).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    }
+
+    static PodSpec republishPod(List<HasMetadata> resources) {
+        return republishCronJob(resources).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
     }
 
     static PodSpec migratePod(List<HasMetadata> resources) {

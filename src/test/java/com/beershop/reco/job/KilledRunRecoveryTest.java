@@ -37,20 +37,24 @@ class KilledRunRecoveryTest {
     @Test
     void shouldKeepLiveRowsWhenKilledWhileStagingAndSucceedOnTheNextRunWithoutCleanUp() throws Exception {
         List<String> yesterday = db.liveRows();
+        long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
         Process victim = startRunInAnotherJvm("--reco.publish.batch-size=20");
-        awaitStagedRows(victim);
+        awaitStagedRows(victim, published);
 
         victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         assertThat(db.liveRows()).as("live table after the kill").isEqualTo(yesterday);
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("rows the dead run left behind").isPositive();
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id <> ?", published))
+                .as("rows the dead run left behind").isPositive();
         assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isEqualTo(1);
 
         int exit = db.run("run", "--reco.job.stale-after=PT0S");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
         assertThat(db.liveRows()).hasSize(yesterday.size());
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).isZero();
+        long next = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
+        assertThat(db.jdbc.queryForList("SELECT DISTINCT run_id FROM reco_staging ORDER BY run_id", Long.class))
+                .as("the dead run's rows are gone; the two published generations stay").containsExactly(published, next);
         assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isZero();
     }
 
@@ -67,9 +71,10 @@ class KilledRunRecoveryTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private void awaitStagedRows(Process victim) throws InterruptedException {
+    /** Waits for the victim's first staged rows (the published run's generation is staged already). */
+    private void awaitStagedRows(Process victim, long published) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (db.count("SELECT COUNT(*) FROM reco_staging") == 0) {
+        while (db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id <> ?", published) == 0) {
             assertThat(victim.isAlive()).as("the run ended before it staged anything").isTrue();
             assertThat(System.nanoTime()).as("staging did not start in time").isLessThan(deadline);
             Thread.sleep(20);

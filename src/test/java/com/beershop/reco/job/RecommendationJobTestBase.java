@@ -134,7 +134,10 @@ abstract class RecommendationJobTestBase {
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
         List<String> before = db.liveRows();
         String lastUser = db.jdbc.queryForObject("SELECT MAX(user_id) FROM ratings", String.class);
-        db.jdbc.execute("ALTER TABLE reco_staging ADD CONSTRAINT injected_failure CHECK (user_id <> '" + lastUser + "')");
+        long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
+        // the published run's generation stays staged: only the next run's rows fail the check
+        db.jdbc.execute("ALTER TABLE reco_staging ADD CONSTRAINT injected_failure CHECK (user_id <> '" + lastUser
+                + "' OR run_id = " + published + ")");
 
         int exit = db.run("run");
 
@@ -211,7 +214,10 @@ abstract class RecommendationJobTestBase {
 
         assertThat(db.liveRows()).isEqualTo(first);
         assertThat(db.count("SELECT COUNT(DISTINCT data_fingerprint) FROM reco_run_history")).isEqualTo(1);
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("staging is cleared after publish").isZero();
+        assertThat(db.count("SELECT COUNT(DISTINCT run_id) FROM reco_staging"))
+                .as("staging keeps both published generations (reco.publish.keep-generations=3)").isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("two complete generations")
+                .isEqualTo(2L * first.size());
     }
 
     @Test
@@ -505,7 +511,13 @@ abstract class RecommendationJobTestBase {
         assertThat(run.get("outcome")).isEqualTo("PUBLISH_REFUSED");
         assertThat(run.get("published")).isEqualTo(false);
         assertThat(run.get("outcome_reason").toString()).contains(reason);
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("nothing staged").isZero();
+        long refusedRun = ((Number) run.get("job_execution_id")).longValue();
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", refusedRun)).as("nothing staged")
+                .isZero();
+        assertThat(db.count("""
+                SELECT COUNT(*) FROM reco_staging WHERE run_id NOT IN
+                (SELECT job_execution_id FROM reco_run_history WHERE published = ? AND job_execution_id IS NOT NULL)""",
+                true)).as("only the generations of published runs stay staged").isZero();
     }
 
     /** Deletes a random share of the rating rows (fixed seed): deletion requests, a delisted brand. */

@@ -67,6 +67,9 @@ abstract class TestDatabase implements AutoCloseable {
                 // model selection would swap in a better one, so the tests of selection switch it on themselves
                 "--reco.selection.enabled=false"));
         for (String override : extra) {
+            if (!override.startsWith("--")) {
+                continue; // a positional argument (republish RUN_ID) overrides nothing
+            }
             // a repeated --key=value would bind as "a,b": let the test's value replace the default
             String key = override.substring(0, override.indexOf('=') + 1);
             args.removeIf(arg -> arg.startsWith(key));

@@ -1,0 +1,41 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.config.PublishProperties;
+import com.beershop.reco.generation.GenerationReport;
+import com.beershop.reco.generation.Generations;
+import com.beershop.reco.generation.Republisher;
+import com.beershop.reco.publish.PublishGuards;
+import com.beershop.reco.publish.RecommendationPublisher;
+import com.beershop.reco.publish.StagingRepository;
+import com.beershop.reco.tracking.RunHistoryRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The kept generations of published runs, the {@code republish} mode, and the report's generations table. */
+@Configuration(proxyBeanMethods = false)
+public class GenerationsConfiguration {
+
+    @Bean
+    public Generations generations(RunHistoryRepository history, StagingRepository staging,
+                                   PlatformTransactionManager transactionManager, PublishProperties publish) {
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new Generations(history, staging, ownTransaction, publish.keepGenerations());
+    }
+
+    @Bean
+    public Republisher republisher(Generations generations, RunHistoryRepository history, StagingRepository staging,
+                                   RecommendationPublisher publisher, PublishGuards publishGuards,
+                                   GateOverride gateOverride, AppVersion appVersion) {
+        return new Republisher(generations, history, staging, publisher, publishGuards,
+                fingerprint -> gateOverride.appliesTo(fingerprint) != null, appVersion.value());
+    }
+
+    @Bean
+    public GenerationReport generationReport(Generations generations) {
+        return new GenerationReport(generations, System.out);
+    }
+}
