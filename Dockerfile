@@ -25,8 +25,11 @@ COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 USER 10001:10001
 # Only /tmp is written (an emptyDir in Kubernetes, where the root filesystem is read-only).
-# OutOfMemoryError: kill -9 (exit 137, the same as a kernel OOM kill). Not -XX:+ExitOnOutOfMemoryError: it exits
-# with 3, which is ExitCodes.REJECTED_INPUT, and the CronJob's podFailurePolicy would read an OOM as bad input.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:OnOutOfMemoryError=kill -9 %p", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
+# OutOfMemoryError: -XX:+CrashOnOutOfMemoryError aborts the JVM at the first one, caught or not, with exit code 134
+# (ExitCodes.OUT_OF_MEMORY) and an hs_err file in /tmp; the log gets "Aborting due to java.lang.OutOfMemoryError".
+# Not -XX:OnOutOfMemoryError="kill -9 %p": java is PID 1 and the kernel drops a signal PID 1 sends itself, so the
+# run limped on and ended with exit 1. Not -XX:+ExitOnOutOfMemoryError: it exits with 3 (ExitCodes.REJECTED_INPUT).
+# Not -XX:-CreateCoredumpOnCrash: with it the JVM exits 1 instead of aborting.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+CrashOnOutOfMemoryError", "-XX:ErrorFile=/tmp/hs_err_pid%p.log", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
 # The mode; Kubernetes' args replace it (args: ["migrate"] for the PreSync hook).
 CMD ["run"]

@@ -30,6 +30,16 @@ public final class ExitCodes {
      * SQL Server with READ_COMMITTED_SNAPSHOT OFF (readers would wait for the whole publish).
      */
     public static final int DATABASE_UNFIT = 9;
+    /**
+     * Out of memory: the JVM aborts on the first {@code OutOfMemoryError} ({@code -XX:+CrashOnOutOfMemoryError} in
+     * the image), 128 + SIGABRT. Set by the JVM, never by our code.
+     */
+    public static final int OUT_OF_MEMORY = 134;
+    /**
+     * Stopped by SIGTERM (node drain, pod deleted, deadline): the running step ends, the execution is marked
+     * STOPPED and recorded, then the JVM exits with 128 + SIGTERM. Set by the JVM, never by our code.
+     */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }

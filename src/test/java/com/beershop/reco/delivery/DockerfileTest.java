@@ -3,14 +3,12 @@ package com.beershop.reco.delivery;
 import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.outcome.ExitCodes;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 
-import static com.beershop.reco.delivery.Manifests.REPO;
+import static com.beershop.reco.delivery.DockerfileInstructions.execForm;
+import static com.beershop.reco.delivery.DockerfileInstructions.instructions;
+import static com.beershop.reco.delivery.DockerfileInstructions.only;
 import static com.beershop.reco.delivery.Manifests.cronJobPod;
 import static com.beershop.reco.delivery.Manifests.migratePod;
 import static com.beershop.reco.delivery.Manifests.onlyContainer;
@@ -18,36 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The image starts the application the way the manifests expect: the mode is the container's args. */
 class DockerfileTest {
-
-    /** Instructions of the Dockerfile, continuation lines joined, comments dropped. */
-    private static List<String> instructions() throws IOException {
-        List<String> instructions = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : Files.readAllLines(REPO.resolve("Dockerfile"))) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("#") || trimmed.isEmpty() && current.isEmpty()) {
-                continue;
-            }
-            if (trimmed.endsWith("\\")) {
-                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
-            } else {
-                instructions.add(current.append(trimmed).toString());
-                current.setLength(0);
-            }
-        }
-        return instructions;
-    }
-
-    private static String only(List<String> instructions, String keyword) {
-        List<String> found = instructions.stream().filter(i -> i.startsWith(keyword + " ")).toList();
-        assertThat(found).as(keyword).hasSize(1);
-        return found.get(0).substring(keyword.length() + 1).strip();
-    }
-
-    private static List<String> execForm(String arguments) {
-        assertThat(arguments).as("exec form (a JSON array), so java is PID 1 and gets SIGTERM").startsWith("[");
-        return List.of(JsonMapper.builder().build().readValue(arguments, String[].class));
-    }
 
     @Test
     void shouldStartTheBootLauncherDirectlyWithContainerAwareMemoryFlags() throws IOException {
@@ -64,7 +32,24 @@ class DockerfileTest {
                 .doesNotContain("-jar", "sh", "-c");
         // -XX:+ExitOnOutOfMemoryError exits with 3, which the podFailurePolicy would read as REJECTED_INPUT
         assertThat(ExitCodes.REJECTED_INPUT).isEqualTo(3);
-        assertThat(entrypoint).doesNotContain("-XX:+ExitOnOutOfMemoryError").contains("-XX:OnOutOfMemoryError=kill -9 %p");
+        assertThat(entrypoint).doesNotContain("-XX:+ExitOnOutOfMemoryError");
+    }
+
+    @Test
+    void shouldAbortOnTheFirstOutOfMemoryErrorWritingTheCrashReportToTheWritableVolume() throws IOException {
+        // given
+        List<String> jvmOptions = DockerfileInstructions.jvmOptions();
+
+        // when
+        List<String> errorFiles = jvmOptions.stream().filter(o -> o.startsWith("-XX:ErrorFile=")).toList();
+
+        // then: kill -9 from OnOutOfMemoryError never reaches PID 1; without a core dump the abort becomes exit 1
+        assertThat(jvmOptions).contains("-XX:+CrashOnOutOfMemoryError")
+                .noneMatch(o -> o.startsWith("-XX:OnOutOfMemoryError"))
+                .doesNotContain("-XX:-CreateCoredumpOnCrash", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(errorFiles).singleElement().isEqualTo("-XX:ErrorFile=/tmp/hs_err_pid%p.log");
+        assertThat(onlyContainer(cronJobPod(Manifests.rendered("production"))).getVolumeMounts())
+                .as("/tmp is the pod's only writable place").anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
     }
 
     @Test
