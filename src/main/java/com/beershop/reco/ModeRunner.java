@@ -11,6 +11,7 @@ import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.tracking.RunReport;
+import com.beershop.reco.schema.RunLock;
 import com.beershop.reco.schema.SchemaManager;
 import com.beershop.reco.seed.SampleDataSeeder;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -56,9 +60,12 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
               --sample-data=DIR                  seed the in-memory database from DIR/products.csv, DIR/ratings.csv
 
             exit codes: 0 ok, 1 unexpected, 2 configuration, 3 input rejected, 4 quality refused,
-              5 infrastructure (worth a retry), 6 schema not current, 7 publish refused, 9 database unfit (README "Exit codes")
+              5 infrastructure (worth a retry), 6 schema not current, 7 publish refused, 8 another run active,
+              9 database unfit, 134 out of memory, 143 stopped by SIGTERM (README "Exit codes")
             """;
     private static final Logger log = LoggerFactory.getLogger(ModeRunner.class);
+    /** How long a run waits for H2's lock row (the other databases answer at once). */
+    private static final Duration H2_LOCK_WAIT = Duration.ofSeconds(1);
 
     private final SchemaManager schema;
     private final SampleDataSeeder seeder;
@@ -72,12 +79,14 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final GenerationReport generationReport;
     private final Republisher republisher;
     private final PublishProperties publishProperties;
+    private final DataSource dataSource;
     private int exitCode = ExitCodes.OK;
 
     ModeRunner(SchemaManager schema, SampleDataSeeder seeder, JobOperator jobOperator, JobRepository jobRepository,
                Job beerRecommendationJob, Job algorithmComparisonJob, JobProperties jobProperties,
                RunReport reportMode, DatabaseFitness fitness,
-               GenerationReport generationReport, Republisher republisher, PublishProperties publishProperties) {
+               GenerationReport generationReport, Republisher republisher, PublishProperties publishProperties,
+               DataSource dataSource) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;
@@ -90,6 +99,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         this.generationReport = generationReport;
         this.republisher = republisher;
         this.publishProperties = publishProperties;
+        this.dataSource = dataSource;
     }
 
     /** The usage text, with the algorithms this build knows. */
@@ -120,8 +130,8 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         switch (mode) {
             case "migrate" -> log.info("Migration finished: {} migration(s) applied", schema.migrate());
             case "check" -> check();
-            case "run" -> runJob(recommendationJob);
-            case "evaluate" -> runJob(comparisonJob);
+            case "run" -> runJob(recommendationJob, true);
+            case "evaluate" -> runJob(comparisonJob, false);
             case "report" -> {
                 schema.prepareForRun();
                 reportMode.print(jobProperties.reportRows());
@@ -148,25 +158,36 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private void runJob(Job job) throws Exception {
+    /** {@code exclusive}: hold the run lock for the whole run; a run that cannot get it touches nothing. */
+    private void runJob(Job job, boolean exclusive) throws Exception {
         schema.prepareForRun();
-        seeder.seedIfWanted();
-        recoverStaleExecutions(job);
-        JobExecution execution = jobOperator.startNextInstance(job);
-        JobOutcome outcome = JobOutcome.of(execution);
-        exitCode = outcome.exitCode();
-        if (exitCode != ExitCodes.OK) {
-            log.error("Job execution {} ended {} (exit code {}): {}", execution.getId(), outcome.outcome(),
-                    exitCode, outcome.reason());
+        try (RunLock lock = exclusive ? acquireRunLock() : null) {
+            seeder.seedIfWanted();
+            recoverDeadExecutions(job, lock != null);
+            JobExecution execution = jobOperator.startNextInstance(job);
+            JobOutcome outcome = JobOutcome.of(execution);
+            exitCode = outcome.exitCode();
+            if (exitCode != ExitCodes.OK) {
+                log.error("Job execution {} ended {} (exit code {}): {}", execution.getId(), outcome.outcome(),
+                        exitCode, outcome.reason());
+            }
         }
     }
 
-    /** Marks executions left "running" by a killed pod as failed, so the metadata tells the truth. */
-    private void recoverStaleExecutions(Job job) {
+    private RunLock acquireRunLock() throws SQLException {
+        return RunLock.tryAcquire(dataSource, H2_LOCK_WAIT).orElseThrow(() -> RunRefusedException.anotherRunActive(
+                "another run holds the run lock '" + RunLock.NAME + "': this run changed nothing and ends"));
+    }
+
+    /**
+     * Marks executions left "running" by a process that died as failed, so the metadata tells the truth. Under
+     * the run lock every such execution is dead (only the lock's holder runs); without it, only old ones count.
+     */
+    private void recoverDeadExecutions(Job job, boolean holdingRunLock) {
         LocalDateTime cutoff = LocalDateTime.now().minus(jobProperties.staleAfter());
         for (JobExecution running : jobRepository.findRunningJobExecutions(job.getName())) {
             LocalDateTime updated = running.getLastUpdated() != null ? running.getLastUpdated() : running.getStartTime();
-            if (updated == null || updated.isBefore(cutoff)) {
+            if (holdingRunLock || updated == null || updated.isBefore(cutoff)) {
                 log.warn("Recovering job execution {} left running since {} by a process that died",
                         running.getId(), updated);
                 jobOperator.recover(running);

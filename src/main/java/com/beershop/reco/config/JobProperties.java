@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param staleAfter an execution still marked running but not updated for this long was left by a killed process;
- *                   the next run marks it failed (Spring Batch's recover) so the metadata tells the truth
+ * @param staleAfter for {@code evaluate}, which runs without the run lock: an execution still marked running but not
+ *                   updated for this long was left by a killed process, and is marked failed (Spring Batch's recover).
+ *                   {@code run} holds the run lock, so it recovers every execution left running at once
  * @param reportRows how many run-history rows the {@code report} mode prints
  * @param queryTimeout the longest any one statement the job sends may run before the driver cancels it: a read
  *                     or write that hangs fails the run (exit 5, retried) instead of holding it until the

@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int INFRASTRUCTURE = 5;
     /** The job's schema is not at the version this build expects: run the {@code migrate} mode first. */
     public static final int SCHEMA_NOT_CURRENT = 6;
+    /** Another run holds the run lock: this one touched nothing. The next scheduled run will do. */
+    public static final int ANOTHER_RUN_ACTIVE = 8;
     /**
      * A publish guard refused tonight's lists before anything was deleted: no product can be recommended, the input
      * or the lists collapsed against what is live or was last published, or the model produced non-finite scores.

@@ -33,6 +33,7 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
             case ExitCodes.SCHEMA_NOT_CURRENT -> "SCHEMA_NOT_CURRENT";
             case ExitCodes.PUBLISH_REFUSED -> "PUBLISH_REFUSED";
             case ExitCodes.DATABASE_UNFIT -> "DATABASE_UNFIT";
+            case ExitCodes.ANOTHER_RUN_ACTIVE -> "ANOTHER_RUN_ACTIVE";
             default -> "FAILED";
         };
     }

@@ -35,6 +35,10 @@ public class RunRefusedException extends RuntimeException {
         return new RunRefusedException(ExitCodes.DATABASE_UNFIT, "DATABASE_UNFIT", message);
     }
 
+    public static RunRefusedException anotherRunActive(String message) {
+        return new RunRefusedException(ExitCodes.ANOTHER_RUN_ACTIVE, "ANOTHER_RUN_ACTIVE", message);
+    }
+
     public static RunRefusedException configuration(String message) {
         return new RunRefusedException(ExitCodes.CONFIGURATION, "CONFIGURATION", message);
     }

@@ -32,7 +32,8 @@ class PodFailurePolicyExitCodesTest {
             assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(onlyContainer(cronJobPod(Manifests.rendered(overlay))).getName());
             assertThat(rule.getOnExitCodes().getValues()).containsExactlyInAnyOrder(ExitCodes.CONFIGURATION,
                     ExitCodes.REJECTED_INPUT, ExitCodes.QUALITY_REFUSED, ExitCodes.SCHEMA_NOT_CURRENT,
-                    ExitCodes.PUBLISH_REFUSED, ExitCodes.DATABASE_UNFIT, ExitCodes.OUT_OF_MEMORY);
+                    ExitCodes.PUBLISH_REFUSED, ExitCodes.ANOTHER_RUN_ACTIVE, ExitCodes.DATABASE_UNFIT,
+                    ExitCodes.OUT_OF_MEMORY);
         });
         assertThat(jobSpec.getBackoffLimit()).isPositive();
         assertThat(jobSpec.getTemplate().getSpec().getRestartPolicy()).as("podFailurePolicy needs Never").isEqualTo("Never");

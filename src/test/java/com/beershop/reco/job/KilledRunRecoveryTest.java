@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A pod killed half-way (SIGKILL, no chance to clean up) must leave the live table as it was, and the next run must
- * succeed without anyone touching the database. The victim is a real second JVM on the local PostgreSQL.
+ * succeed without anyone touching the database, at once: the dead run's session, and its run lock, ended with it,
+ * so the next run knows the execution left "running" is dead. The victim is a real second JVM on the local PostgreSQL.
  */
 class KilledRunRecoveryTest {
 
@@ -48,7 +49,7 @@ class KilledRunRecoveryTest {
                 .as("rows the dead run left behind").isPositive();
         assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isEqualTo(1);
 
-        int exit = db.run("run", "--reco.job.stale-after=PT0S");
+        int exit = db.run("run");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
         assertThat(db.liveRows()).hasSize(yesterday.size());

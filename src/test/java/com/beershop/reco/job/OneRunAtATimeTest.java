@@ -1,0 +1,144 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.schema.RunLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * One run at a time: a run that finds the run lock taken exits with ANOTHER_RUN_ACTIVE at once and touches
+ * nothing, and the run that holds it carries on and publishes. On H2 (the SQL Server scripts, with the lock row of
+ * V4) and on PostgreSQL (an advisory lock).
+ */
+class OneRunAtATimeTest {
+
+    /** Generous: the refused run must not wait for the lock, so it ends in seconds even on a loaded machine. */
+    private static final Duration NO_WAITING = Duration.ofSeconds(90);
+
+    private TestDatabase db;
+
+    @AfterEach
+    void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private void publishedOnce(String vendor) throws Exception {
+        db = vendor.equals("h2") ? TestDatabase.h2() : TestDatabase.postgres();
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(RecommendationJobTestBase.DATA);
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void shouldExitAtOnceWithAnotherRunActiveAndTouchNothingWhileTheLockIsHeld(String vendor) throws Exception {
+        // given: another session holds the run lock, as a running run would
+        publishedOnce(vendor);
+        List<String> yesterday = db.liveRows();
+        long executions = db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+        long historyRows = db.count("SELECT COUNT(*) FROM reco_run_history");
+
+        try (Connection holder = holdRunLock(vendor)) {
+            // when
+            int exit = assertTimeoutPreemptively(NO_WAITING, () -> db.run("run"));
+
+            // then
+            assertThat(exit).isEqualTo(ExitCodes.ANOTHER_RUN_ACTIVE);
+            assertThat(holder.isValid(1)).as("the other session still holds its lock").isTrue();
+        }
+        assertThat(db.liveRows()).as("live table").isEqualTo(yesterday);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).as("staged rows").isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("job executions").isEqualTo(executions);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history")).as("run-history rows").isEqualTo(historyRows);
+        assertThat(db.run("run")).as("a run after the lock is released").isEqualTo(ExitCodes.OK);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void shouldRefuseASecondRunWhileTheFirstIsPublishingAndLetTheFirstPublish(String vendor) throws Exception {
+        // given: a first run, held up in its publish by a session that locked yesterday's rows; one user's rows
+        // are gone from the live table, so a publish shows
+        publishedOnce(vendor);
+        List<String> published = db.liveRows();
+        db.jdbc.update("DELETE FROM recommendations WHERE user_id = (SELECT MIN(user_id) FROM recommendations)");
+        List<String> yesterday = db.liveRows();
+        CompletableFuture<Integer> first;
+        try (Connection blocker = lockLiveRows()) {
+            // the publish may wait for the locked rows (longer than H2's default lock timeout of 2 s, too)
+            String[] patience = vendor.equals("h2")
+                    ? new String[]{"--reco.publish.lock-timeout=PT5M",
+                                   "--spring.datasource.hikari.connection-init-sql=SET LOCK_TIMEOUT 300000"}
+                    : new String[]{"--reco.publish.lock-timeout=PT5M"};
+            first = CompletableFuture.supplyAsync(() -> db.run("run", patience));
+            awaitPublishStepRunning(first);
+
+            // when: a second run starts while the first holds the run lock
+            int second = assertTimeoutPreemptively(NO_WAITING, () -> db.run("run"));
+
+            // then
+            assertThat(second).isEqualTo(ExitCodes.ANOTHER_RUN_ACTIVE);
+            assertThat(first).as("the first run is still publishing").isNotDone();
+            blocker.rollback();
+        }
+        assertThat(first.get(5, TimeUnit.MINUTES)).as("the first run").isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).as("published by the first run").isNotEqualTo(yesterday).isEqualTo(published);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history WHERE published = ?", true)).isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("the second run started no job")
+                .isEqualTo(2);
+    }
+
+    /** Another session takes the lock with the database's own statements (not through RunLock). */
+    private Connection holdRunLock(String vendor) throws Exception {
+        Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
+        if (vendor.equals("h2")) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT lock_name FROM reco_run_lock WHERE lock_name = ? FOR UPDATE")) {
+                select.setString(1, RunLock.NAME);
+                try (ResultSet rs = select.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                }
+            }
+        } else {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + RunLock.POSTGRES_KEY + ")");
+            }
+        }
+        return connection;
+    }
+
+    /** Locks every live row in an open transaction, so the publish's DELETE waits for it. */
+    private Connection lockLiveRows() throws Exception {
+        Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT * FROM recommendations FOR UPDATE");
+        }
+        return connection;
+    }
+
+    private void awaitPublishStepRunning(CompletableFuture<Integer> first) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (db.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'publishStep' AND STATUS = 'STARTED'") == 0) {
+            assertThat(first).as("the first run ended before it published").isNotDone();
+            assertThat(System.nanoTime()).as("the first run did not reach its publish in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
