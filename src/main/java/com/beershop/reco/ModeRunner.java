@@ -7,6 +7,7 @@ import com.beershop.reco.config.JobProperties;
 import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.generation.GenerationReport;
 import com.beershop.reco.generation.Republisher;
+import com.beershop.reco.job.GracefulStop;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
@@ -80,13 +81,14 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Republisher republisher;
     private final PublishProperties publishProperties;
     private final DataSource dataSource;
+    private final GracefulStop gracefulStop;
     private int exitCode = ExitCodes.OK;
 
     ModeRunner(SchemaManager schema, SampleDataSeeder seeder, JobOperator jobOperator, JobRepository jobRepository,
                Job beerRecommendationJob, Job algorithmComparisonJob, JobProperties jobProperties,
                RunReport reportMode, DatabaseFitness fitness,
                GenerationReport generationReport, Republisher republisher, PublishProperties publishProperties,
-               DataSource dataSource) {
+               DataSource dataSource, GracefulStop gracefulStop) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;
@@ -100,6 +102,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         this.republisher = republisher;
         this.publishProperties = publishProperties;
         this.dataSource = dataSource;
+        this.gracefulStop = gracefulStop;
     }
 
     /** The usage text, with the algorithms this build knows. */
@@ -164,7 +167,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         try (RunLock lock = exclusive ? acquireRunLock() : null) {
             seeder.seedIfWanted();
             recoverDeadExecutions(job, lock != null);
-            JobExecution execution = jobOperator.startNextInstance(job);
+            JobExecution execution = gracefulStop.whileRunning(() -> jobOperator.startNextInstance(job));
             JobOutcome outcome = JobOutcome.of(execution);
             exitCode = outcome.exitCode();
             if (exitCode != ExitCodes.OK) {

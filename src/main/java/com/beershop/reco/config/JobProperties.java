@@ -13,12 +13,15 @@ import java.time.Duration;
  * @param queryTimeout the longest any one statement the job sends may run before the driver cancels it: a read
  *                     or write that hangs fails the run (exit 5, retried) instead of holding it until the
  *                     CronJob's deadline
+ * @param stopTimeout on SIGTERM, how long to wait for the running step to end before the process exits anyway; keep
+ *                    it below the pod's {@code terminationGracePeriodSeconds}, after which Kubernetes kills it
  */
 @ConfigurationProperties("reco.job")
 public record JobProperties(
         @DefaultValue("PT6H") Duration staleAfter,
         @DefaultValue("20") int reportRows,
-        @DefaultValue("PT10M") Duration queryTimeout) {
+        @DefaultValue("PT10M") Duration queryTimeout,
+        @DefaultValue("PT90S") Duration stopTimeout) {
 
     public JobProperties {
         if (queryTimeout.isNegative() || queryTimeout.toSeconds() < 1) {

@@ -31,9 +31,11 @@ public class AlgorithmComparisonJobConfiguration {
 
     @Bean
     public Job algorithmComparisonJob(JobRepository jobRepository, Step loadProductsStep, Step loadRatingsStep,
-                                      Step checkInputStep, Step compareAlgorithmsStep, Step searchModelsStep) {
+                                      Step checkInputStep, Step compareAlgorithmsStep, Step searchModelsStep,
+                                      GracefulStop gracefulStop) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .incrementer(new RunIdIncrementer())
+                .listener(gracefulStop)
                 .start(loadProductsStep)
                 .next(loadRatingsStep)
                 .next(checkInputStep)

@@ -67,10 +67,12 @@ public class RecommendationJobConfiguration {
                                      Step checkInputStep, Step selectModelStep, Step evaluateModelStep,
                                      Step qualityGateStep, Step trainModelStep, Step scoreUsersStep, Step guardPublishStep,
                                      Step stageRecommendationsStep, Step publishStep,
-                                     RunHistoryListener runHistoryListener) {
+                                     RunHistoryListener runHistoryListener,
+                                     GracefulStop gracefulStop) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .incrementer(new RunIdIncrementer())
                 .listener(runHistoryListener)
+                .listener(gracefulStop)
                 .start(loadProductsStep)
                 .next(loadRatingsStep)
                 .next(checkInputStep)

@@ -16,7 +16,8 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
             return new JobOutcome(PUBLISHED, ExitCodes.OK, null);
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
-            return new JobOutcome("STOPPED", ExitCodes.INFRASTRUCTURE, "the job was stopped before it published");
+            // only a SIGTERM stops a run (GracefulStop): record the code the process ends with
+            return new JobOutcome("STOPPED", ExitCodes.TERMINATED, "stopped by SIGTERM before it published");
         }
         int code = FailureClassifier.exitCodeOf(failures);
         return new JobOutcome(outcomeOf(code), code, describe(failures));

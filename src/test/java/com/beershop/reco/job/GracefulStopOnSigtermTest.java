@@ -1,0 +1,100 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.BeerRecoApplication;
+import com.beershop.reco.outcome.ExitCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGTERM (node drain, deleted pod, deadline) stops a run gracefully: the execution ends STOPPED or FAILED, never
+ * STARTED, the run history says so, the live table is untouched, and the next run starts at once. The run is a
+ * real second JVM on the local PostgreSQL; {@link Process#destroy()} sends it SIGTERM.
+ */
+class GracefulStopOnSigtermTest {
+
+    @TempDir
+    Path logs;
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void publishedOnce() throws Exception {
+        db = TestDatabase.postgres();
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(RecommendationJobTestBase.DATA);
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void shouldStopOnSigtermRecordTheStopKeepLiveRowsAndLetTheNextRunPublishAtOnce() throws Exception {
+        // given: a run that is staging its rows (small batches, so it is still at it when the signal comes)
+        List<String> yesterday = db.liveRows();
+        long historyRows = db.count("SELECT COUNT(*) FROM reco_run_history");
+        Path log = logs.resolve("victim.log");
+        Process victim = startRunInAnotherJvm(log, "--reco.publish.batch-size=20");
+        awaitStagedRows(victim, log);
+
+        // when
+        long signalled = System.nanoTime();
+        victim.destroy();
+        boolean ended = victim.waitFor(3, TimeUnit.MINUTES);
+        System.out.printf("SIGTERM to exit: %.1f s%n", (System.nanoTime() - signalled) / 1e9);
+
+        // then
+        assertThat(ended).as("the run ended after SIGTERM").isTrue();
+        assertThat(victim.exitValue()).as(Files.readString(log)).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(db.jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1",
+                String.class)).isIn("STOPPED", "FAILED");
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE END_TIME IS NULL")).as("left running").isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history")).isEqualTo(historyRows + 1);
+        Map<String, Object> stopped = db.jdbc.queryForMap("SELECT * FROM reco_run_history ORDER BY id DESC LIMIT 1");
+        assertThat(stopped).containsEntry("outcome", "STOPPED").containsEntry("published", false);
+        assertThat(((Number) stopped.get("exit_code")).intValue()).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(db.liveRows()).as("live table after SIGTERM").isEqualTo(yesterday);
+
+        // and the next run, with the default configuration, starts at once and publishes
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isEqualTo(yesterday);
+        assertThat(db.jdbc.queryForObject("SELECT outcome FROM reco_run_history ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("PUBLISHED");
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging")).isZero();
+    }
+
+    private Process startRunInAnotherJvm(Path log, String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                BeerRecoApplication.class.getName(), "run",
+                "--spring.datasource.url=" + db.url,
+                "--spring.datasource.username=" + db.username,
+                "--reco.sample-data.seed=NEVER",
+                "--reco.input.min-ratings=100"));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private void awaitStagedRows(Process victim, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (db.count("SELECT COUNT(*) FROM reco_staging") == 0) {
+            assertThat(victim.isAlive()).as("the run ended before it staged anything: " + Files.readString(log)).isTrue();
+            assertThat(System.nanoTime()).as("staging did not start in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
