@@ -8,7 +8,9 @@ import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -22,22 +24,24 @@ import java.util.function.Supplier;
  *
  * <p>Spring Batch 6 does not do this by itself: its {@code JobExecutionShutdownHook} has to be registered by hand,
  * does not wait for the job to end, and runs as a JVM shutdown hook beside Boot's, which closes the DataSource
- * meanwhile. This bean is a lifecycle bean in the last phase instead: Boot's shutdown hook closes the context,
- * which stops this bean first, and it holds the close (so the DataSource stays open) until the job has ended or
- * {@code reco.job.stop-timeout} has passed. The JVM then exits with 143.
+ * meanwhile. This bean listens for the context-closed event instead, first among its listeners: Boot's shutdown
+ * hook closes the context, whose first act is that event (before lifecycle beans stop and long before any bean,
+ * the DataSource included, is destroyed), and this bean holds the close until the job has ended or
+ * {@code reco.job.stop-timeout} has passed. The run-history row is written by then, so the run metrics published
+ * on the same event, right after this listener, describe the stopped run. The JVM then exits with 143.
  *
  * <p>A running publish step is let finish: it is one short transaction, and stopping it after its commit would
  * record a published run as stopped.
  */
 @Component
-public class GracefulStop implements SmartLifecycle, JobExecutionListener {
+public class GracefulStop implements ApplicationListener<ContextClosedEvent>, Ordered, JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
     static final String UNINTERRUPTED_STEP = "publishStep";
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private final JobOperator jobOperator;
     private final Duration timeout;
-    private volatile boolean lifecycleRunning;
     private volatile boolean stopRequested;
     private volatile JobExecution execution;
     private volatile CountDownLatch jobEnded;
@@ -68,13 +72,7 @@ public class GracefulStop implements SmartLifecycle, JobExecutionListener {
     }
 
     @Override
-    public void start() {
-        lifecycleRunning = true;
-    }
-
-    @Override
-    public void stop() {
-        lifecycleRunning = false;
+    public void onApplicationEvent(ContextClosedEvent event) {
         stopRequested = true;
         CountDownLatch ended = jobEnded;
         if (ended == null || ended.getCount() == 0) {
@@ -124,14 +122,9 @@ public class GracefulStop implements SmartLifecycle, JobExecutionListener {
         return false;
     }
 
+    /** Before every other listener of the event; {@code RunMetricsPublisher} comes right after. */
     @Override
-    public boolean isRunning() {
-        return lifecycleRunning;
-    }
-
-    /** The last phase: stopped before every other lifecycle bean, and long before the DataSource closes. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
+    public int getOrder() {
+        return ORDER;
     }
 }

@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * At the end of a run, whatever its outcome, registers the run's {@link RunSeries} gauges from its run-history row,
  * just before Boot's Pushgateway manager (when enabled) pushes the registry on shutdown: the context-closed event
- * comes before any bean is destroyed. First among its listeners, since Boot closes the meter registries on the same
- * event and a closed registry takes no new meters. Modes that ran no recommendation job (report, migrate, evaluate) register
+ * comes before any bean is destroyed. Early among its listeners, since Boot closes the meter registries on the same
+ * event and a closed registry takes no new meters; right after GracefulStop, which on SIGTERM holds the event until
+ * the stopped run has written its run-history row. Modes that ran no recommendation job (report, migrate, evaluate) register
  * nothing, so their push leaves the last run's series alone.
  */
 @Component
@@ -41,7 +42,7 @@ class RunMetricsPublisher {
     }
 
     @EventListener(ContextClosedEvent.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     void runEnded() {
         Long executionId = runs.lastJobExecutionId();
         if (executionId == null) {

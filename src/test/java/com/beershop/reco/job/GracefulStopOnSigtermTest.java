@@ -7,24 +7,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGTERM (node drain, deleted pod, deadline) stops a run gracefully: the execution ends STOPPED or FAILED, never
- * STARTED, the run history says so, the live table is untouched, and the next run starts at once. The run is a
- * real second JVM on the local PostgreSQL; {@link Process#destroy()} sends it SIGTERM.
+ * STARTED, the run history and the pushed metrics say so, the live table is untouched, and the next run starts at
+ * once. The run is a real second JVM on the local PostgreSQL, pushing to the real Pushgateway that .ci/run starts on
+ * 127.0.0.1:9091; {@link Process#destroy()} sends it SIGTERM.
  */
 class GracefulStopOnSigtermTest {
 
+    private static final String PUSHGATEWAY = "http://127.0.0.1:9091";
+
     @TempDir
     Path logs;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String instance = "test-" + UUID.randomUUID();
 
     private TestDatabase db;
 
@@ -37,8 +48,10 @@ class GracefulStopOnSigtermTest {
     }
 
     @AfterEach
-    void dropDatabase() {
+    void dropDatabaseAndGroup() throws Exception {
         db.close();
+        http.send(HttpRequest.newBuilder(URI.create(PUSHGATEWAY + "/metrics/job/beer-reco-batch/instance/" + instance))
+                .DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
@@ -67,6 +80,8 @@ class GracefulStopOnSigtermTest {
         assertThat(stopped).containsEntry("outcome", "STOPPED").containsEntry("published", false);
         assertThat(((Number) stopped.get("exit_code")).intValue()).isEqualTo(ExitCodes.TERMINATED);
         assertThat(db.liveRows()).as("live table after SIGTERM").isEqualTo(yesterday);
+        assertThat(pushedSamples()).as("pushed by the stopped run")
+                .contains("reco_run_exit_code 143", "reco_run_outcome{outcome=\"STOPPED\"} 1", "reco_run_published 0");
 
         // and the next run, with the default configuration, starts at once and publishes
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
@@ -84,9 +99,21 @@ class GracefulStopOnSigtermTest {
                 "--spring.datasource.url=" + db.url,
                 "--spring.datasource.username=" + db.username,
                 "--reco.sample-data.seed=NEVER",
-                "--reco.input.min-ratings=100"));
+                "--reco.input.min-ratings=100",
+                "--management.prometheus.metrics.export.pushgateway.enabled=true",
+                "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:9091",
+                "--management.prometheus.metrics.export.pushgateway.grouping-key.instance=" + instance));
         command.addAll(List.of(extra));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** This test's samples on the Pushgateway, without the job and instance labels: {@code name{labels} value}. */
+    private List<String> pushedSamples() throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(PUSHGATEWAY + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String grouping = "instance=\"" + instance + "\",job=\"beer-reco-batch\"";
+        return body.lines().filter(line -> line.startsWith("reco_") && line.contains(grouping))
+                .map(line -> line.replace(grouping + ",", "").replace("{" + grouping + "}", "")).toList();
     }
 
     private void awaitStagedRows(Process victim, Path log) throws Exception {
