@@ -1,23 +1,31 @@
 package com.beershop.reco.config;
 
+import com.beershop.reco.tracking.ReportFormat;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
 /**
- * @param staleAfter an execution still marked running but not updated for this long was left by a killed process;
- *                   the next run marks it failed (Spring Batch's recover) so the metadata tells the truth
- * @param reportRows how many run-history rows the {@code report} mode prints
- * @param queryTimeout the longest any one statement the job sends may run before the driver cancels it: a read
- *                     or write that hangs fails the run (exit 5, retried) instead of holding it until the
- *                     CronJob's deadline
+ * @param staleAfter     an execution still marked running but not updated for this long was left by a killed
+ *                       process; the next run marks it failed (Spring Batch's recover) so the metadata tells the truth
+ * @param reportRows     how many run-history rows the {@code report} mode prints
+ * @param queryTimeout   the longest any one statement the job sends may run before the driver cancels it: a read
+ *                       or write that hangs fails the run (exit 5, retried) instead of holding it until the
+ *                       CronJob's deadline
+ * @param reportFormat   {@code table}, {@code json} or {@code csv} ({@code report --format=json} sets it)
+ * @param reportHtml     also write the self-contained HTML report to this file ({@code report --html=FILE}); blank: no
+ * @param logExampleUser print one customer's id, best ratings and recommendations in the INFO run summary; unset:
+ *                       only on the embedded in-memory database, never on a real one
  */
 @ConfigurationProperties("reco.job")
 public record JobProperties(
         @DefaultValue("PT6H") Duration staleAfter,
         @DefaultValue("20") int reportRows,
-        @DefaultValue("PT10M") Duration queryTimeout) {
+        @DefaultValue("PT10M") Duration queryTimeout,
+        @DefaultValue("TABLE") ReportFormat reportFormat,
+        @DefaultValue("") String reportHtml,
+        Boolean logExampleUser) {
 
     public JobProperties {
         if (queryTimeout.isNegative() || queryTimeout.toSeconds() < 1) {
