@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
-        String appVersion, String algorithm, String params, Long seed, String dataFingerprint,
+        String appVersion, String gitCommit, String algorithm, String params, Long seed, String dataFingerprint,
         Long ratingsRead, Long ratingsRejected, String rejectedByReason, Long duplicateRatings,
         Long unrecommendableRatings, Long ratingsUsed, Integer users, Integer products, Integer topN,
         Integer usersEvaluated, Double precisionAtN, Double recallAtN, Double ndcgAtN, Double mapAtN,
@@ -58,7 +58,7 @@ public record RunRecord(
         EvaluationResult model = evaluation == null ? null : evaluation.model();
         Map<String, ?> params = model == null ? new TreeMap<>(run.spec().params()) : JsonText.parseParams(model.params());
         return new RunRecord(null, run.jobExecutionId(), run.runMode(), run.startedAt(), end.endedAt(),
-                run.appVersion(), run.spec().name(), JsonText.of(params), run.seed(),
+                run.appVersion(), run.gitCommit(), run.spec().name(), JsonText.of(params), run.seed(),
                 read == null ? null : read.fingerprint(),
                 read == null ? null : read.read(),
                 read == null ? null : read.rejected(),
@@ -97,8 +97,9 @@ public record RunRecord(
     public static RunRecord republished(RunRecord restored, LocalDateTime startedAt, String appVersion, RunEnd end,
                                         long rowsPublished, Map<String, Double> stepSeconds) {
         RunRecord r = restored;
-        return new RunRecord(null, null, "republish", startedAt, end.endedAt(), appVersion, r.algorithm, r.params,
-                r.seed, r.dataFingerprint, r.ratingsRead, r.ratingsRejected, r.rejectedByReason, r.duplicateRatings,
+        // git_commit: the build that produced the restored model, like the algorithm and parameters copied with it
+        return new RunRecord(null, null, "republish", startedAt, end.endedAt(), appVersion, r.gitCommit, r.algorithm,
+                r.params, r.seed, r.dataFingerprint, r.ratingsRead, r.ratingsRejected, r.rejectedByReason, r.duplicateRatings,
                 r.unrecommendableRatings, r.ratingsUsed, r.users, r.products, r.topN, r.usersEvaluated,
                 r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
