@@ -148,7 +148,9 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                 long runId = Republisher.runId(words.size() > 1 ? words.get(1) : null,
                         publishProperties.republishRunId());
                 schema.prepareForRun();
-                republisher.republish(runId);
+                try (RunLock lock = acquireRunLock()) { // never beside a run, nor another republish
+                    republisher.republish(runId);
+                }
             }
             default -> throw new IllegalStateException(mode);
         }

@@ -114,7 +114,7 @@ class RepublishCronJobTest {
             assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(onlyContainer(republishPod(rendered)).getName());
             assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
             assertThat(rule.getOnExitCodes().getValues()).containsExactlyInAnyOrder(ExitCodes.CONFIGURATION,
-                    ExitCodes.SCHEMA_NOT_CURRENT, ExitCodes.PUBLISH_REFUSED);
+                    ExitCodes.SCHEMA_NOT_CURRENT, ExitCodes.PUBLISH_REFUSED, ExitCodes.ANOTHER_RUN_ACTIVE);
             assertThat(rule.getOnExitCodes().getValues()).doesNotContain(ExitCodes.INFRASTRUCTURE, ExitCodes.OK);
         });
         assertThat(job.getPodFailurePolicy().getRules()).anySatisfy(rule -> {

@@ -72,6 +72,31 @@ class OneRunAtATimeTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
+    void shouldRefuseARepublishWhileAnotherRunHoldsTheLockAndTouchNothing(String vendor) throws Exception {
+        // given: run A published, then run B published other rows; another session holds the run lock
+        publishedOnce(vendor);
+        String runA = db.jdbc.queryForObject(
+                "SELECT MAX(job_execution_id) FROM reco_run_history WHERE published = ?", String.class, true);
+        db.jdbc.update("DELETE FROM ratings WHERE user_id = (SELECT MIN(user_id) FROM ratings)");
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> live = db.liveRows();
+        long historyRows = db.count("SELECT COUNT(*) FROM reco_run_history");
+
+        try (Connection holder = holdRunLock(vendor)) {
+            // when
+            int exit = assertTimeoutPreemptively(NO_WAITING, () -> db.run("republish", runA));
+
+            // then
+            assertThat(exit).isEqualTo(ExitCodes.ANOTHER_RUN_ACTIVE);
+        }
+        assertThat(db.liveRows()).as("live table").isEqualTo(live);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history")).as("run-history rows").isEqualTo(historyRows);
+        assertThat(db.run("republish", runA)).as("the same republish after the lock is released").isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isNotEqualTo(live);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
     void shouldRefuseASecondRunWhileTheFirstIsPublishingAndLetTheFirstPublish(String vendor) throws Exception {
         // given: a first run, held up in its publish by a session that locked yesterday's rows; one user's rows
         // are gone from the live table, so a publish shows
