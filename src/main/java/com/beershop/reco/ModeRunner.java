@@ -11,6 +11,7 @@ import com.beershop.reco.job.GracefulStop;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
+import com.beershop.reco.tracking.ReportFormat;
 import com.beershop.reco.tracking.RunReport;
 import com.beershop.reco.schema.RunLock;
 import com.beershop.reco.schema.SchemaManager;
@@ -137,8 +138,10 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
             case "evaluate" -> runJob(comparisonJob, false);
             case "report" -> {
                 schema.prepareForRun();
-                reportMode.print(jobProperties.reportRows());
-                generationReport.print();
+                reportMode.report(jobProperties.reportRows(), jobProperties.reportFormat(), jobProperties.reportHtml());
+                if (jobProperties.reportFormat() == ReportFormat.TABLE) {
+                    generationReport.print();   // JSON and CSV stay one parseable document
+                }
             }
             case "republish" -> {
                 long runId = Republisher.runId(words.size() > 1 ? words.get(1) : null,

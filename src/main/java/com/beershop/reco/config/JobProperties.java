@@ -1,5 +1,6 @@
 package com.beershop.reco.config;
 
+import com.beershop.reco.tracking.ReportFormat;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,13 +16,20 @@ import java.time.Duration;
  *                     CronJob's deadline
  * @param stopTimeout on SIGTERM, how long to wait for the running step to end before the process exits anyway; keep
  *                    it below the pod's {@code terminationGracePeriodSeconds}, after which Kubernetes kills it
+ * @param reportFormat   {@code table}, {@code json} or {@code csv} ({@code report --format=json} sets it)
+ * @param reportHtml     also write the self-contained HTML report to this file ({@code report --html=FILE}); blank: no
+ * @param logExampleUser print one customer's id, best ratings and recommendations in the INFO run summary; unset:
+ *                       only on the embedded in-memory database, never on a real one
  */
 @ConfigurationProperties("reco.job")
 public record JobProperties(
         @DefaultValue("PT6H") Duration staleAfter,
         @DefaultValue("20") int reportRows,
         @DefaultValue("PT10M") Duration queryTimeout,
-        @DefaultValue("PT90S") Duration stopTimeout) {
+        @DefaultValue("PT90S") Duration stopTimeout,
+        @DefaultValue("TABLE") ReportFormat reportFormat,
+        @DefaultValue("") String reportHtml,
+        Boolean logExampleUser) {
 
     public JobProperties {
         if (queryTimeout.isNegative() || queryTimeout.toSeconds() < 1) {

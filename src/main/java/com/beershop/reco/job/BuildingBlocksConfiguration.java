@@ -24,6 +24,7 @@ import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishSession;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
+import com.beershop.reco.schema.DatabaseVendor;
 import com.beershop.reco.schema.SchemaManager;
 import com.beershop.reco.scoring.RecommendationScorer;
 import com.beershop.reco.tracking.ModelSelectionRepository;
@@ -152,7 +153,8 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
-    public RunSummary runSummary() {
-        return new RunSummary();
+    public RunSummary runSummary(JobProperties job, DataSource dataSource) {
+        // unset: the example user only where the data is the bundled sample (embedded in-memory database)
+        return new RunSummary(job.logExampleUser() != null ? job.logExampleUser() : DatabaseVendor.isInMemory(dataSource));
     }
 }

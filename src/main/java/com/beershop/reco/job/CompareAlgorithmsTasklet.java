@@ -76,8 +76,8 @@ class CompareAlgorithmsTasklet implements Tasklet {
     }
 
     private RunRecord record(long executionId, LocalDateTime started, LoadedInput loaded, Candidate candidate) {
-        RunIdentity run = new RunIdentity(executionId, "evaluate", started, appVersion.value(), candidate.spec(),
-                seed, topN);
+        RunIdentity run = new RunIdentity(executionId, "evaluate", started, appVersion.value(), appVersion.gitCommit(),
+                candidate.spec(), seed, topN);
         RunEnd end = new RunEnd(LocalDateTime.now(), candidate.failed() ? "FAILED" : "EVALUATED",
                 candidate.failure(), null, false);
         HoldoutEvaluation evaluation = candidate.failed() ? null : HoldoutEvaluation.of(candidate.result());

@@ -78,7 +78,7 @@ class RunHistoryListener implements JobExecutionListener {
     RunRecord toRecord(JobExecution execution) {
         JobOutcome outcome = JobOutcome.of(execution);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
-        RunIdentity run = new RunIdentity(execution.getId(), "run", started, appVersion.value(),
+        RunIdentity run = new RunIdentity(execution.getId(), "run", started, appVersion.value(), appVersion.gitCommit(),
                 choice.find().map(ModelChoice::spec).orElse(model.spec()),
                 model.seed(), scoring.topN());
         boolean isPublished = JobOutcome.PUBLISHED.equals(outcome.outcome());

@@ -6,5 +6,5 @@ import java.time.LocalDateTime;
 
 /** Which run a history row belongs to, and the configuration it ran with. */
 public record RunIdentity(Long jobExecutionId, String runMode, LocalDateTime startedAt, String appVersion,
-                          AlgorithmSpec spec, long seed, int topN) {
+                          String gitCommit, AlgorithmSpec spec, long seed, int topN) {
 }

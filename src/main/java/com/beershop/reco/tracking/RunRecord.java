@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
-        String appVersion, String algorithm, String params, Long seed, String dataFingerprint,
+        String appVersion, String gitCommit, String algorithm, String params, Long seed, String dataFingerprint,
         Long ratingsRead, Long ratingsRejected, String rejectedByReason, Long duplicateRatings,
         Long unrecommendableRatings, Long ratingsUsed, Integer users, Integer products, Integer topN,
         Integer usersEvaluated, Double precisionAtN, Double recallAtN, Double ndcgAtN, Double mapAtN,
@@ -58,7 +58,7 @@ public record RunRecord(
         EvaluationResult model = evaluation == null ? null : evaluation.model();
         Map<String, ?> params = model == null ? new TreeMap<>(run.spec().params()) : JsonText.parseParams(model.params());
         return new RunRecord(null, run.jobExecutionId(), run.runMode(), run.startedAt(), end.endedAt(),
-                run.appVersion(), run.spec().name(), JsonText.of(params), run.seed(),
+                run.appVersion(), run.gitCommit(), run.spec().name(), JsonText.of(params), run.seed(),
                 read == null ? null : read.fingerprint(),
                 read == null ? null : read.read(),
                 read == null ? null : read.rejected(),

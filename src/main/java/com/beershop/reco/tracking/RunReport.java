@@ -2,15 +2,28 @@ package com.beershop.reco.tracking;
 
 import com.beershop.reco.text.TextTable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** The {@code report} mode: the last runs as a table, newest first: when, what, how good, published or not, why. */
+/**
+ * The {@code report} mode: the last runs, newest first, as a table (when, what, how good, published or not, why),
+ * JSON or CSV on standard output, and optionally as a self-contained HTML page with charts.
+ */
 public final class RunReport {
 
+    private static final Logger log = LoggerFactory.getLogger(RunReport.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final RunHistoryRepository history;
@@ -21,11 +34,32 @@ public final class RunReport {
         this.out = out;
     }
 
-    public void print(int limit) {
+    /**
+     * @param htmlFile where to write the HTML report as well; null or blank: nowhere
+     */
+    public void report(int limit, ReportFormat format, String htmlFile) {
         List<RunRecord> runs = history.recent(limit);
+        switch (format) {
+            case TABLE -> printTable(runs);
+            case JSON -> out.print(RunHistoryExport.json(runs));
+            case CSV -> out.print(RunHistoryExport.csv(runs));
+        }
+        out.flush();
+        if (htmlFile != null && !htmlFile.isBlank()) {
+            Path file = Path.of(htmlFile);
+            try {
+                Files.writeString(file, HtmlReport.render(runs, WHEN.format(LocalDateTime.now())), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the HTML report to " + file.toAbsolutePath(), e);
+            }
+            log.info("HTML report of {} run-history rows written to {}", runs.size(), file.toAbsolutePath());
+        }
+    }
+
+    private void printTable(List<RunRecord> runs) {
         // what decides a run first (how good, published, why), the provenance after it
         TextTable table = new TextTable("id", "when", "mode", "algorithm", "nDCG", "pop nDCG", "gate", "published",
-                "rows", "outcome / why", "P", "R", "MAP", "cov", "secs", "ratings", "fingerprint", "exec", "version",
+                "rows", "outcome / why", "P", "R", "MAP", "cov", "secs", "ratings", "fingerprint", "exec", "version", "commit",
                 "params");
         for (RunRecord r : runs) {
             table.add(r.id(), r.startedAt() == null ? "" : WHEN.format(r.startedAt()), r.runMode(), r.algorithm(),
@@ -33,7 +67,8 @@ public final class RunReport {
                     r.rowsPublished(),
                     r.outcome() + (r.outcomeReason() == null ? "" : ": " + abbreviate(r.outcomeReason())),
                     f(r.precisionAtN()), f(r.recallAtN()), f(r.mapAtN()), f(r.coverage()), seconds(r),
-                    r.ratingsUsed(), r.dataFingerprint(), r.jobExecutionId(), r.appVersion(), r.params());
+                    r.ratingsUsed(), r.dataFingerprint(), r.jobExecutionId(), r.appVersion(),
+                    HtmlReport.shortCommit(r.gitCommit()), r.params());
         }
         out.println("Last " + runs.size() + " run-history rows (newest first):");
         out.print(table);

@@ -11,11 +11,21 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
-/** The short human summary printed at the end of every run. */
+/**
+ * The short human summary printed at the end of every run. Customer data (one user's id, best ratings and
+ * recommendations) is in it only when asked for: production logs are shipped and kept, and need none.
+ */
 public final class RunSummary {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
     private static final int EXAMPLE_RATED = 3;
+
+    private final boolean exampleUser;
+
+    /** @param exampleUser add the most active user's ratings and recommendations (reco.job.log-example-user) */
+    public RunSummary(boolean exampleUser) {
+        this.exampleUser = exampleUser;
+    }
 
     /**
      * @param input the run's checked input, or null when it did not get that far
@@ -41,7 +51,7 @@ public final class RunSummary {
         }
         line(out, "rows published", String.valueOf(r.rowsPublished()));
         line(out, "seconds per step", r.stepSeconds());
-        if (r.published() && input != null && lists != null) {
+        if (exampleUser && r.published() && input != null && lists != null) {
             example(out, input, lists);
         }
         log.info(out.toString());

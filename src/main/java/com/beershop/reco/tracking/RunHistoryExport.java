@@ -1,0 +1,88 @@
+package com.beershop.reco.tracking;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * {@code report --format=json|csv}: every column of the run-history rows, named as the record's components (the
+ * columns in camel case), newest first. JSON keeps the JSON columns (params, rejectedByReason, stepSeconds) as
+ * nested objects; CSV is RFC 4180 with a header line and those columns as JSON text.
+ */
+final class RunHistoryExport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final Set<String> JSON_COLUMNS = Set.of("params", "rejectedByReason", "stepSeconds");
+    private static final RecordComponent[] COLUMNS = RunRecord.class.getRecordComponents();
+
+    private RunHistoryExport() {
+    }
+
+    static String json(List<RunRecord> rows) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (RunRecord row : rows) {
+            ObjectNode object = array.addObject();
+            for (RecordComponent column : COLUMNS) {
+                Object value = value(column, row);
+                if (value == null) {
+                    object.putNull(column.getName());
+                } else if (JSON_COLUMNS.contains(column.getName())) {
+                    object.set(column.getName(), parsedOrText((String) value));
+                } else {
+                    object.set(column.getName(), JSON.valueToTree(value));
+                }
+            }
+        }
+        return JSON.writeValueAsString(array) + "\n";
+    }
+
+    static String csv(List<RunRecord> rows) {
+        StringBuilder csv = new StringBuilder();
+        StringJoiner header = new StringJoiner(",");
+        for (RecordComponent column : COLUMNS) {
+            header.add(column.getName());
+        }
+        csv.append(header).append("\r\n");
+        for (RunRecord row : rows) {
+            StringJoiner line = new StringJoiner(",");
+            for (RecordComponent column : COLUMNS) {
+                Object value = value(column, row);
+                line.add(value == null ? "" : quoted(String.valueOf(value)));
+            }
+            csv.append(line).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static JsonNode parsedOrText(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (RuntimeException notJson) {
+            // a row written before the column held JSON (Map.toString text): keep it as a string
+            return JsonNodeFactory.instance.textNode(text);
+        }
+    }
+
+    private static String quoted(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static Object value(RecordComponent column, RunRecord row) {
+        try {
+            return column.getAccessor().invoke(row);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + column.getName(), e);
+        }
+    }
+}
