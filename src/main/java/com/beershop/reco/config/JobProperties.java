@@ -1,6 +1,5 @@
 package com.beershop.reco.config;
 
-import com.beershop.reco.tracking.ReportFormat;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,5 +1,6 @@
 package com.beershop.reco.tracking;
 
+import com.beershop.reco.config.ReportFormat;
 import com.beershop.reco.text.TextTable;
 
 import org.slf4j.Logger;

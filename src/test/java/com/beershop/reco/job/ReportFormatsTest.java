@@ -46,7 +46,9 @@ class ReportFormatsTest {
         db.loadGenerated(RecommendationJobTestBase.DATA);
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
         assertThat(db.run("run", WORSE_MODEL)).isEqualTo(ExitCodes.QUALITY_REFUSED);
-        String[] forced = List.of(WORSE_MODEL[0], WORSE_MODEL[1], WORSE_MODEL[2], "--reco.gate.force-publish=true")
+        String refusedData = db.jdbc.queryForObject(
+                "SELECT data_fingerprint FROM reco_run_history WHERE id = (SELECT MAX(id) FROM reco_run_history)", String.class);
+        String[] forced = List.of(WORSE_MODEL[0], WORSE_MODEL[1], WORSE_MODEL[2], "--reco.gate.override=" + refusedData)
                 .toArray(String[]::new);
         assertThat(db.run("run", forced)).isEqualTo(ExitCodes.OK);
         assertThat(db.run("evaluate", "--reco.evaluation.candidates=most-popular")).isEqualTo(ExitCodes.OK);

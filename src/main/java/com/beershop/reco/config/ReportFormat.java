@@ -1,4 +1,4 @@
-package com.beershop.reco.tracking;
+package com.beershop.reco.config;
 
 /** How {@code report} prints the run history on standard output ({@code --format=...}). */
 public enum ReportFormat {
