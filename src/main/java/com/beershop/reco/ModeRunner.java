@@ -4,6 +4,7 @@ import com.beershop.reco.check.CheckReport;
 import com.beershop.reco.check.CheckResult;
 import com.beershop.reco.check.DatabaseFitness;
 import com.beershop.reco.config.JobProperties;
+import com.beershop.reco.config.ReportFormat;
 import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.generation.GenerationReport;
 import com.beershop.reco.generation.Republisher;
@@ -11,7 +12,6 @@ import com.beershop.reco.job.GracefulStop;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
-import com.beershop.reco.tracking.ReportFormat;
 import com.beershop.reco.tracking.RunReport;
 import com.beershop.reco.schema.RunLock;
 import com.beershop.reco.schema.SchemaManager;
@@ -49,7 +49,8 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                          login's privileges, SQL Server's snapshot reads, id collation and log space, row counts
               evaluate   compare the algorithms of reco.evaluation.candidates on one hold-out; publishes nothing
               report     print the last runs of the run history, then which generation is live and which can
-                         be republished
+                         be republished (--format=table|json|csv; --html=FILE also writes one self-contained
+                         HTML page with charts)
               republish RUN_ID
                          put the generation published by run RUN_ID back in the live table (one transaction; no
                          training, no gate); RUN_ID may come from reco.publish.republish-run-id instead
