@@ -97,8 +97,9 @@ public record RunRecord(
     public static RunRecord republished(RunRecord restored, LocalDateTime startedAt, String appVersion, RunEnd end,
                                         long rowsPublished, Map<String, Double> stepSeconds) {
         RunRecord r = restored;
-        return new RunRecord(null, null, "republish", startedAt, end.endedAt(), appVersion, r.algorithm, r.params,
-                r.seed, r.dataFingerprint, r.ratingsRead, r.ratingsRejected, r.rejectedByReason, r.duplicateRatings,
+        // git_commit: the build that produced the restored model, like the algorithm and parameters copied with it
+        return new RunRecord(null, null, "republish", startedAt, end.endedAt(), appVersion, r.gitCommit, r.algorithm,
+                r.params, r.seed, r.dataFingerprint, r.ratingsRead, r.ratingsRejected, r.rejectedByReason, r.duplicateRatings,
                 r.unrecommendableRatings, r.ratingsUsed, r.users, r.products, r.topN, r.usersEvaluated,
                 r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
