@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  * machine-readable ({@code BENCH ...}). Not a test: run it with {@code mvn -Pbenchmark} (see README, "Performance and scale").
  *
  * <p>Options: {@code --size=S|M|L} (M), {@code --db=postgresql|h2} (postgresql), {@code --xmx=4g} (1g/2g/4g by
- * size), {@code --librec=true|false} (true for S and M), {@code --keep=true} keeps the database.
+ * size), {@code --librec=true|false} (true for S and M), {@code --keep=true} keeps the database,
+ * {@code --spark=true} then runs Spark MLlib on the same data ({@link SparkComparison}; {@code --spark-xmx=4g}).
  */
 public final class NightlyRunBenchmark {
 
@@ -71,6 +72,8 @@ public final class NightlyRunBenchmark {
         });
         boolean librec = Boolean.parseBoolean(options.getOrDefault("librec", String.valueOf(size != SampleSize.L)));
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
+        boolean spark = Boolean.parseBoolean(options.getOrDefault("spark", "false"));
+        String sparkXmx = options.getOrDefault("spark-xmx", "4g");
         int cores = Runtime.getRuntime().availableProcessors();
         SampleDataSpec spec = size.spec();
         System.out.printf(Locale.ROOT, "Benchmark size=%s (%d users, %d products, %d ratings) db=%s child -Xmx%s,"
@@ -147,6 +150,13 @@ public final class NightlyRunBenchmark {
                             + " xmx=%s cores=%d librec_rank_s=%.2f our_rank_s=%.2f kernel_gflops=%.2f kernel_fm_gflops=%.2f%n",
                     size, db, facts.ratings, facts.users, facts.products, endToEnd, load, train, score.wall, publish,
                     peak, facts.ndcg, xmx, cores, native_, ours, kernelAll, axpyAll);
+            if (spark) {
+                String sparkLine = SparkComparison.run(size, target.url, target.user, sparkXmx);
+                Map<String, Double> wall = new LinkedHashMap<>();
+                steps.forEach(s -> wall.put(s.name, s.wall));
+                SparkComparison.printSideBySide(sparkLine, wall, endToEnd, peak, facts.ndcg);
+                System.out.println(sparkLine);
+            }
         } finally {
             if (!keep) {
                 target.drop();
