@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param maxIdLength longest accepted user or product id; longer ones cannot fit the recommendation table
  * @param maxRejectedShare share of rows that may be rejected before the run fails (0.05 = 5 %)
  * @param minRatings fewest valid ratings a run needs to train anything meaningful
- * @param chunkSize rows read per chunk (and per metadata commit) while loading ratings
+ * @param chunkSize rows fetched per round trip while loading ratings
+ * @param readers connections that read the ratings at once, each a range of user ids; 0 = one per core (capped
+ *                by the connection pool; one on SQL Server without snapshot isolation)
  * @param idPolicy when two user or product ids are the same id; unset means as the database compares them
  *                 (SQL Server: trailing spaces ignored, and case too under a case-insensitive collation)
  */
@@ -27,6 +29,7 @@ public record InputProperties(
         @DefaultValue("0.05") double maxRejectedShare,
         @DefaultValue("1000") int minRatings,
         @DefaultValue("10000") int chunkSize,
+        @DefaultValue("0") int readers,
         IdPolicy idPolicy) {
 
     public InputProperties {
@@ -35,6 +38,9 @@ public record InputProperties(
         }
         if (maxRejectedShare < 0 || maxRejectedShare > 1) {
             throw new IllegalArgumentException("reco.input.max-rejected-share must lie in [0, 1]");
+        }
+        if (readers < 0) {
+            throw new IllegalArgumentException("reco.input.readers must be 0 (one per core) or positive");
         }
         if (maxIdLength < 1 || minRatings < 1 || chunkSize < 1) {
             throw new IllegalArgumentException("reco.input.max-id-length, min-ratings and chunk-size must be positive");

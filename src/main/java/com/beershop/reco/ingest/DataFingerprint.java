@@ -26,6 +26,12 @@ public final class DataFingerprint {
         rows++;
     }
 
+    /** Adds the rows {@code other} saw: the fingerprint of both sets of rows together (the sum is commutative). */
+    public void add(DataFingerprint other) {
+        sum += other.sum;
+        rows += other.rows;
+    }
+
     /** e.g. {@code 60000:3f2a...}: the row count, then the order-independent hash in hex. */
     public String value() {
         return rows + ":" + String.format("%016x", sum);

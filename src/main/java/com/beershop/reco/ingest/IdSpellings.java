@@ -30,6 +30,12 @@ final class IdSpellings {
         return key;
     }
 
+    /** Adds the spellings another reader saw; the kept spelling is still the first in sorted order. */
+    void absorb(IdSpellings other) {
+        other.spellingByKey.forEach((key, id) -> spellingByKey.merge(key, id,
+                (kept, candidate) -> kept.compareTo(candidate) <= 0 ? kept : candidate));
+    }
+
     /**
      * A dictionary with the same indexes whose ids are spellings: {@code preferred} first (the catalogue's own
      * spelling of a product, say), else the data's.

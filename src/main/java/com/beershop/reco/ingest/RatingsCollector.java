@@ -60,6 +60,39 @@ public class RatingsCollector {
         fingerprint.add(row.userId(), row.productId(), value);
     }
 
+    /** An empty collector that interns ids the way this one does, for one reader of a parallel load. */
+    public RatingsCollector newPart() {
+        return new RatingsCollector(idPolicy);
+    }
+
+    /**
+     * Takes over everything {@code part} collected (accepted rows, rejections, fingerprint); {@code part} must not
+     * be used afterwards. Absorbing the parts of a parallel load, in any order, gives the same matrix, counts and
+     * fingerprint as one reader would have collected, because {@link #matrix()} numbers ids in sorted order and
+     * the fingerprint is order-independent. Only a user/product pair rated twice with the same {@code rated_at}
+     * keeps whichever row arrived last, as with one reader: the database's row order decides that tie either way.
+     */
+    public void absorb(RatingsCollector part) {
+        if (builder == null || part.builder == null) {
+            throw new IllegalStateException("the ratings matrix was already built; no more ratings can be added");
+        }
+        int[] userMap = new int[part.users.size()];
+        for (int i = 0; i < userMap.length; i++) {
+            userMap[i] = users.intern(part.users.idAt(i));
+        }
+        int[] productMap = new int[part.products.size()];
+        for (int i = 0; i < productMap.length; i++) {
+            productMap[i] = products.intern(part.products.idAt(i));
+        }
+        builder.addAll(part.builder, userMap, productMap);
+        userSpellings.absorb(part.userSpellings);
+        productSpellings.absorb(part.productSpellings);
+        part.builder = null;
+        accepted += part.accepted;
+        fingerprint.add(part.fingerprint);
+        part.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
+    }
+
     public void reject(RawRating row, RejectReason reason) {
         long count = rejected.merge(reason, 1L, Long::sum);
         if (count <= SAMPLES_PER_REASON) {

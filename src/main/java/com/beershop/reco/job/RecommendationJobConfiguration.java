@@ -16,10 +16,10 @@ import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.generation.Generations;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.ParallelRatingsLoader;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingValidator;
 import com.beershop.reco.ingest.RatingsCollector;
-import com.beershop.reco.ingest.RawRating;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.publish.PublishGuards;
@@ -40,8 +40,6 @@ import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +47,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
 
 /**
  * The nightly job: load products and ratings, check the input, choose the model (selection), evaluate and gate it, train it on all
@@ -111,42 +108,21 @@ public class RecommendationJobConfiguration {
                 .build();
     }
 
+    /** Reads the ratings over several connections at once ({@code reco.input.readers}); see {@link RatingsReaders}. */
     @Bean
-    public Step loadRatingsStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                JdbcCursorItemReader<RawRating> ratingsReader, InputProperties input,
+    public Step loadRatingsStep(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource,
+                                InventoryProperties inventory, InputProperties input,
                                 RatingsCollector ratingsCollector, StepMetricsListener stepMetrics) {
         RatingValidator validator = new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength());
+        InventoryProperties.RatingsTable t = inventory.ratings();
+        String select = "SELECT " + t.userColumn() + ", " + t.productColumn() + ", " + t.ratingColumn() + ", "
+                + t.ratedAtColumn() + " FROM " + t.table();
+        ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, t.table(), t.userColumn(), select,
+                validator, input.chunkSize());
         return new StepBuilder("loadRatingsStep", jobRepository)
                 .listener(stepMetrics)
-                .<RawRating, RawRating>chunk(input.chunkSize())
-                .transactionManager(tm)
-                .reader(ratingsReader)
-                .processor(new RatingsItemProcessor(validator, ratingsCollector))
-                .writer(new RatingsItemWriter(ratingsCollector))
-                .build();
-    }
-
-    /** Streams the ratings table; autocommit off so PostgreSQL uses a server-side cursor instead of buffering all rows. */
-    @Bean
-    @StepScope
-    public JdbcCursorItemReader<RawRating> ratingsReader(DataSource dataSource, InventoryProperties inventory,
-                                                         InputProperties input) {
-        InventoryProperties.RatingsTable t = inventory.ratings();
-        String sql = "SELECT " + t.userColumn() + ", " + t.productColumn() + ", " + t.ratingColumn() + ", "
-                + t.ratedAtColumn() + " FROM " + t.table();
-        return new JdbcCursorItemReaderBuilder<RawRating>()
-                .name("ratingsReader")
-                .dataSource(dataSource)
-                .sql(sql)
-                .fetchSize(input.chunkSize())
-                .connectionAutoCommit(false)
-                .verifyCursorPosition(false)
-                .saveState(false)
-                .rowMapper((rs, i) -> {
-                    Timestamp ratedAt = rs.getTimestamp(4);
-                    return new RawRating(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                            ratedAt == null ? null : ratedAt.toLocalDateTime());
-                })
+                .tasklet(new LoadRatingsTasklet(loader, ratingsCollector, new RatingsReaders(dataSource,
+                        input.readers())), tm)
                 .build();
     }
 

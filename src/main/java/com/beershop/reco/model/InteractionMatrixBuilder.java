@@ -32,6 +32,27 @@ public final class InteractionMatrixBuilder {
         size++;
     }
 
+    /**
+     * Appends everything {@code other} collected, its users and items renumbered through {@code userMap} and
+     * {@code itemMap} ({@code map[theirs] = ours}), in {@code other}'s arrival order.
+     */
+    public void addAll(InteractionMatrixBuilder other, int[] userMap, int[] itemMap) {
+        int needed = size + other.size;
+        if (needed > users.length) {
+            users = Arrays.copyOf(users, needed);
+            items = Arrays.copyOf(items, needed);
+            values = Arrays.copyOf(values, needed);
+            times = Arrays.copyOf(times, needed);
+        }
+        for (int i = 0; i < other.size; i++) {
+            users[size + i] = userMap[other.users[i]];
+            items[size + i] = itemMap[other.items[i]];
+        }
+        System.arraycopy(other.values, 0, values, size, other.size);
+        System.arraycopy(other.times, 0, times, size, other.size);
+        size = needed;
+    }
+
     /** Renumbers users and items already added: {@code userMap[old] = new}, likewise for items. */
     public void remap(int[] userMap, int[] itemMap) {
         for (int i = 0; i < size; i++) {

@@ -88,4 +88,38 @@ class RatingsCollectorTest {
     private static RawRating rating(String user, String product, String value, LocalDateTime at) {
         return new RawRating(user, product, new BigDecimal(value), at);
     }
+
+    @Test
+    void shouldGiveTheSameMatrixCountsAndFingerprintWhenReadersPartsAreAbsorbed() {
+        List<RawRating> rows = List.of(rating("carol", "stout", "4", null), rating("alice", "ipa", "5", null),
+                rating("bob", "ipa", "2", null), rating("alice", "ipa", "3", LocalDateTime.of(2026, 2, 1, 0, 0)),
+                rating("bob", "lager", "1", null), rating("carol", "ipa", "5", null));
+        RatingsCollector serial = new RatingsCollector();
+        rows.forEach(serial::accept);
+        serial.reject(rating(null, "ipa", "4", null), RejectReason.MISSING_USER_ID);
+
+        RatingsCollector merged = new RatingsCollector();
+        RatingsCollector bobAndCarol = merged.newPart();
+        RatingsCollector alice = merged.newPart();
+        rows.stream().filter(r -> !r.userId().equals("alice")).forEach(bobAndCarol::accept);
+        rows.stream().filter(r -> r.userId().equals("alice")).forEach(alice::accept);
+        alice.reject(rating(null, "ipa", "4", null), RejectReason.MISSING_USER_ID);
+        merged.absorb(bobAndCarol);
+        merged.absorb(alice);
+
+        InteractionMatrix expected = serial.matrix();
+        InteractionMatrix actual = merged.matrix();
+        assertThat(merged.fingerprint()).isEqualTo(serial.fingerprint());
+        assertThat(merged.acceptedCount()).isEqualTo(6);
+        assertThat(merged.rejectedByReason()).isEqualTo(serial.rejectedByReason());
+        assertThat(merged.duplicates()).isEqualTo(serial.duplicates()).isEqualTo(1);
+        assertThat(actual.numUsers()).isEqualTo(expected.numUsers());
+        for (int u = 0; u < expected.numUsers(); u++) {
+            assertThat(actual.rowSize(u)).isEqualTo(expected.rowSize(u));
+            for (int k = expected.rowStart(u); k < expected.rowEnd(u); k++) {
+                assertThat(actual.itemAt(k)).isEqualTo(expected.itemAt(k));
+                assertThat(actual.valueAt(k)).isEqualTo(expected.valueAt(k));
+            }
+        }
+    }
 }

@@ -1,0 +1,183 @@
+package com.beershop.reco.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads the ratings table into a {@link RatingsCollector}, over several connections at once when asked: the table
+ * is split into user-id ranges ({@link UserRanges}), each range is read, validated and interned by its own thread
+ * into its own collector, and the parts are absorbed into the run's collector in range order. Ids are numbered in
+ * sorted order when the matrix is built and the fingerprint is order-independent, so the result is the same as
+ * one reader's: same ids, matrix, counts and fingerprint. How the readers agree on one state of the table is the
+ * {@link ReadConsistency}.
+ */
+public final class ParallelRatingsLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ParallelRatingsLoader.class);
+    private static final long PROGRESS_EVERY = 1_000_000;
+
+    private final DataSource dataSource;
+    private final String table;
+    private final String userColumn;
+    private final String select;
+    private final RatingValidator validator;
+    private final int fetchSize;
+
+    /**
+     * @param select the SELECT of user id, product id, rating and rated-at (in that order) from {@code table},
+     *               without a WHERE clause
+     * @param fetchSize rows per round trip; on PostgreSQL with autocommit off this makes the cursor server-side
+     */
+    public ParallelRatingsLoader(DataSource dataSource, String table, String userColumn, String select,
+                                 RatingValidator validator, int fetchSize) {
+        this.dataSource = dataSource;
+        this.table = table;
+        this.userColumn = userColumn;
+        this.select = select;
+        this.validator = validator;
+        this.fetchSize = fetchSize;
+    }
+
+    /** Reads every rating into {@code target} with up to {@code readers} connections. */
+    public void load(RatingsCollector target, int readers, ReadConsistency consistency) throws SQLException {
+        Progress progress = new Progress();
+        if (readers <= 1 || consistency == ReadConsistency.SINGLE_READER) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                read(connection, new UserRanges.Range("", List.of()), target, progress);
+                connection.commit();
+            }
+            log.info("Read {} ratings with one reader ({} rejected)", progress.rows.get(), target.rejectedCount());
+            return;
+        }
+        try (Connection coordinator = dataSource.getConnection()) {
+            coordinator.setAutoCommit(false);
+            coordinator.setTransactionIsolation(consistency.isolation());
+            String snapshot = consistency == ReadConsistency.EXPORTED_SNAPSHOT ? exportSnapshot(coordinator) : null;
+            List<UserRanges.Range> ranges = UserRanges.of(coordinator, table, userColumn, readers);
+            List<RatingsCollector> parts = readInParallel(ranges, target, consistency, snapshot, progress);
+            // the coordinator's transaction keeps the exported snapshot importable until every reader has it
+            coordinator.commit();
+            for (RatingsCollector part : parts) {
+                target.absorb(part);
+            }
+            log.info("Read {} ratings with {} readers ({}, {} rejected)", progress.rows.get(), ranges.size(),
+                    consistency, target.rejectedCount());
+        }
+    }
+
+    private List<RatingsCollector> readInParallel(List<UserRanges.Range> ranges, RatingsCollector target,
+                                                  ReadConsistency consistency, String snapshot, Progress progress)
+            throws SQLException {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), r -> {
+            Thread thread = new Thread(r, "ratings-reader-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<RatingsCollector>> futures = new ArrayList<>();
+            for (UserRanges.Range range : ranges) {
+                // made on this thread: the run's collector may be a scoped proxy that only this thread can reach
+                RatingsCollector part = target.newPart();
+                futures.add(pool.submit(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        connection.setAutoCommit(false);
+                        connection.setTransactionIsolation(consistency.isolation());
+                        if (snapshot != null) {
+                            try (Statement statement = connection.createStatement()) {
+                                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                            }
+                        }
+                        read(connection, range, part, progress);
+                        connection.commit();
+                    }
+                    return part;
+                }));
+            }
+            List<RatingsCollector> parts = new ArrayList<>();
+            for (Future<RatingsCollector> future : futures) {
+                parts.add(future.get());
+            }
+            return parts;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a ratings reader failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading ratings", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void read(Connection connection, UserRanges.Range range, RatingsCollector into, Progress progress)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(select + range.where())) {
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < range.bounds().size(); i++) {
+                statement.setString(i + 1, range.bounds().get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                long local = 0;
+                while (rows.next()) {
+                    Timestamp ratedAt = rows.getTimestamp(4);
+                    RawRating row = new RawRating(rows.getString(1), rows.getString(2), rows.getBigDecimal(3),
+                            ratedAt == null ? null : ratedAt.toLocalDateTime());
+                    RejectReason reason = validator.check(row);
+                    if (reason == null) {
+                        into.accept(row);
+                    } else {
+                        into.reject(row, reason);
+                    }
+                    if (++local == fetchSize) {
+                        progress.add(local);
+                        local = 0;
+                    }
+                }
+                progress.add(local);
+            }
+        }
+    }
+
+    private static String exportSnapshot(Connection coordinator) throws SQLException {
+        try (Statement statement = coordinator.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Rows read by all readers together, logged every million so a long load is visible. */
+    private static final class Progress {
+        private final AtomicLong rows = new AtomicLong();
+
+        void add(long count) {
+            long after = rows.addAndGet(count);
+            if (after / PROGRESS_EVERY != (after - count) / PROGRESS_EVERY) {
+                log.info("Read {} ratings so far", after);
+            }
+        }
+    }
+}
