@@ -66,11 +66,12 @@ public final class NightlyRunBenchmark {
         SampleSize size = SampleSize.valueOf(options.getOrDefault("size", "M").toUpperCase(Locale.ROOT));
         String db = options.getOrDefault("db", "postgresql");
         String xmx = options.getOrDefault("xmx", switch (size) {
+            case XL -> "10g";
             case L -> "4g";
             case M -> "2g";
             default -> "1g";
         });
-        boolean librec = Boolean.parseBoolean(options.getOrDefault("librec", String.valueOf(size != SampleSize.L)));
+        boolean librec = Boolean.parseBoolean(options.getOrDefault("librec", String.valueOf(size != SampleSize.L && size != SampleSize.XL)));
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         boolean spark = Boolean.parseBoolean(options.getOrDefault("spark", "false"));
         String sparkXmx = options.getOrDefault("spark-xmx", "4g");
@@ -262,7 +263,7 @@ public final class NightlyRunBenchmark {
     }
 
     /** A fresh database the job runs against, created before and dropped after. */
-    private abstract static class Target {
+    abstract static class Target {
 
         final String url;
         final String user;

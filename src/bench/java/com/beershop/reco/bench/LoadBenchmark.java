@@ -1,0 +1,75 @@
+package com.beershop.reco.bench;
+
+import com.beershop.reco.BeerRecoApplication;
+import com.beershop.reco.ingest.ParallelRatingsLoader;
+import com.beershop.reco.ingest.RatingValidator;
+import com.beershop.reco.ingest.RatingsCollector;
+import com.beershop.reco.ingest.ReadConsistency;
+import com.beershop.reco.sample.SampleSize;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The ratings load alone, by reader count, on a fresh PostgreSQL database with the generated shop: rows per
+ * second of {@link ParallelRatingsLoader} (exported snapshot, validation, interning, fingerprint, merge and the
+ * matrix build), each count run twice after one warm-up, with the machine's load average beside each. Not a test:
+ * {@code mvn -Pbenchmark test-compile exec:exec -Dbench.main=com.beershop.reco.bench.LoadBenchmark
+ * -Dbench.args="size=M readers=1,2,4"}.
+ */
+public final class LoadBenchmark {
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SampleSize size = SampleSize.M;
+        String readers = "1,2,4";
+        for (String arg : args) {
+            String option = arg.startsWith("--") ? arg.substring(2) : arg;
+            if (option.startsWith("size=")) {
+                size = SampleSize.valueOf(option.substring(5).toUpperCase(Locale.ROOT));
+            } else if (option.startsWith("readers=")) {
+                readers = option.substring(8);
+            }
+        }
+        NightlyRunBenchmark.Target target = NightlyRunBenchmark.Target.postgres(size);
+        try (HikariDataSource dataSource = new HikariDataSource()) {
+            if (BeerRecoApplication.execute(target.args("migrate").toArray(String[]::new)) != 0) {
+                throw new IllegalStateException("migrate failed");
+            }
+            target.load(size.spec());
+            dataSource.setJdbcUrl(target.url);
+            dataSource.setUsername(target.user);
+            dataSource.setMaximumPoolSize(12);
+            ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, "ratings", "user_id",
+                    "SELECT user_id, product_id, rating, rated_at FROM ratings",
+                    new RatingValidator(BigDecimal.ONE, new BigDecimal("5"), 64), 10_000);
+            run(loader, 1, size, "warm-up");
+            for (String count : readers.split(",")) {
+                int n = Integer.parseInt(count.trim());
+                run(loader, n, size, "");
+                run(loader, n, size, "");
+            }
+        } finally {
+            target.drop();
+        }
+    }
+
+    private static void run(ParallelRatingsLoader loader, int readers, SampleSize size, String note)
+            throws Exception {
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        RatingsCollector collector = new RatingsCollector();
+        long start = System.nanoTime();
+        loader.load(collector, readers, readers == 1 ? ReadConsistency.SINGLE_READER
+                : ReadConsistency.EXPORTED_SNAPSHOT);
+        collector.matrix();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = collector.acceptedCount() + collector.rejectedCount();
+        System.out.printf(Locale.ROOT, "LOAD size=%s readers=%d rows=%d seconds=%.2f rows_per_s=%.0f load_avg=%s %s%n",
+                size, readers, rows, seconds, rows / seconds, load, note);
+    }
+}
