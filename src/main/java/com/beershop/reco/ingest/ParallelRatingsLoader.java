@@ -70,7 +70,8 @@ public final class ParallelRatingsLoader {
             coordinator.setAutoCommit(false);
             coordinator.setTransactionIsolation(consistency.isolation());
             String snapshot = consistency == ReadConsistency.EXPORTED_SNAPSHOT ? exportSnapshot(coordinator) : null;
-            List<UserRanges.Range> ranges = UserRanges.of(coordinator, table, userColumn, readers);
+            List<UserRanges.Range> ranges = UserRanges.of(coordinator, table, userColumn, readers,
+                    consistency.boundarySample());
             List<RatingsCollector> parts = readInParallel(ranges, target, consistency, snapshot, progress);
             // the coordinator's transaction keeps the exported snapshot importable until every reader has it
             coordinator.commit();

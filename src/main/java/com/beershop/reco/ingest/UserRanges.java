@@ -23,10 +23,24 @@ final class UserRanges {
     record Range(String where, List<String> bounds) {
     }
 
-    static List<Range> of(Connection connection, String table, String userColumn, int n) throws SQLException {
+    /**
+     * @param sample a TABLESAMPLE clause to take the boundaries from a sample of the table, or "" for the exact
+     *               tiles; a sample too small to give {@code n} distinct ids falls back to the exact query
+     */
+    static List<Range> of(Connection connection, String table, String userColumn, int n, String sample)
+            throws SQLException {
+        List<String> starts = sample.isEmpty() ? List.of() : starts(connection, table + sample, userColumn, n);
+        if (starts.size() < n) {
+            starts = starts(connection, table, userColumn, n);
+        }
+        return ranges(userColumn, starts);
+    }
+
+    private static List<String> starts(Connection connection, String from, String userColumn, int n)
+            throws SQLException {
         List<String> starts = new ArrayList<>();
         String sql = "SELECT MIN(" + userColumn + ") FROM (SELECT " + userColumn + ", NTILE(" + n + ") OVER (ORDER BY "
-                + userColumn + ") AS tile FROM (SELECT DISTINCT " + userColumn + " FROM " + table + " WHERE "
+                + userColumn + ") AS tile FROM (SELECT DISTINCT " + userColumn + " FROM " + from + " WHERE "
                 + userColumn + " IS NOT NULL) ids) tiles GROUP BY tile ORDER BY tile";
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rows = statement.executeQuery()) {
@@ -34,7 +48,7 @@ final class UserRanges {
                 starts.add(rows.getString(1));
             }
         }
-        return ranges(userColumn, starts);
+        return starts;
     }
 
     /** Range i runs from start i (inclusive) to start i + 1 (exclusive); the first also takes NULL ids. */
