@@ -23,18 +23,11 @@ public final class AlgorithmComparison {
     private static final Logger log = LoggerFactory.getLogger(AlgorithmComparison.class);
 
     private final TrainerCatalog trainers;
-    private final double holdoutFraction;
-    private final long seed;
-    private final int topN;
-    private final int minUserRatings;
+    private final HoldoutProtocol protocol;
 
-    public AlgorithmComparison(TrainerCatalog trainers, double holdoutFraction, long seed, int topN,
-                               int minUserRatings) {
+    public AlgorithmComparison(TrainerCatalog trainers, HoldoutProtocol protocol) {
         this.trainers = trainers;
-        this.holdoutFraction = holdoutFraction;
-        this.seed = seed;
-        this.topN = topN;
-        this.minUserRatings = minUserRatings;
+        this.protocol = protocol;
     }
 
     /** One candidate's result: either an evaluation or the reason it could not run. */
@@ -51,8 +44,8 @@ public final class AlgorithmComparison {
     public List<Candidate> compare(List<AlgorithmSpec> candidates, InteractionMatrix ratings, boolean[] recommendable,
                                    Consumer<Candidate> onResult) {
         candidates.forEach(trainers::create); // fail on a typo before hours of training
-        HoldoutSplit split = HoldoutSplit.perUser(ratings, holdoutFraction, seed);
-        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings, trainers.workers());
+        HoldoutSplit split = protocol.split(ratings);
+        OfflineEvaluator evaluator = protocol.evaluator(recommendable, trainers.workers());
         List<Candidate> results = new ArrayList<>();
         int index = 0;
         for (AlgorithmSpec spec : candidates) {
@@ -73,8 +66,8 @@ public final class AlgorithmComparison {
 
     /** The comparison as a plain-text table, one row per candidate in the order evaluated. */
     public String table(List<Candidate> candidates) {
-        TextTable table = new TextTable("algorithm", "params", "P@" + topN, "R@" + topN, "nDCG@" + topN,
-                "MAP@" + topN, "coverage", "RMSE", "train s", "score s");
+        TextTable table = new TextTable("algorithm", "params", "P@" + protocol.topN(), "R@" + protocol.topN(), "nDCG@" + protocol.topN(),
+                "MAP@" + protocol.topN(), "coverage", "RMSE", "train s", "score s");
         for (Candidate c : candidates) {
             EvaluationResult r = c.result();
             if (c.failed()) {

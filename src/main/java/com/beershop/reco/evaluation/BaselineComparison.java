@@ -21,18 +21,11 @@ public final class BaselineComparison {
     private static final Logger log = LoggerFactory.getLogger(BaselineComparison.class);
 
     private final TrainerCatalog trainers;
-    private final double holdoutFraction;
-    private final long seed;
-    private final int topN;
-    private final int minUserRatings;
+    private final HoldoutProtocol protocol;
 
-    public BaselineComparison(TrainerCatalog trainers, double holdoutFraction, long seed, int topN,
-                              int minUserRatings) {
+    public BaselineComparison(TrainerCatalog trainers, HoldoutProtocol protocol) {
         this.trainers = trainers;
-        this.holdoutFraction = holdoutFraction;
-        this.seed = seed;
-        this.topN = topN;
-        this.minUserRatings = minUserRatings;
+        this.protocol = protocol;
     }
 
     /**
@@ -41,10 +34,10 @@ public final class BaselineComparison {
      */
     public HoldoutEvaluation evaluate(AlgorithmSpec spec, InteractionMatrix ratings, boolean[] recommendable,
                                       AlgorithmSpec lastPublished) {
-        HoldoutSplit split = HoldoutSplit.perUser(ratings, holdoutFraction, seed);
-        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings, trainers.workers());
+        HoldoutSplit split = protocol.split(ratings);
+        OfflineEvaluator evaluator = protocol.evaluator(recommendable, trainers.workers());
         log.info("Evaluating {} on a {}% per-user hold-out ({} test ratings, seed {})", spec,
-                Math.round(holdoutFraction * 100), split.numTestRatings(), seed);
+                Math.round(protocol.holdoutFraction() * 100), split.numTestRatings(), protocol.seed());
         EvaluationResult model = evaluator.evaluate(trainers.create(spec), split);
         log.info("Hold-out quality of {}: {}", spec, model);
         EvaluationResult baseline = null;

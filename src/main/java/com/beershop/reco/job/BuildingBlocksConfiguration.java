@@ -13,6 +13,7 @@ import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.config.SelectionProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
 import com.beershop.reco.evaluation.BaselineComparison;
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.selection.ModelSelector;
@@ -69,17 +70,20 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
-    public BaselineComparison baselineComparison(TrainerCatalog trainers, EvaluationProperties evaluation,
-                                                 ModelProperties model, ScoringProperties scoring) {
-        return new BaselineComparison(trainers, evaluation.holdoutFraction(), model.seed(), scoring.topN(),
+    public HoldoutProtocol holdoutProtocol(EvaluationProperties evaluation, ModelProperties model,
+                                           ScoringProperties scoring) {
+        return new HoldoutProtocol(evaluation.holdoutFraction(), model.seed(), scoring.topN(),
                 scoring.minUserRatings());
     }
 
     @Bean
-    public AlgorithmComparison algorithmComparison(TrainerCatalog trainers, EvaluationProperties evaluation,
-                                                   ModelProperties model, ScoringProperties scoring) {
-        return new AlgorithmComparison(trainers, evaluation.holdoutFraction(), model.seed(), scoring.topN(),
-                scoring.minUserRatings());
+    public BaselineComparison baselineComparison(TrainerCatalog trainers, HoldoutProtocol holdoutProtocol) {
+        return new BaselineComparison(trainers, holdoutProtocol);
+    }
+
+    @Bean
+    public AlgorithmComparison algorithmComparison(TrainerCatalog trainers, HoldoutProtocol holdoutProtocol) {
+        return new AlgorithmComparison(trainers, holdoutProtocol);
     }
 
     /** Built even when reco.selection.enabled=false, so a typo in the search space fails at start either way. */
