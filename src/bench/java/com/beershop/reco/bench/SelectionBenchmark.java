@@ -12,6 +12,7 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
+import com.beershop.reco.scoring.ListPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,8 @@ public final class SelectionBenchmark {
             HoldoutSplit gate = HoldoutSplit.perUser(outer.train(), 0.25, 42);
             ModelSelector selector = new ModelSelector(catalog, space,
                     new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget,
-                            Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), 10, 0, 42));
-            SelectionResult result = selector.select(gate, null, fallback);
+                            Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), ListPolicy.topN(10), 0, 42));
+            SelectionResult result = selector.select(gate, null, null, fallback);
             OfflineEvaluator evaluator = new OfflineEvaluator(10, null, catalog.workers());
             EvaluationResult chosen = evaluator.evaluate(catalog.create(result.chosen()), outer);
             EvaluationResult popular = evaluator.evaluate(catalog.create(AlgorithmSpec.parse("most-popular")), outer);

@@ -1,5 +1,6 @@
 package com.beershop.reco.config;
 
+import com.beershop.reco.evaluation.SplitKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,9 @@ import java.util.List;
  *                   {@code name} or {@code name:key=value,key=value}
  * @param seeds how many per-user splits {@code evaluate} also scores every candidate on (seeds
  *              {@code reco.model.seed}, +1, ...), printing each candidate's mean nDCG and its spread; 1: one split
+ * @param split {@code random} (default): a random share of each user's ratings is held out; {@code time}: each
+ *              user's latest ratings by {@code rated_at}. It applies to the nightly gate as well as to
+ *              {@code evaluate}.
  */
 @ConfigurationProperties("reco.evaluation")
 public record EvaluationProperties(
@@ -26,7 +30,8 @@ public record EvaluationProperties(
                 "librec-eals:factors=4", "librec-eals:factors=8", "librec-eals:factors=8,alpha=5",
                 "librec-wrmf:factors=8,reg=0.1", "librec-wrmf:factors=8,reg=1"})
         List<String> candidates,
-        @DefaultValue("1") int seeds) {
+        @DefaultValue("1") int seeds,
+        @DefaultValue("random") SplitKind split) {
 
     public EvaluationProperties {
         if (holdoutFraction <= 0 || holdoutFraction >= 1) {

@@ -42,10 +42,10 @@ public final class AlgorithmComparison {
      * comparison records what it has if it dies half-way).
      */
     public List<Candidate> compare(List<AlgorithmSpec> candidates, InteractionMatrix ratings, boolean[] recommendable,
-                                   Consumer<Candidate> onResult) {
+                                   int[] styleOfItem, Consumer<Candidate> onResult) {
         candidates.forEach(trainers::create); // fail on a typo before hours of training
         HoldoutSplit split = protocol.split(ratings);
-        OfflineEvaluator evaluator = protocol.evaluator(recommendable, trainers.workers());
+        OfflineEvaluator evaluator = protocol.evaluator(recommendable, styleOfItem, trainers.workers());
         List<Candidate> results = new ArrayList<>();
         int index = 0;
         for (AlgorithmSpec spec : candidates) {

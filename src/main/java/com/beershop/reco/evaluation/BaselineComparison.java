@@ -30,14 +30,15 @@ public final class BaselineComparison {
 
     /**
      * @param recommendable items publishing may recommend (active products)
+     * @param styleOfItem each item's style number (-1: none), for the style re-rank
      * @param lastPublished the configuration of the last published run, or null
      */
     public HoldoutEvaluation evaluate(AlgorithmSpec spec, InteractionMatrix ratings, boolean[] recommendable,
-                                      AlgorithmSpec lastPublished) {
+                                      int[] styleOfItem, AlgorithmSpec lastPublished) {
         HoldoutSplit split = protocol.split(ratings);
-        OfflineEvaluator evaluator = protocol.evaluator(recommendable, trainers.workers());
-        log.info("Evaluating {} on a {}% per-user hold-out ({} test ratings, seed {})", spec,
-                Math.round(protocol.holdoutFraction() * 100), split.numTestRatings(), protocol.seed());
+        OfflineEvaluator evaluator = protocol.evaluator(recommendable, styleOfItem, trainers.workers());
+        log.info("Evaluating {} on a {} ({} test ratings, seed {})", spec, protocol.describe(),
+                split.numTestRatings(), protocol.seed());
         EvaluationResult model = evaluator.evaluate(trainers.create(spec), split);
         log.info("Hold-out quality of {}: {}", spec, model);
         EvaluationResult baseline = null;

@@ -2,21 +2,43 @@ package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.Workers;
+import com.beershop.reco.scoring.ListPolicy;
 
 /**
  * How a run measures models: a per-user hold-out with a fixed seed, judged on top-N lists built as publishing
- * builds them. The nightly gate and the {@code evaluate} mode share it, so both measure the same way.
+ * builds them. The nightly gate, model selection and the {@code evaluate} mode share it, so all measure the same way.
  *
+ * @param splitKind random or time-aware hold-out
+ * @param lists how a published list is made from the scores (N, the style re-rank)
  * @param minUserRatings users with fewer training ratings get the most-popular fallback, as published lists do
  */
-public record HoldoutProtocol(double holdoutFraction, long seed, int topN, int minUserRatings) {
+public record HoldoutProtocol(SplitKind splitKind, double holdoutFraction, long seed, ListPolicy lists,
+                              int minUserRatings) {
 
     public HoldoutSplit split(InteractionMatrix ratings) {
-        return HoldoutSplit.perUser(ratings, holdoutFraction, seed);
+        return splitKind.split(ratings, holdoutFraction, seed);
     }
 
-    /** @param recommendable items publishing may recommend (active products) */
-    public OfflineEvaluator evaluator(boolean[] recommendable, Workers workers) {
-        return new OfflineEvaluator(topN, recommendable, minUserRatings, workers);
+    public int topN() {
+        return lists.topN();
+    }
+
+    /** The same protocol on another seed (the split's, for a random split, and the models' training seed). */
+    public HoldoutProtocol withSeed(long otherSeed) {
+        return new HoldoutProtocol(splitKind, holdoutFraction, otherSeed, lists, minUserRatings);
+    }
+
+    /**
+     * @param recommendable items publishing may recommend (active products)
+     * @param styleOfItem each item's style number, for the style re-rank (-1: no style)
+     */
+    public OfflineEvaluator evaluator(boolean[] recommendable, int[] styleOfItem, Workers workers) {
+        return new OfflineEvaluator(lists, recommendable, styleOfItem, minUserRatings, workers);
+    }
+
+    /** "a 25 % per-user random hold-out", for the logs. */
+    public String describe() {
+        return Math.round(holdoutFraction * 100) + "% per-user " + (splitKind == SplitKind.TIME ? "latest-ratings" : "random")
+                + " hold-out";
     }
 }

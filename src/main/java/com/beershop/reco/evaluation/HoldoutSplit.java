@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A per-user random hold-out: for each user with enough ratings, a fraction of their ratings becomes the test set
- * and the rest the training matrix. Users below the threshold keep everything in training and are not evaluated.
+ * A per-user hold-out: for each user with enough ratings, a fraction of their ratings (a random subset, or the
+ * latest) becomes the test set and the rest the training matrix. Users below the threshold keep everything in training and are not evaluated.
  *
  * <p>Each user's choice uses a generator seeded from (seed, user), so the split is deterministic and a user's
  * hold-out does not change when other users' data does.
@@ -41,20 +41,70 @@ public final class HoldoutSplit {
      * @param minRatingsToSplit users with fewer ratings (and always users with fewer than 2) are not split
      */
     public static HoldoutSplit perUser(InteractionMatrix ratings, double fraction, int minRatingsToSplit, long seed) {
+        return split(ratings, fraction, minRatingsToSplit, seed, (user, from, n, hold, heldOut) -> {
+            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + user);
+            int[] positions = new int[n];
+            for (int j = 0; j < n; j++) {
+                positions[j] = j;
+            }
+            // partial Fisher-Yates: the first `hold` positions become a uniform random subset
+            for (int j = 0; j < hold; j++) {
+                int pick = j + random.nextInt(n - j);
+                int swap = positions[j];
+                positions[j] = positions[pick];
+                positions[pick] = swap;
+                heldOut[positions[j]] = true;
+            }
+        });
+    }
+
+    /**
+     * A time-aware split: each user's latest ratings (by {@code rated_at}) are held out, as the shop's future
+     * would be, instead of a random subset. Ratings of the same minute are ordered by item index; ratings without
+     * a time count as the oldest. {@code seed} only seeds the training of the evaluated models.
+     *
+     * @throws IllegalArgumentException when {@code ratings} does not know when its ratings were made
+     */
+    public static HoldoutSplit latestPerUser(InteractionMatrix ratings, double fraction, int minRatingsToSplit,
+                                             long seed) {
+        if (!ratings.hasTimes()) {
+            throw new IllegalArgumentException("a time-aware split needs the ratings' times, and this matrix has none");
+        }
+        return split(ratings, fraction, minRatingsToSplit, seed, (user, from, n, hold, heldOut) -> {
+            long[] keys = new long[n];
+            for (int j = 0; j < n; j++) {
+                // time in the high bits, position in the low bits: ascending time, then item (rows are by item)
+                keys[j] = ((long) ratings.timeAt(from + j) << 32) | j;
+            }
+            Arrays.sort(keys);
+            for (int j = n - hold; j < n; j++) {
+                heldOut[(int) (keys[j] & 0xFFFF_FFFFL)] = true;
+            }
+        });
+    }
+
+    /** Marks which of one user's {@code n} ratings (entries {@code from..from+n}) are held out: exactly {@code hold}. */
+    private interface HoldOutChoice {
+        void choose(int user, int from, int n, int hold, boolean[] heldOut);
+    }
+
+    private static HoldoutSplit split(InteractionMatrix ratings, double fraction, int minRatingsToSplit, long seed,
+                                      HoldOutChoice choice) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("fraction must be strictly between 0 and 1, was " + fraction);
         }
         int threshold = Math.max(2, minRatingsToSplit);
         int numUsers = ratings.numUsers();
+        boolean times = ratings.hasTimes();
         int[] trainStart = new int[numUsers + 1];
         int[] trainItems = new int[ratings.numRatings()];
         float[] trainValues = new float[ratings.numRatings()];
+        int[] trainMinutes = times ? new int[ratings.numRatings()] : null;
         int[] testStart = new int[numUsers + 1];
         int[] testItems = new int[ratings.numRatings()];
         float[] testValues = new float[ratings.numRatings()];
         int trainSize = 0;
         int testSize = 0;
-        int[] positions = new int[0];
         boolean[] heldOut = new boolean[0];
         for (int u = 0; u < numUsers; u++) {
             trainStart[u] = trainSize;
@@ -62,24 +112,12 @@ public final class HoldoutSplit {
             int from = ratings.rowStart(u);
             int n = ratings.rowSize(u);
             int hold = n < threshold ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
-            if (positions.length < n) {
-                positions = new int[Math.max(n, positions.length * 2)];
-                heldOut = new boolean[positions.length];
+            if (heldOut.length < n) {
+                heldOut = new boolean[Math.max(n, heldOut.length * 2)];
             }
             Arrays.fill(heldOut, 0, n, false);
             if (hold > 0) {
-                SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + u);
-                for (int j = 0; j < n; j++) {
-                    positions[j] = j;
-                }
-                // partial Fisher-Yates: the first `hold` positions become a uniform random subset
-                for (int j = 0; j < hold; j++) {
-                    int pick = j + random.nextInt(n - j);
-                    int swap = positions[j];
-                    positions[j] = positions[pick];
-                    positions[pick] = swap;
-                    heldOut[positions[j]] = true;
-                }
+                choice.choose(u, from, n, hold, heldOut);
             }
             // copying in row order keeps both halves sorted by item, as InteractionMatrix requires
             for (int j = 0; j < n; j++) {
@@ -87,6 +125,9 @@ public final class HoldoutSplit {
                     testItems[testSize] = ratings.itemAt(from + j);
                     testValues[testSize++] = ratings.valueAt(from + j);
                 } else {
+                    if (times) {
+                        trainMinutes[trainSize] = ratings.timeAt(from + j);
+                    }
                     trainItems[trainSize] = ratings.itemAt(from + j);
                     trainValues[trainSize++] = ratings.valueAt(from + j);
                 }
@@ -95,7 +136,8 @@ public final class HoldoutSplit {
         trainStart[numUsers] = trainSize;
         testStart[numUsers] = testSize;
         InteractionMatrix train = new InteractionMatrix(numUsers, ratings.numItems(), trainStart,
-                Arrays.copyOf(trainItems, trainSize), Arrays.copyOf(trainValues, trainSize));
+                Arrays.copyOf(trainItems, trainSize), Arrays.copyOf(trainValues, trainSize),
+                times ? Arrays.copyOf(trainMinutes, trainSize) : null);
         return new HoldoutSplit(train, testStart, Arrays.copyOf(testItems, testSize),
                 Arrays.copyOf(testValues, testSize), seed);
     }

@@ -6,7 +6,8 @@ import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
-import com.beershop.reco.scoring.TopNSelector;
+import com.beershop.reco.scoring.ListPicker;
+import com.beershop.reco.scoring.ListPolicy;
 import java.util.Arrays;
 import java.util.BitSet;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The lists are built the way the published ones are, so the gate judges what the website would show:
  * items outside {@code allowedItems} (inactive and unknown products) and the user's own training ratings never
- * appear, and users with fewer than {@code minUserRatings} training ratings get the most-popular fallback.
+ * appear, users with fewer than {@code minUserRatings} training ratings get the most-popular fallback, and the
+ * {@link ListPolicy}'s style re-rank, when on, reorders every list as it reorders the published ones.
  * A held-out item that may not be recommended cannot be hit, so it is not counted as relevant; users left
  * with no relevant item are not evaluated. Training and scoring run on the run's {@link Workers}; scoring goes over
  * fixed blocks of users and per-user results are summed in user order, so the metrics do not depend on the thread
@@ -32,6 +34,8 @@ public final class OfflineEvaluator {
     private static final int BLOCK = 256;
 
     private final int n;
+    private final ListPolicy lists;
+    private final int[] styleOfItem;
     private final boolean[] allowedItems;
     private final int minUserRatings;
     private final Workers workers;
@@ -49,13 +53,23 @@ public final class OfflineEvaluator {
      * @param minUserRatings users with fewer training ratings are ranked by popularity, as publishing does
      */
     public OfflineEvaluator(int n, boolean[] allowedItems, int minUserRatings, Workers workers) {
-        if (n < 1) {
-            throw new IllegalArgumentException("N must be at least 1, was " + n);
-        }
-        this.n = n;
+        this(ListPolicy.topN(n), allowedItems, null, minUserRatings, workers);
+    }
+
+    /**
+     * @param lists how each list is made from the scores, as publishing makes it
+     * @param styleOfItem each item's style number (-1: none), for the style re-rank; null when it is off
+     * @param minUserRatings users with fewer training ratings are ranked by popularity, as publishing does
+     */
+    public OfflineEvaluator(ListPolicy lists, boolean[] allowedItems, int[] styleOfItem, int minUserRatings,
+                            Workers workers) {
+        this.n = lists.topN();
+        this.lists = lists;
+        this.styleOfItem = styleOfItem;
         this.allowedItems = allowedItems == null ? null : allowedItems.clone();
         this.minUserRatings = minUserRatings;
         this.workers = workers;
+        lists.newPicker(styleOfItem); // a re-rank without styles fails here, not in a worker thread
     }
 
     /** Splits {@code ratings} per user with {@code seed}, then evaluates {@code trainer} on that split. */
@@ -89,7 +103,7 @@ public final class OfflineEvaluator {
         BitSet[] recommendedPerBlock = new BitSet[IndexRanges.blocks(numUsers, BLOCK)];
         workers.forEachBlock(numUsers, BLOCK, (block, from, to) -> {
             float[] scores = new float[numItems];
-            TopNSelector selector = new TopNSelector(n);
+            ListPicker picker = lists.newPicker(styleOfItem);
             int[] out = new int[n];
             BitSet recommended = new BitSet(numItems);
             for (int u = from; u < to; u++) {
@@ -109,7 +123,7 @@ public final class OfflineEvaluator {
                     continue;
                 }
                 float[] ranking = train.rowSize(u) < minUserRatings ? popularity : scores;
-                int count = selector.select(ranking, allowedItems, train, u, out);
+                int count = picker.pick(ranking, allowedItems, train, u, out);
                 int[] ranked = Arrays.copyOf(out, count);
                 for (int item : ranked) {
                     recommended.set(item);

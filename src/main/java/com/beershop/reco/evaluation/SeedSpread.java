@@ -12,20 +12,20 @@ import java.util.Locale;
 /**
  * The same candidates on several per-user splits (seeds {@code seed, seed + 1, ...}), so that a difference between
  * two configurations can be told from the noise of one split: nDCG@N per seed, its mean and standard deviation.
- * A candidate that fails on a seed gets NaN there and is left out of its mean.
+ * A candidate that fails on a seed gets NaN there and is left out of its mean. With a time-aware split the
+ * held-out ratings are the same on every seed and only the models' training seed changes: the spread is then the
+ * training noise alone.
  */
 public final class SeedSpread {
 
     private final TrainerCatalog trainers;
-    private final double holdoutFraction;
+    private final HoldoutProtocol protocol;
     private final int topN;
-    private final int minUserRatings;
 
-    public SeedSpread(TrainerCatalog trainers, double holdoutFraction, int topN, int minUserRatings) {
+    public SeedSpread(TrainerCatalog trainers, HoldoutProtocol protocol) {
         this.trainers = trainers;
-        this.holdoutFraction = holdoutFraction;
-        this.topN = topN;
-        this.minUserRatings = minUserRatings;
+        this.protocol = protocol;
+        this.topN = protocol.topN();
     }
 
     /** One candidate's nDCG@N on each seed, in seed order. */
@@ -47,14 +47,14 @@ public final class SeedSpread {
     }
 
     public List<Row> measure(List<AlgorithmSpec> candidates, InteractionMatrix ratings, boolean[] recommendable,
-                             long firstSeed, int seeds) {
+                             int[] styleOfItem, long firstSeed, int seeds) {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, was " + seeds);
         }
-        OfflineEvaluator evaluator = new OfflineEvaluator(topN, recommendable, minUserRatings, trainers.workers());
+        OfflineEvaluator evaluator = protocol.evaluator(recommendable, styleOfItem, trainers.workers());
         double[][] ndcg = new double[candidates.size()][seeds];
         for (int s = 0; s < seeds; s++) {
-            HoldoutSplit split = HoldoutSplit.perUser(ratings, holdoutFraction, firstSeed + s);
+            HoldoutSplit split = protocol.withSeed(firstSeed + s).split(ratings);
             for (int c = 0; c < candidates.size(); c++) {
                 try {
                     ndcg[c][s] = evaluator.evaluate(trainers.create(candidates.get(c)), split).ndcg();

@@ -146,14 +146,22 @@ public class RatingsCollector {
         InteractionMatrix ratings = matrix();
         ProductCatalog keyed = catalog.keyedBy(idPolicy);
         boolean[] recommendable = new boolean[products.size()];
+        int[] styleOfItem = new int[products.size()];
+        Map<String, Integer> styleNumbers = new java.util.HashMap<>();
         for (int i = 0; i < recommendable.length; i++) {
             recommendable[i] = keyed.isRecommendable(products.idAt(i));
+            Product product = keyed.find(products.idAt(i));
+            String style = product == null || product.style() == null ? "" : product.style().strip();
+            // styles compare as people read them: "IPA" and "ipa " are one style
+            styleOfItem[i] = style.isEmpty() ? -1
+                    : styleNumbers.computeIfAbsent(style.toLowerCase(java.util.Locale.ROOT), k -> styleNumbers.size());
         }
         IdDictionary productIds = productSpellings.spelled(products, key -> {
             Product product = keyed.find(key);
             return product == null ? null : product.productId();
         });
-        return new TrainingData(userSpellings.spelled(users, key -> null), productIds, ratings, recommendable);
+        return new TrainingData(userSpellings.spelled(users, key -> null), productIds, ratings, recommendable,
+                styleOfItem);
     }
 
     private static String abbreviate(String value) {

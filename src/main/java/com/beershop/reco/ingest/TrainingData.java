@@ -4,11 +4,23 @@ import com.beershop.reco.model.IdDictionary;
 import com.beershop.reco.model.InteractionMatrix;
 
 /**
- * Everything the model steps need from ingestion: the ratings matrix with its id dictionaries, and which item
- * indexes may be recommended (active products of the catalogue).
+ * Everything the model steps need from ingestion: the ratings matrix with its id dictionaries, which item
+ * indexes may be recommended (active products of the catalogue), and each item's style as a number (-1 for a
+ * product without a style or not in the catalogue), for the style re-rank and its diversity figures.
  */
 public record TrainingData(IdDictionary users, IdDictionary products, InteractionMatrix ratings,
-                           boolean[] recommendable) {
+                           boolean[] recommendable, int[] styleOfItem) {
+
+    /** Without styles: every item counts as a style of its own. */
+    public TrainingData(IdDictionary users, IdDictionary products, InteractionMatrix ratings, boolean[] recommendable) {
+        this(users, products, ratings, recommendable, noStyles(recommendable.length));
+    }
+
+    private static int[] noStyles(int items) {
+        int[] styles = new int[items];
+        java.util.Arrays.fill(styles, -1);
+        return styles;
+    }
 
     public int recommendableCount() {
         int count = 0;

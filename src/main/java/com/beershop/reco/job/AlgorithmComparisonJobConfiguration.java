@@ -5,6 +5,7 @@ import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
 import com.beershop.reco.evaluation.SeedSpread;
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.LoadedInput;
@@ -47,24 +48,24 @@ public class AlgorithmComparisonJobConfiguration {
     /** The nightly model selection on the same data, shown as a table (and recorded), whether or not it is on. */
     @Bean
     public Step searchModelsStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
-                                 ModelProperties model, EvaluationProperties evaluation, ScoringProperties scoring,
+                                 ModelProperties model, HoldoutProtocol holdoutProtocol,
                                  ModelSelectionRepository modelSelectionRepository,
                                  StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
         return new StepBuilder("searchModelsStep", jobRepository)
-                .tasklet(new SelectModelTasklet(modelSelector, "evaluate", model.spec(), evaluation.holdoutFraction(),
-                        model.seed(), scoring.topN(), modelSelectionRepository, loadedInput, modelChoice), tm)
+                .tasklet(new SelectModelTasklet(modelSelector, "evaluate", model.spec(), holdoutProtocol,
+                        modelSelectionRepository, loadedInput, modelChoice), tm)
                 .build();
     }
 
     @Bean
     public Step compareAlgorithmsStep(JobRepository jobRepository, PlatformTransactionManager tm,
                                       AlgorithmComparison algorithmComparison, EvaluationProperties evaluation,
-                                      ModelProperties model, ScoringProperties scoring, RunHistoryRepository history,
+                                      HoldoutProtocol holdoutProtocol, RunHistoryRepository history,
                                       AppVersion appVersion, StageResult<LoadedInput> loadedInput,
                                       SeedSpread seedSpread) {
         return new StepBuilder("compareAlgorithmsStep", jobRepository)
-                .tasklet(new CompareAlgorithmsTasklet(algorithmComparison, evaluation.candidates(), model.seed(),
-                        scoring.topN(), history, appVersion, loadedInput, seedSpread, evaluation.seeds()), tm)
+                .tasklet(new CompareAlgorithmsTasklet(algorithmComparison, evaluation.candidates(), holdoutProtocol,
+                        history, appVersion, loadedInput, seedSpread, evaluation.seeds()), tm)
                 .build();
     }
 }

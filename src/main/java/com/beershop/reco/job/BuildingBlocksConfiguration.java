@@ -72,7 +72,7 @@ public class BuildingBlocksConfiguration {
     @Bean
     public HoldoutProtocol holdoutProtocol(EvaluationProperties evaluation, ModelProperties model,
                                            ScoringProperties scoring) {
-        return new HoldoutProtocol(evaluation.holdoutFraction(), model.seed(), scoring.topN(),
+        return new HoldoutProtocol(evaluation.split(), evaluation.holdoutFraction(), model.seed(), scoring.lists(),
                 scoring.minUserRatings());
     }
 
@@ -92,7 +92,7 @@ public class BuildingBlocksConfiguration {
                                        ScoringProperties scoring) {
         return new ModelSelector(trainers, selection.searchSpace(),
                 new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
-                        selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.topN(),
+                        selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.lists(),
                         scoring.minUserRatings(), model.seed()));
     }
 
@@ -102,8 +102,8 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
-    public SeedSpread seedSpread(TrainerCatalog trainers, EvaluationProperties evaluation, ScoringProperties scoring) {
-        return new SeedSpread(trainers, evaluation.holdoutFraction(), scoring.topN(), scoring.minUserRatings());
+    public SeedSpread seedSpread(TrainerCatalog trainers, HoldoutProtocol holdoutProtocol) {
+        return new SeedSpread(trainers, holdoutProtocol);
     }
 
     @Bean
@@ -123,7 +123,7 @@ public class BuildingBlocksConfiguration {
 
     @Bean
     public RecommendationScorer recommendationScorer(ScoringProperties scoring, Workers workers) {
-        return new RecommendationScorer(scoring.topN(), scoring.minUserRatings(), workers);
+        return new RecommendationScorer(scoring.lists(), scoring.minUserRatings(), workers);
     }
 
     @Bean

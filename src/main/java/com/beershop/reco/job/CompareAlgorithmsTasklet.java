@@ -4,6 +4,7 @@ import com.beershop.reco.evaluation.AlgorithmComparison;
 import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.AlgorithmComparison.Candidate;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.tracking.RunEnd;
@@ -30,6 +31,7 @@ class CompareAlgorithmsTasklet implements Tasklet {
 
     private final AlgorithmComparison comparison;
     private final List<String> candidates;
+    private final HoldoutProtocol protocol;
     private final long seed;
     private final int topN;
     private final RunHistoryRepository history;
@@ -38,13 +40,14 @@ class CompareAlgorithmsTasklet implements Tasklet {
     private final SeedSpread spread;
     private final int seeds;
 
-    CompareAlgorithmsTasklet(AlgorithmComparison comparison, List<String> candidates, long seed, int topN,
+    CompareAlgorithmsTasklet(AlgorithmComparison comparison, List<String> candidates, HoldoutProtocol protocol,
                              RunHistoryRepository history, AppVersion appVersion, StageResult<LoadedInput> input,
                              SeedSpread spread, int seeds) {
         this.comparison = comparison;
         this.candidates = candidates;
-        this.seed = seed;
-        this.topN = topN;
+        this.protocol = protocol;
+        this.seed = protocol.seed();
+        this.topN = protocol.topN();
         this.history = history;
         this.appVersion = appVersion;
         this.input = input;
@@ -59,16 +62,16 @@ class CompareAlgorithmsTasklet implements Tasklet {
         List<AlgorithmSpec> specs = candidates.stream().map(AlgorithmSpec::parse).toList();
         LocalDateTime[] started = {LocalDateTime.now()};
         List<Candidate> results = comparison.compare(specs, loaded.data().ratings(), loaded.data().recommendable(),
-                candidate -> {
+                loaded.data().styleOfItem(), candidate -> {
                     history.insert(record(executionId, started[0], loaded, candidate));
                     contribution.incrementWriteCount(1);
                     started[0] = LocalDateTime.now();
                 });
-        log.info("Offline comparison on {} ratings, {} users, seed {}:\n{}", loaded.ratingsUsed(), loaded.users(),
-                seed, comparison.table(results));
+        log.info("Offline comparison on {} ratings, {} users, {}, seed {}:\n{}", loaded.ratingsUsed(),
+                loaded.users(), protocol.describe(), seed, comparison.table(results));
         if (seeds > 1) {
             List<SeedSpread.Row> rows = spread.measure(specs, loaded.data().ratings(), loaded.data().recommendable(),
-                    seed, seeds);
+                    loaded.data().styleOfItem(), seed, seeds);
             log.info("The same candidates on {} per-user splits (seeds {} to {}), nDCG@{} mean and spread:\n{}",
                     seeds, seed, seed + seeds - 1, topN, spread.table(rows, seed));
         }
@@ -77,10 +80,10 @@ class CompareAlgorithmsTasklet implements Tasklet {
 
     private RunRecord record(long executionId, LocalDateTime started, LoadedInput loaded, Candidate candidate) {
         RunIdentity run = new RunIdentity(executionId, "evaluate", started, appVersion.value(), appVersion.gitCommit(),
-                candidate.spec(), seed, topN);
+                candidate.spec(), seed, protocol);
         RunEnd end = new RunEnd(LocalDateTime.now(), candidate.failed() ? "FAILED" : "EVALUATED",
                 candidate.failure(), null, false);
         HoldoutEvaluation evaluation = candidate.failed() ? null : HoldoutEvaluation.of(candidate.result());
-        return RunRecord.of(run, end, loaded.read(), loaded, evaluation, null, null, null);
+        return RunRecord.of(run, end, loaded.read(), loaded, evaluation, null, null, null, null);
     }
 }

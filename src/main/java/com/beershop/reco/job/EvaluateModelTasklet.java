@@ -38,6 +38,7 @@ class EvaluateModelTasklet implements Tasklet {
         LoadedInput loaded = input.get();
         AlgorithmSpec lastPublished = history.lastPublished().map(RunRecord::spec).orElse(null);
         evaluation.set(comparison.evaluate(choice.get().spec(), loaded.data().ratings(), loaded.data().recommendable(),
+                loaded.data().styleOfItem(),
                 lastPublished));
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;

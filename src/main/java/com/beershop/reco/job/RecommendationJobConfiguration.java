@@ -11,6 +11,7 @@ import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.generation.Generations;
@@ -86,7 +87,7 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public RunHistoryListener runHistoryListener(RunHistoryRepository history, ModelProperties model,
-                                                 ScoringProperties scoring, AppVersion appVersion, RunSummary summary,
+                                                 HoldoutProtocol holdoutProtocol, AppVersion appVersion, RunSummary summary,
                                                  RatingsCollector ratingsCollector,
                                                  StageResult<LoadedInput> loadedInput,
                                                  StageResult<HoldoutEvaluation> holdoutEvaluation,
@@ -94,7 +95,7 @@ public class RecommendationJobConfiguration {
                                                  StageResult<RecommendationLists> recommendationLists,
                                                  StageResult<PublishResult> publishResult,
                                                  StageResult<ModelChoice> modelChoice) {
-        return new RunHistoryListener(history, model, scoring, appVersion, summary, ratingsCollector, loadedInput,
+        return new RunHistoryListener(history, model, holdoutProtocol, appVersion, summary, ratingsCollector, loadedInput,
                 holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice);
     }
 
@@ -140,15 +141,14 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step selectModelStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
-                                SelectionProperties selection, ModelProperties model, EvaluationProperties evaluation,
-                                ScoringProperties scoring, ModelSelectionRepository modelSelectionRepository,
+                                SelectionProperties selection, ModelProperties model, HoldoutProtocol holdoutProtocol,
+                                ModelSelectionRepository modelSelectionRepository,
                                 StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
                                 StepMetricsListener stepMetrics) {
         return new StepBuilder("selectModelStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new SelectModelTasklet(selection.enabled() ? modelSelector : null, "run", model.spec(),
-                        evaluation.holdoutFraction(), model.seed(), scoring.topN(), modelSelectionRepository,
-                        loadedInput, modelChoice), tm)
+                        holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice), tm)
                 .build();
     }
 
@@ -178,13 +178,13 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step trainModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
-                               ModelProperties model, EvaluationProperties evaluation,
+                               ModelProperties model, HoldoutProtocol holdoutProtocol,
                                StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
                                StageResult<TrainedModel> trainedModel, StepMetricsListener stepMetrics) {
         return new StepBuilder("trainModelStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new TrainModelTasklet(trainers, modelChoice, model.seed(), model.retrainOnAll(),
-                        evaluation.holdoutFraction(), loadedInput, trainedModel), tm)
+                        holdoutProtocol, loadedInput, trainedModel), tm)
                 .build();
     }
 

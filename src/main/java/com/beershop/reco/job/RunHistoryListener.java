@@ -1,7 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.config.ModelProperties;
-import com.beershop.reco.config.ScoringProperties;
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.selection.ModelChoice;
@@ -9,6 +9,7 @@ import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.publish.PublishResult;
+import com.beershop.reco.scoring.ListDiversity;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
@@ -33,7 +34,7 @@ class RunHistoryListener implements JobExecutionListener {
 
     private final RunHistoryRepository history;
     private final ModelProperties model;
-    private final ScoringProperties scoring;
+    private final HoldoutProtocol protocol;
     private final AppVersion appVersion;
     private final RunSummary summary;
     private final RatingsCollector ratings;
@@ -44,14 +45,14 @@ class RunHistoryListener implements JobExecutionListener {
     private final StageResult<PublishResult> published;
     private final StageResult<ModelChoice> choice;
 
-    RunHistoryListener(RunHistoryRepository history, ModelProperties model, ScoringProperties scoring,
+    RunHistoryListener(RunHistoryRepository history, ModelProperties model, HoldoutProtocol protocol,
                        AppVersion appVersion, RunSummary summary, RatingsCollector ratings,
                        StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
                        StageResult<ModelCheck> check, StageResult<RecommendationLists> lists,
                        StageResult<PublishResult> published, StageResult<ModelChoice> choice) {
         this.history = history;
         this.model = model;
-        this.scoring = scoring;
+        this.protocol = protocol;
         this.appVersion = appVersion;
         this.summary = summary;
         this.ratings = ratings;
@@ -79,14 +80,17 @@ class RunHistoryListener implements JobExecutionListener {
         JobOutcome outcome = JobOutcome.of(execution);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         RunIdentity run = new RunIdentity(execution.getId(), "run", started, appVersion.value(), appVersion.gitCommit(),
-                choice.find().map(ModelChoice::spec).orElse(model.spec()),
-                model.seed(), scoring.topN());
+                choice.find().map(ModelChoice::spec).orElse(model.spec()), model.seed(), protocol);
         boolean isPublished = JobOutcome.PUBLISHED.equals(outcome.outcome());
         RunEnd end = new RunEnd(LocalDateTime.now(), outcome.outcome(), outcome.reason(), outcome.exitCode(),
                 isPublished);
         ModelCheck modelCheck = check.orNull();
-        return RunRecord.of(run, end, ratings.summary(), input.orNull(), evaluation.orNull(),
-                modelCheck == null ? null : modelCheck.verdict(), published.orNull(), stepSeconds(execution));
+        RecommendationLists scored = lists.orNull();
+        LoadedInput loaded = input.orNull();
+        ListDiversity diversity = scored == null || loaded == null ? null
+                : ListDiversity.of(scored, loaded.data().styleOfItem());
+        return RunRecord.of(run, end, ratings.summary(), loaded, evaluation.orNull(),
+                modelCheck == null ? null : modelCheck.verdict(), published.orNull(), diversity, stepSeconds(execution));
     }
 
     static Map<String, Double> stepSeconds(JobExecution execution) {

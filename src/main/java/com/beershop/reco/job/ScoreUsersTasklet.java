@@ -3,8 +3,10 @@ package com.beershop.reco.job;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.TrainingData;
 import com.beershop.reco.model.TrainedModel;
+import com.beershop.reco.scoring.ListDiversity;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.scoring.RecommendationScorer;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -33,13 +35,18 @@ class ScoreUsersTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         TrainingData data = input.get().data();
-        RecommendationLists scored = scorer.scoreAll(model.get(), data.ratings(), data.recommendable());
+        RecommendationLists scored = scorer.scoreAll(model.get(), data.ratings(), data.recommendable(),
+                data.styleOfItem());
         lists.set(scored);
         // read = users scored; StepContribution only counts reads one at a time, so set the total directly
         contribution.getStepExecution().setReadCount(scored.numUsers());
         contribution.incrementWriteCount(scored.totalRows());
         log.info("Recommendations: {} rows for {} users ({} with too few ratings got most-popular)",
                 scored.totalRows(), scored.numUsers(), scored.fallbackUsers());
+        ListDiversity diversity = ListDiversity.of(scored, data.styleOfItem());
+        log.info("Styles: {} distinct per list on average; {} of lists have one style in more than half their places",
+                String.format(Locale.ROOT, "%.2f", diversity.meanDistinctStyles()),
+                String.format(Locale.ROOT, "%.1f%%", 100 * diversity.crowdedListsShare()));
         return RepeatStatus.FINISHED;
     }
 }

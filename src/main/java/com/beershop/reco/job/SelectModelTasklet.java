@@ -1,5 +1,6 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.HoldoutSplit;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
@@ -27,9 +28,7 @@ class SelectModelTasklet implements Tasklet {
     private final ModelSelector selector;
     private final String runMode;
     private final AlgorithmSpec configured;
-    private final double holdoutFraction;
-    private final long seed;
-    private final int topN;
+    private final HoldoutProtocol protocol;
     private final ModelSelectionRepository selections;
     private final StageResult<LoadedInput> input;
     private final StageResult<ModelChoice> choice;
@@ -38,15 +37,13 @@ class SelectModelTasklet implements Tasklet {
      * @param selector null when selection is switched off
      * @param runMode {@code run} or {@code evaluate}, as recorded with each candidate
      */
-    SelectModelTasklet(ModelSelector selector, String runMode, AlgorithmSpec configured, double holdoutFraction, long seed, int topN,
+    SelectModelTasklet(ModelSelector selector, String runMode, AlgorithmSpec configured, HoldoutProtocol protocol,
                        ModelSelectionRepository selections, StageResult<LoadedInput> input,
                        StageResult<ModelChoice> choice) {
         this.selector = selector;
         this.runMode = runMode;
         this.configured = configured;
-        this.holdoutFraction = holdoutFraction;
-        this.seed = seed;
-        this.topN = topN;
+        this.protocol = protocol;
         this.selections = selections;
         this.input = input;
         this.choice = choice;
@@ -60,12 +57,13 @@ class SelectModelTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         LoadedInput loaded = input.get();
-        // the very split BaselineComparison makes for the gate: same ratings, fraction and seed
-        HoldoutSplit gate = HoldoutSplit.perUser(loaded.data().ratings(), holdoutFraction, seed);
-        SelectionResult result = selector.select(gate, loaded.data().recommendable(), configured);
+        // the very split BaselineComparison makes for the gate: same protocol, same ratings
+        HoldoutSplit gate = protocol.split(loaded.data().ratings());
+        SelectionResult result = selector.select(gate, loaded.data().recommendable(), loaded.data().styleOfItem(),
+                configured);
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         selections.insert(executionId, runMode, result);
-        log.info("{}", SelectionTable.render(result, topN));
+        log.info("{}", SelectionTable.render(result, protocol.topN()));
         choice.set(ModelChoice.selected(result));
         contribution.incrementReadCount();
         contribution.incrementWriteCount(result.candidates().size());

@@ -1,6 +1,6 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.evaluation.HoldoutSplit;
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.model.AlgorithmSpec;
@@ -28,17 +28,17 @@ class TrainModelTasklet implements Tasklet {
     private final StageResult<ModelChoice> choice;
     private final long seed;
     private final boolean retrainOnAll;
-    private final double holdoutFraction;
+    private final HoldoutProtocol protocol;
     private final StageResult<LoadedInput> input;
     private final StageResult<TrainedModel> model;
 
     TrainModelTasklet(TrainerCatalog trainers, StageResult<ModelChoice> choice, long seed, boolean retrainOnAll,
-                      double holdoutFraction, StageResult<LoadedInput> input, StageResult<TrainedModel> model) {
+                      HoldoutProtocol protocol, StageResult<LoadedInput> input, StageResult<TrainedModel> model) {
         this.trainers = trainers;
         this.choice = choice;
         this.seed = seed;
         this.retrainOnAll = retrainOnAll;
-        this.holdoutFraction = holdoutFraction;
+        this.protocol = protocol;
         this.input = input;
         this.model = model;
     }
@@ -46,7 +46,7 @@ class TrainModelTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         InteractionMatrix all = input.get().data().ratings();
-        InteractionMatrix ratings = retrainOnAll ? all : HoldoutSplit.perUser(all, holdoutFraction, seed).train();
+        InteractionMatrix ratings = retrainOnAll ? all : protocol.split(all).train();
         AlgorithmSpec spec = choice.get().spec();
         long started = System.nanoTime();
         log.info("Training {} on {} ratings ({} users x {} products)", spec, ratings.numRatings(),

@@ -82,6 +82,7 @@ public final class InteractionMatrixBuilder {
         }
         int[] outItems = new int[size];
         float[] outValues = new float[size];
+        int[] outMinutes = new int[size];
         int[] outStart = new int[numUsers + 1];
         int written = 0;
         duplicates = 0;
@@ -114,12 +115,21 @@ public final class InteractionMatrixBuilder {
                 }
                 outItems[written] = item;
                 outValues[written] = values[best];
+                outMinutes[written] = minutes(times[best]);
                 written++;
                 j = k;
             }
         }
         outStart[numUsers] = written;
         return new InteractionMatrix(numUsers, numItems, outStart,
-                Arrays.copyOf(outItems, written), Arrays.copyOf(outValues, written));
+                Arrays.copyOf(outItems, written), Arrays.copyOf(outValues, written), Arrays.copyOf(outMinutes, written));
+    }
+
+    private static int minutes(long epochMillis) {
+        if (epochMillis == Long.MIN_VALUE) {
+            return InteractionMatrix.UNKNOWN_TIME;
+        }
+        long minutes = Math.floorDiv(epochMillis, 60_000L);
+        return (int) Math.max(InteractionMatrix.UNKNOWN_TIME + 1L, Math.min(Integer.MAX_VALUE, minutes));
     }
 }

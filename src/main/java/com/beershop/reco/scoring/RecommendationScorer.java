@@ -12,28 +12,43 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Scores every user on the run's {@link Workers} and keeps each one's top N recommendable items they have not rated.
  * Users with fewer than {@code minUserRatings} ratings get the most-popular recommendable items they have not
- * rated instead, so every known user gets N rows whenever N such items exist.
+ * rated instead, so every known user gets N rows whenever N such items exist. Each list is made as its
+ * {@link ListPolicy} says (the style re-rank, when on).
  */
 public final class RecommendationScorer {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationScorer.class);
     private static final int USERS_PER_TASK = 256;
 
+    private final ListPolicy policy;
     private final int n;
     private final int minUserRatings;
     private final Workers workers;
 
     public RecommendationScorer(int n, int minUserRatings, Workers workers) {
-        this.n = n;
+        this(ListPolicy.topN(n), minUserRatings, workers);
+    }
+
+    public RecommendationScorer(ListPolicy policy, int minUserRatings, Workers workers) {
+        this.policy = policy;
+        this.n = policy.topN();
         this.minUserRatings = minUserRatings;
         this.workers = workers;
+    }
+
+    /** Scores without styles: for a policy that does not re-rank. */
+    public RecommendationLists scoreAll(TrainedModel model, InteractionMatrix ratings, boolean[] recommendable) {
+        return scoreAll(model, ratings, recommendable, null);
     }
 
     /**
      * @param model the model trained on {@code ratings}
      * @param recommendable items that may be recommended (active products)
+     * @param styleOfItem each item's style number (-1: none), for the style re-rank; null when it is off
      */
-    public RecommendationLists scoreAll(TrainedModel model, InteractionMatrix ratings, boolean[] recommendable) {
+    public RecommendationLists scoreAll(TrainedModel model, InteractionMatrix ratings, boolean[] recommendable,
+                                        int[] styleOfItem) {
+        policy.newPicker(styleOfItem); // a re-rank without styles fails here, not in a worker thread
         int numUsers = ratings.numUsers();
         RecommendationLists lists = new RecommendationLists(numUsers, n);
         float[] popularity = popularityScores(ratings);
@@ -44,7 +59,7 @@ public final class RecommendationScorer {
         workers.forEachBlock(numUsers, USERS_PER_TASK, (block, from, to) -> {
             float[] scores = new float[ratings.numItems()];
             int[] chosen = new int[n];
-            TopNSelector selector = new TopNSelector(n);
+            ListPicker picker = policy.newPicker(styleOfItem);
             int[] slots = lists.slots();
             for (int user = from; user < to; user++) {
                 boolean fallback = ratings.rowSize(user) < minUserRatings;
@@ -52,8 +67,8 @@ public final class RecommendationScorer {
                 if (!fallback) {
                     model.scoreUser(user, scores);
                 }
-                int count = selector.select(source, recommendable, ratings, user, chosen);
-                if (selector.nonFiniteScores() > 0) {
+                int count = picker.pick(source, recommendable, ratings, user, chosen);
+                if (picker.nonFiniteScores() > 0) {
                     nonFiniteUsers.incrementAndGet();
                 }
                 System.arraycopy(chosen, 0, slots, user * n, count);

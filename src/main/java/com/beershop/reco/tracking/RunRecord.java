@@ -9,7 +9,10 @@ import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
 
+import com.beershop.reco.scoring.ListDiversity;
+
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,7 +32,8 @@ public record RunRecord(
         Integer usersEvaluated, Double precisionAtN, Double recallAtN, Double ndcgAtN, Double mapAtN,
         Double coverage, Double rmse, Double mae, Double baselineNdcgAtN, Double trainSeconds, Double scoreSeconds,
         String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
-        String outcome, String outcomeReason, Integer exitCode, Long restoredRunId) {
+        String outcome, String outcomeReason, Integer exitCode, Long restoredRunId, Double diversityWeight,
+        String holdoutSplit, Double distinctStyles, Double crowdedListsShare) {
 
     public RunRecord {
         // NaN and infinities do not fit every database's FLOAT: not measured is NULL
@@ -43,6 +47,8 @@ public record RunRecord(
         baselineNdcgAtN = finite(baselineNdcgAtN);
         trainSeconds = finite(trainSeconds);
         scoreSeconds = finite(scoreSeconds);
+        distinctStyles = finite(distinctStyles);
+        crowdedListsShare = finite(crowdedListsShare);
         gateReason = clip(gateReason, 1000);
         outcomeReason = clip(outcomeReason, 2000);
     }
@@ -50,11 +56,12 @@ public record RunRecord(
     /**
      * Composes the row from what the run reached; any stage result may be null.
      *
+     * @param diversity how varied the scored lists were by style
      * @param stepSeconds wall seconds per step, in step order
      */
     public static RunRecord of(RunIdentity run, RunEnd end, RatingsRead read, LoadedInput input,
                                HoldoutEvaluation evaluation, QualityGate.Verdict verdict, PublishResult publish,
-                               Map<String, Double> stepSeconds) {
+                               ListDiversity diversity, Map<String, Double> stepSeconds) {
         EvaluationResult model = evaluation == null ? null : evaluation.model();
         Map<String, ?> params = model == null ? new TreeMap<>(run.spec().params()) : JsonText.parseParams(model.params());
         return new RunRecord(null, run.jobExecutionId(), run.runMode(), run.startedAt(), end.endedAt(),
@@ -68,7 +75,7 @@ public record RunRecord(
                 input == null ? null : input.ratingsUsed(),
                 input == null ? null : input.users(),
                 input == null ? null : input.products(),
-                run.topN(),
+                run.protocol().topN(),
                 model == null ? null : model.usersEvaluated(),
                 model == null ? null : model.precision(),
                 model == null ? null : model.recall(),
@@ -84,7 +91,10 @@ public record RunRecord(
                 end.published() && publish != null ? publish.rowsPublished() : 0L,
                 verdict == null ? null : verdict.decision().name(),
                 verdict == null ? null : verdict.reason(),
-                end.published(), end.outcome(), end.reason(), end.exitCode(), null);
+                end.published(), end.outcome(), end.reason(), end.exitCode(), null,
+                run.protocol().lists().diversityWeight(), run.protocol().splitKind().name().toLowerCase(Locale.ROOT),
+                diversity == null ? null : diversity.meanDistinctStyles(),
+                diversity == null ? null : diversity.crowdedListsShare());
     }
 
     /**
@@ -103,7 +113,8 @@ public record RunRecord(
                 r.unrecommendableRatings, r.ratingsUsed, r.users, r.products, r.topN, r.usersEvaluated,
                 r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
-                null, null, end.published(), end.outcome(), end.reason(), end.exitCode(), r.generation());
+                null, null, end.published(), end.outcome(), end.reason(), end.exitCode(), r.generation(),
+                r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare);
     }
 
     /**

@@ -75,4 +75,37 @@ class HoldoutSplitTest {
         assertThat(first.testItems(1)).isNotEqualTo(first.testItems(0));
         assertThat(first.testItems(0)).hasSize(25).isSorted();
     }
+
+    @Test
+    void shouldHoldOutEachUsersLatestRatingsInATimeAwareSplit() {
+        // user 0 rated items 0..7; item 5 last, item 2 before it, item 0 third-latest; user 1 rated two items
+        InteractionMatrix timed = new InteractionMatrix(2, 10, new int[] {0, 8, 10},
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7, 3, 8}, new float[10],
+                new int[] {500, 10, 900, 20, 30, 1000, 40, 50, 7, 5});
+
+        HoldoutSplit split = HoldoutSplit.latestPerUser(timed, 0.25, 2, 42);
+
+        assertThat(split.testItems(0)).containsExactly(2, 5); // round(0.25 * 8) = 2 latest
+        assertThat(split.testItems(1)).containsExactly(3);    // its later one, not its higher item
+        assertThat(split.train().rowSize(0)).isEqualTo(6);
+        assertThat(split.train().timeAt(split.train().rowStart(0))).as("times travel with the training part")
+                .isEqualTo(500);
+    }
+
+    @Test
+    void shouldCountRatingsWithoutATimeAsTheOldestInATimeAwareSplit() {
+        int unknown = InteractionMatrix.UNKNOWN_TIME;
+        InteractionMatrix timed = new InteractionMatrix(1, 4, new int[] {0, 4}, new int[] {0, 1, 2, 3}, new float[4],
+                new int[] {unknown, 100, unknown, 50});
+
+        assertThat(HoldoutSplit.latestPerUser(timed, 0.5, 2, 1).testItems(0)).containsExactly(1, 3);
+    }
+
+    @Test
+    void shouldRefuseATimeAwareSplitOfRatingsWithoutTimes() {
+        InteractionMatrix untimed = new InteractionMatrix(1, 2, new int[] {0, 2}, new int[] {0, 1}, new float[2]);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HoldoutSplit.latestPerUser(untimed, 0.25, 2, 42))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("times");
+    }
 }

@@ -7,6 +7,7 @@ import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.ease.EaseTrainer;
+import com.beershop.reco.scoring.ListPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,19 +40,19 @@ public final class ModelSelector {
      *                      (the fallback runs even if it alone is slower)
      * @param fullBudgetRatings above this many training ratings the budget shrinks in proportion, because the rest
      *                          of the run (load, training, scoring, publishing) grows with the ratings
-     * @param topN list length scored (nDCG@N)
+     * @param lists how lists are made (N of nDCG@N, the style re-rank), as publishing makes them
      * @param minUserRatings users with fewer training ratings get the most-popular list, as publishing does
      * @param seed seed of the sample, the validation split and every candidate's training
      */
     public record Settings(double validationFraction, int maxRatings, double budgetSeconds, long fullBudgetRatings,
-                           int topN, int minUserRatings, long seed) {
+                           ListPolicy lists, int minUserRatings, long seed) {
 
         public Settings {
             if (!(validationFraction > 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validation fraction must lie strictly between 0 and 1");
             }
-            if (maxRatings < 1 || !(budgetSeconds >= 0) || fullBudgetRatings < 1 || topN < 1) {
-                throw new IllegalArgumentException("max ratings and N must be positive and the budget not negative");
+            if (maxRatings < 1 || !(budgetSeconds >= 0) || fullBudgetRatings < 1) {
+                throw new IllegalArgumentException("max ratings must be positive and the budget not negative");
             }
         }
 
@@ -73,10 +74,11 @@ public final class ModelSelector {
      *             held-out items are merely kept out of validation lists (they are known, not unknown, to the
      *             user), never scored
      * @param allowedItems items that may be recommended (what publishing keeps), or null for all
+     * @param styleOfItem each item's style number (-1: none), for the style re-rank; null when it is off
      * @param fallback the configured model: evaluated first and chosen when nothing beats it
      * @throws com.beershop.reco.model.InvalidAlgorithmSpecException when the fallback's name or parameters are wrong
      */
-    public SelectionResult select(HoldoutSplit gate, boolean[] allowedItems, AlgorithmSpec fallback) {
+    public SelectionResult select(HoldoutSplit gate, boolean[] allowedItems, int[] styleOfItem, AlgorithmSpec fallback) {
         // a typo in the configured model is a configuration error (exit 2), not a candidate that failed
         trainers.create(fallback);
         long start = System.nanoTime();
@@ -85,8 +87,8 @@ public final class ModelSelector {
         UserSample sample = UserSample.of(train, settings.maxRatings(), settings.seed());
         InteractionMatrix data = sample.ratings();
         HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
-        OfflineEvaluator evaluator = new OfflineEvaluator(settings.topN(), allowedItems, settings.minUserRatings(),
-                trainers.workers());
+        OfflineEvaluator evaluator = new OfflineEvaluator(settings.lists(), allowedItems, styleOfItem,
+                settings.minUserRatings(), trainers.workers());
         MaskedTrainer.KnownItems known = user -> gate.testItems(sample.originalUser()[user]);
         CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();
@@ -112,7 +114,7 @@ public final class ModelSelector {
                 double seconds = secondsSince(candidateStart);
                 costs.observe(spec, split.train(), seconds);
                 scores.add(new CandidateScore(spec, CandidateScore.Status.EVALUATED, result.ndcg(), seconds, ""));
-                log.info("Selection: {} validation nDCG@{} {} in {} s", spec, settings.topN(),
+                log.info("Selection: {} validation nDCG@{} {} in {} s", spec, settings.lists().topN(),
                         format(result.ndcg()), format(seconds));
                 if (result.ndcg() > bestNdcg) {
                     best = spec;
@@ -131,7 +133,7 @@ public final class ModelSelector {
         SelectionResult result = new SelectionResult(best, bestNdcg, scores, data.numUsers(), data.numRatings(),
                 secondsSince(start));
         log.info("Model selection chose {} (validation nDCG@{} {}) after {} of {} candidates in {} s", best,
-                settings.topN(), format(bestNdcg), result.evaluated(), order.size(), format(result.seconds()));
+                settings.lists().topN(), format(bestNdcg), result.evaluated(), order.size(), format(result.seconds()));
         return result;
     }
 

@@ -3,6 +3,7 @@ package com.beershop.reco.evaluation.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.beershop.reco.scoring.ListPolicy;
 import com.beershop.reco.evaluation.selection.CandidateScore.Status;
 import com.beershop.reco.evaluation.HoldoutSplit;
 import com.beershop.reco.model.AlgorithmSpec;
@@ -38,7 +39,7 @@ class ModelSelectorTest {
         ModelSelector selector = selector(List.of("most-popular", "ease:lambda=1"), 60);
 
         // when
-        SelectionResult result = selector.select(gate(ratings), null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), null, null, POPULAR);
 
         // then
         assertThat(result.chosen()).isEqualTo(EASE);
@@ -56,7 +57,7 @@ class ModelSelectorTest {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
         ModelSelector selector = selector(List.of("ease:lambda=1", "ials:factors=2"), 0);
 
-        SelectionResult result = selector.select(gate(ratings), null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), null, null, POPULAR);
 
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates()).extracting(CandidateScore::status)
@@ -70,7 +71,7 @@ class ModelSelectorTest {
         // max-items=2 refuses the 24-item catalogue
         ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
 
-        SelectionResult result = selector.select(gate(ratings), null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), null, null, POPULAR);
 
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates().get(1).status()).isEqualTo(Status.FAILED);
@@ -81,7 +82,7 @@ class ModelSelectorTest {
     void shouldFailFastOnAConfiguredModelWithAnUnknownParameter() {
         ModelSelector selector = selector(List.of("most-popular"), 60);
 
-        assertThatThrownBy(() -> selector.select(gate(twoTasteGroups(60, 12, 8, 1)), null,
+        assertThatThrownBy(() -> selector.select(gate(twoTasteGroups(60, 12, 8, 1)), null, null,
                 AlgorithmSpec.parse("ials:factor=8")))
                 .isInstanceOf(InvalidAlgorithmSpecException.class).hasMessageContaining("factor");
     }
@@ -90,8 +91,8 @@ class ModelSelectorTest {
     void shouldGiveTheSameChoiceAndScoresForTheSameSeed() {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 3);
         List<String> space = List.of("most-popular", "ials:factors=2|4,alpha=1|10", "ease:lambda=1|30");
-        SelectionResult first = selector(space, 60).select(gate(ratings), null, POPULAR);
-        SelectionResult second = selector(space, 60).select(gate(ratings), null, POPULAR);
+        SelectionResult first = selector(space, 60).select(gate(ratings), null, null, POPULAR);
+        SelectionResult second = selector(space, 60).select(gate(ratings), null, null, POPULAR);
 
         assertThat(second.chosen()).isEqualTo(first.chosen());
         assertThat(second.candidates()).extracting(CandidateScore::ndcg)
@@ -118,7 +119,7 @@ class ModelSelectorTest {
 
     @Test
     void shouldShrinkTheBudgetInProportionAboveTheFullBudgetRatings() {
-        ModelSelector.Settings settings = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, 10, 0, 42);
+        ModelSelector.Settings settings = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42);
         assertThat(settings.budgetFor(100_000)).isEqualTo(30.0);
         assertThat(settings.budgetFor(7_500_000)).isEqualTo(4.0);
     }
@@ -160,7 +161,7 @@ class ModelSelectorTest {
 
     private static ModelSelector selector(List<String> space, double budgetSeconds) {
         return new ModelSelector(TrainerCatalog.standard(WORKERS), SearchSpace.parse(space),
-                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 1_000_000, 4, 0, 42));
+                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 1_000_000, ListPolicy.topN(4), 0, 42));
     }
 
     /** Users alternate between two groups; each rates {@code perUser} of its group's {@code groupItems} items. */

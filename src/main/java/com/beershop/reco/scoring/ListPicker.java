@@ -1,0 +1,41 @@
+package com.beershop.reco.scoring;
+
+import com.beershop.reco.model.InteractionMatrix;
+
+/**
+ * Picks one user's list as its {@link ListPolicy} says: the top N by score, or the top N x
+ * {@value StyleDiversifier#POOL_FACTOR} re-ranked by style down to N. Not thread-safe: one per thread.
+ */
+public final class ListPicker {
+
+    private final TopNSelector selector;
+    private final StyleDiversifier diversifier;
+    private final int[] pool;
+    private final int n;
+
+    ListPicker(TopNSelector selector, StyleDiversifier diversifier, int n) {
+        this.selector = selector;
+        this.diversifier = diversifier;
+        this.n = n;
+        this.pool = diversifier == null ? null : new int[n * StyleDiversifier.POOL_FACTOR];
+    }
+
+    /**
+     * @param allowed items that may be recommended at all, or null for every item
+     * @param seen the user's own ratings are excluded when {@code seen} is not null
+     * @param out receives up to N item indexes, best first
+     * @return how many items were written
+     */
+    public int pick(float[] scores, boolean[] allowed, InteractionMatrix seen, int user, int[] out) {
+        if (diversifier == null) {
+            return selector.select(scores, allowed, seen, user, out);
+        }
+        int candidates = selector.select(scores, allowed, seen, user, pool);
+        return diversifier.rerank(pool, candidates, n, out);
+    }
+
+    /** How many NaN or infinite scores the last {@link #pick} met; none of them was chosen. */
+    public int nonFiniteScores() {
+        return selector.nonFiniteScores();
+    }
+}
