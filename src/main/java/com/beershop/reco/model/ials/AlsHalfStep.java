@@ -32,8 +32,9 @@ final class AlsHalfStep {
             double[] r = new double[k];
             double[] p = new double[k];
             double[] ap = new double[k];
+            float[][] gathered = {new float[64 * k]};
             for (int row = from; row < to; row++) {
-                solveRow(side, row, target, fixed, gram, x, r, p, ap);
+                solveRow(side, row, target, fixed, gram, x, r, p, ap, gathered);
             }
         });
     }
@@ -42,12 +43,22 @@ final class AlsHalfStep {
      * Conjugate gradient on (YᵀY + Yᵀ(C - I)Y + lambda I) x = Yᵀ C p for one row, starting from the current factors.
      */
     private void solveRow(Side side, int row, float[] target, float[] fixed, double[] gram,
-                          double[] x, double[] r, double[] p, double[] ap) {
+                          double[] x, double[] r, double[] p, double[] ap, float[][] gathered) {
         int offset = row * k;
         int from = side.start()[row];
         int to = side.start()[row + 1];
         int[] other = side.other();
         float[] weights = side.weights();
+        // the row's fixed factors, copied once into one run: the CG steps then read them in order, not at random
+        // across a table of megabytes (the user table on the item side)
+        int n = to - from;
+        if (gathered[0].length < n * k) {
+            gathered[0] = new float[Math.max(n * k, gathered[0].length * 2)];
+        }
+        float[] y = gathered[0];
+        for (int e = from, yo = 0; e < to; e++, yo += k) {
+            System.arraycopy(fixed, other[e] * k, y, yo, k);
+        }
         double lambda = side.reg()[row];
         for (int f = 0; f < k; f++) {
             x[f] = target[offset + f];
@@ -57,12 +68,11 @@ final class AlsHalfStep {
         for (int f = 0; f < k; f++) {
             r[f] = -r[f] - lambda * x[f];
         }
-        for (int e = from; e < to; e++) {
-            int yo = other[e] * k;
+        for (int e = from, yo = 0; e < to; e++, yo += k) {
             double w = weights[e];
-            double scale = (1 + w) - w * dot(fixed, yo, x, k);
+            double scale = (1 + w) - w * dot(y, yo, x, k);
             for (int f = 0; f < k; f++) {
-                r[f] += scale * fixed[yo + f];
+                r[f] += scale * y[yo + f];
             }
         }
         double rsOld = 0;
@@ -75,11 +85,10 @@ final class AlsHalfStep {
             for (int f = 0; f < k; f++) {
                 ap[f] += lambda * p[f];
             }
-            for (int e = from; e < to; e++) {
-                int yo = other[e] * k;
-                double scale = weights[e] * dot(fixed, yo, p, k);
+            for (int e = from, yo = 0; e < to; e++, yo += k) {
+                double scale = weights[e] * dot(y, yo, p, k);
                 for (int f = 0; f < k; f++) {
-                    ap[f] += scale * fixed[yo + f];
+                    ap[f] += scale * y[yo + f];
                 }
             }
             double pAp = 0;
