@@ -6,6 +6,7 @@ import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
+import com.beershop.reco.scoring.FixedRanking;
 import com.beershop.reco.scoring.ListPicker;
 import com.beershop.reco.scoring.ListPolicy;
 import java.util.Arrays;
@@ -92,8 +93,15 @@ public final class OfflineEvaluator {
         int numUsers = split.numUsers();
         int numItems = train.numItems();
         boolean errors = model.predictsRatings();
-        float[] popularity = new float[numItems];
-        new MostPopularTrainer().train(train, split.seed()).scoreUser(0, popularity);
+        float[] popularityScores = new float[numItems];
+        new MostPopularTrainer().train(train, split.seed()).scoreUser(0, popularityScores);
+        FixedRanking popularity = FixedRanking.of(popularityScores);
+        // a non-personalised model gives everyone the same scores: score and rank them once
+        float[] sharedScores = model.sameScoresForEveryUser() ? new float[numItems] : null;
+        if (sharedScores != null) {
+            model.scoreUser(0, sharedScores);
+        }
+        FixedRanking shared = sharedScores == null ? null : FixedRanking.of(sharedScores);
         double[] precision = new double[numUsers];
         double[] recall = new double[numUsers];
         double[] ndcg = new double[numUsers];
@@ -102,7 +110,7 @@ public final class OfflineEvaluator {
         float[] predicted = errors ? new float[split.numTestRatings()] : null;
         BitSet[] recommendedPerBlock = new BitSet[IndexRanges.blocks(numUsers, BLOCK)];
         workers.forEachBlock(numUsers, BLOCK, (block, from, to) -> {
-            float[] scores = new float[numItems];
+            float[] scores = sharedScores != null ? sharedScores : new float[numItems];
             ListPicker picker = lists.newPicker(styleOfItem);
             int[] out = new int[n];
             BitSet recommended = new BitSet(numItems);
@@ -110,7 +118,9 @@ public final class OfflineEvaluator {
                 if (split.testSize(u) == 0) {
                     continue;
                 }
-                model.scoreUser(u, scores);
+                if (shared == null) {
+                    model.scoreUser(u, scores);
+                }
                 if (errors) {
                     int offset = split.testOffset(u);
                     int[] items = split.testItems(u);
@@ -122,8 +132,14 @@ public final class OfflineEvaluator {
                 if (relevant.length == 0) {
                     continue;
                 }
-                float[] ranking = train.rowSize(u) < minUserRatings ? popularity : scores;
-                int count = picker.pick(ranking, allowedItems, train, u, out);
+                int count;
+                if (train.rowSize(u) < minUserRatings) {
+                    count = picker.pick(popularity, allowedItems, train, u, out);
+                } else if (shared != null) {
+                    count = picker.pick(shared, allowedItems, train, u, out);
+                } else {
+                    count = picker.pick(scores, allowedItems, train, u, out);
+                }
                 int[] ranked = Arrays.copyOf(out, count);
                 for (int item : ranked) {
                     recommended.set(item);

@@ -13,4 +13,12 @@ public interface TrainedModel {
     default boolean predictsRatings() {
         return false;
     }
+
+    /**
+     * True when every user gets the same scores (a non-personalised model): lists are then picked from one sorted
+     * order of the items instead of a scan of every item for every user.
+     */
+    default boolean sameScoresForEveryUser() {
+        return false;
+    }
 }

@@ -34,6 +34,26 @@ public final class ListPicker {
         return diversifier.rerank(pool, candidates, n, out);
     }
 
+    /**
+     * The same list as {@link #pick} would make from the ranking's scores, taken from its sorted order: the first
+     * candidates the user may get. The ranking holds no NaN or infinite score, so none is counted.
+     */
+    public int pick(FixedRanking ranking, boolean[] allowed, InteractionMatrix seen, int user, int[] out) {
+        int[] target = diversifier == null ? out : pool;
+        int wanted = diversifier == null ? n : pool.length;
+        int count = 0;
+        for (int item : ranking.order()) {
+            if (count == wanted) {
+                break;
+            }
+            if ((allowed == null || allowed[item]) && (seen == null || !seen.contains(user, item))) {
+                target[count++] = item;
+            }
+        }
+        selector.forgetNonFinite();
+        return diversifier == null ? count : diversifier.rerank(pool, count, n, out);
+    }
+
     /** How many NaN or infinite scores the last {@link #pick} met; none of them was chosen. */
     public int nonFiniteScores() {
         return selector.nonFiniteScores();

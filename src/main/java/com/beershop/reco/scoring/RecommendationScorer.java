@@ -51,7 +51,9 @@ public final class RecommendationScorer {
         policy.newPicker(styleOfItem); // a re-rank without styles fails here, not in a worker thread
         int numUsers = ratings.numUsers();
         RecommendationLists lists = new RecommendationLists(numUsers, n);
-        float[] popularity = popularityScores(ratings);
+        FixedRanking popularity = FixedRanking.of(popularityScores(ratings));
+        // a non-personalised model gives everyone the same scores: rank them once
+        FixedRanking shared = model.sameScoresForEveryUser() ? sharedRanking(model, ratings.numItems()) : null;
         AtomicLong done = new AtomicLong();
         AtomicLong nonFiniteUsers = new AtomicLong();
         long started = System.nanoTime();
@@ -63,11 +65,13 @@ public final class RecommendationScorer {
             int[] slots = lists.slots();
             for (int user = from; user < to; user++) {
                 boolean fallback = ratings.rowSize(user) < minUserRatings;
-                float[] source = fallback ? popularity : scores;
-                if (!fallback) {
+                int count;
+                if (fallback || shared != null) {
+                    count = picker.pick(fallback ? popularity : shared, recommendable, ratings, user, chosen);
+                } else {
                     model.scoreUser(user, scores);
+                    count = picker.pick(scores, recommendable, ratings, user, chosen);
                 }
-                int count = picker.pick(source, recommendable, ratings, user, chosen);
                 if (picker.nonFiniteScores() > 0) {
                     nonFiniteUsers.incrementAndGet();
                 }
@@ -86,6 +90,12 @@ public final class RecommendationScorer {
         }
         lists.nonFiniteUsers(nonFiniteUsers.get());
         return lists;
+    }
+
+    private static FixedRanking sharedRanking(TrainedModel model, int numItems) {
+        float[] scores = new float[numItems];
+        model.scoreUser(0, scores);
+        return FixedRanking.of(scores);
     }
 
     /** The most-popular model's scores (ratings per item): the fallback for users the model knows too little about. */

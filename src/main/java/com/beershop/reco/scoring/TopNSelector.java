@@ -78,6 +78,10 @@ public final class TopNSelector {
         return size;
     }
 
+    void forgetNonFinite() {
+        nonFinite = 0;
+    }
+
     /** How many NaN or infinite scores the last {@link #select} call met; none of them was chosen. */
     public int nonFiniteScores() {
         return nonFinite;

@@ -19,4 +19,9 @@ public final class ItemPopularityModel implements TrainedModel {
     public void scoreUser(int user, float[] out) {
         System.arraycopy(scores, 0, out, 0, scores.length);
     }
+
+    @Override
+    public boolean sameScoresForEveryUser() {
+        return true;
+    }
 }
