@@ -64,7 +64,8 @@ public final class SelectionBenchmark {
             HoldoutSplit gate = HoldoutSplit.perUser(outer.train(), 0.25, 42);
             ModelSelector selector = new ModelSelector(catalog, space,
                     new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget,
-                            Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), ListPolicy.topN(10), 0, 42));
+                            Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), ListPolicy.topN(10), 0, 42,
+                            Double.parseDouble(options.getOrDefault("min-gain", "0.01"))));
             SelectionResult result = selector.select(gate, null, null, fallback);
             OfflineEvaluator evaluator = new OfflineEvaluator(10, null, catalog.workers());
             EvaluationResult chosen = evaluator.evaluate(catalog.create(result.chosen()), outer);

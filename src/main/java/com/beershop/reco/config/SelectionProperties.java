@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          grows with the data: at 7.5 M training ratings a 30 s budget becomes 4 s)
  * @param maxRatings above this many training ratings the selection works on a random sample of whole users
  * @param validationFraction share of each user's training ratings held out for validation
+ * @param minGain relative validation nDCG gain a candidate needs over the best before it (cheaper, and the
+ *                configured model first) to replace it: 0.01 keeps a model five times as costly from winning on noise
  */
 @ConfigurationProperties("reco.selection")
 public record SelectionProperties(
@@ -26,7 +28,8 @@ public record SelectionProperties(
         @DefaultValue("30s") Duration budget,
         @DefaultValue("1000000") long fullBudgetRatings,
         @DefaultValue("500000") int maxRatings,
-        @DefaultValue("0.1") double validationFraction) {
+        @DefaultValue("0.1") double validationFraction,
+        @DefaultValue("0.01") double minGain) {
 
     public SelectionProperties {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
@@ -35,6 +38,9 @@ public record SelectionProperties(
         }
         if (maxRatings < 1000) {
             throw new IllegalArgumentException("reco.selection.max-ratings must be at least 1000");
+        }
+        if (minGain < 0 || minGain >= 1) {
+            throw new IllegalArgumentException("reco.selection.min-gain must lie in [0, 1)");
         }
         if (budget.isNegative()) {
             throw new IllegalArgumentException("reco.selection.budget must not be negative");

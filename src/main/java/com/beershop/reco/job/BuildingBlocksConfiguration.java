@@ -93,7 +93,7 @@ public class BuildingBlocksConfiguration {
         return new ModelSelector(trainers, selection.searchSpace(),
                 new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
                         selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.lists(),
-                        scoring.minUserRatings(), model.seed()));
+                        scoring.minUserRatings(), model.seed(), selection.minGain()));
     }
 
     @Bean

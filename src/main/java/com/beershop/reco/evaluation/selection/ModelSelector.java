@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * candidate's cost is estimated ({@link CostModel}, calibrated on the candidates already run) and a candidate that
  * would not finish inside what is left of the budget is skipped; EASE is skipped when its items² matrices would
  * not fit the free heap. The fallback (the configured model) always runs first, so there is always a choice.
- * Ties go to the earlier candidate.
+ * A later candidate replaces the best so far only when it beats it by more than {@code minGain} (relative): the
+ * space lists cheap candidates first, so a costlier model must earn its cost with more than noise, and the
+ * configured model stays unless something is clearly better.
  */
 public final class ModelSelector {
 
@@ -43,17 +45,26 @@ public final class ModelSelector {
      * @param lists how lists are made (N of nDCG@N, the style re-rank), as publishing makes them
      * @param minUserRatings users with fewer training ratings get the most-popular list, as publishing does
      * @param seed seed of the sample, the validation split and every candidate's training
+     * @param minGain relative validation nDCG gain a later candidate needs over the best so far (0.01: 1 %)
      */
     public record Settings(double validationFraction, int maxRatings, double budgetSeconds, long fullBudgetRatings,
-                           ListPolicy lists, int minUserRatings, long seed) {
+                           ListPolicy lists, int minUserRatings, long seed, double minGain) {
 
         public Settings {
             if (!(validationFraction > 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validation fraction must lie strictly between 0 and 1");
             }
+            if (!(minGain >= 0 && minGain < 1)) {
+                throw new IllegalArgumentException("the minimum gain must lie in [0, 1), was " + minGain);
+            }
             if (maxRatings < 1 || !(budgetSeconds >= 0) || fullBudgetRatings < 1) {
                 throw new IllegalArgumentException("max ratings must be positive and the budget not negative");
             }
+        }
+
+        /** True when a later candidate's validation nDCG beats the best so far by more than the minimum gain. */
+        public boolean replaces(double candidateNdcg, double bestNdcg) {
+            return candidateNdcg > bestNdcg * (1 + minGain);
         }
 
         /** The budget for {@code ratings} training ratings. */
@@ -116,7 +127,7 @@ public final class ModelSelector {
                 scores.add(new CandidateScore(spec, CandidateScore.Status.EVALUATED, result.ndcg(), seconds, ""));
                 log.info("Selection: {} validation nDCG@{} {} in {} s", spec, settings.lists().topN(),
                         format(result.ndcg()), format(seconds));
-                if (result.ndcg() > bestNdcg) {
+                if (best == null || settings.replaces(result.ndcg(), bestNdcg)) {
                     best = spec;
                     bestNdcg = result.ndcg();
                 }

@@ -119,9 +119,21 @@ class ModelSelectorTest {
 
     @Test
     void shouldShrinkTheBudgetInProportionAboveTheFullBudgetRatings() {
-        ModelSelector.Settings settings = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42);
+        ModelSelector.Settings settings = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42, 0);
         assertThat(settings.budgetFor(100_000)).isEqualTo(30.0);
         assertThat(settings.budgetFor(7_500_000)).isEqualTo(4.0);
+    }
+
+    @Test
+    void shouldLetALaterCandidateReplaceTheBestOnlyWhenItGainsMoreThanTheMinimum() {
+        ModelSelector.Settings onePercent = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000,
+                ListPolicy.topN(10), 0, 42, 0.01);
+
+        assertThat(onePercent.replaces(0.0441, 0.0440)).as("0.2 %: noise, the cheaper earlier one stays").isFalse();
+        assertThat(onePercent.replaces(0.1000, 0.1000)).as("a tie").isFalse();
+        assertThat(onePercent.replaces(0.1452, 0.1435)).as("1.2 %").isTrue();
+        assertThat(new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42, 0)
+                .replaces(0.0441, 0.0440)).as("no minimum: any gain").isTrue();
     }
 
     @Test
@@ -161,7 +173,7 @@ class ModelSelectorTest {
 
     private static ModelSelector selector(List<String> space, double budgetSeconds) {
         return new ModelSelector(TrainerCatalog.standard(WORKERS), SearchSpace.parse(space),
-                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 1_000_000, ListPolicy.topN(4), 0, 42));
+                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 1_000_000, ListPolicy.topN(4), 0, 42, 0));
     }
 
     /** Users alternate between two groups; each rates {@code perUser} of its group's {@code groupItems} items. */
