@@ -79,7 +79,7 @@ class PushgatewayMetricsTest {
         assertThat(pushed.get("reco_run_outcome{outcome=PUBLISHED}")).isEqualTo(1.0);
         assertThat(pushed.get("reco_ndcg")).isCloseTo(((Number) row.get("ndcg_at_n")).doubleValue(), within(1e-12));
         assertThat(pushed.get("reco_baseline_ndcg")).isCloseTo(((Number) row.get("baseline_ndcg_at_n")).doubleValue(), within(1e-12));
-        assertThat(pushed.get("reco_gate_min_ndcg")).isEqualTo(0.01);
+        assertThat(pushed.get("reco_gate_min_ndcg")).isEqualTo(0.001);
         assertThat(pushed.get("reco_gate_decision{decision=PASSED}")).isEqualTo(1.0);
         assertThat(pushed.get("reco_gate_decision{decision=REFUSED}")).isZero();
         assertThat(pushed.get("reco_rows_published")).isEqualTo(((Number) row.get("rows_published")).doubleValue()).isEqualTo(10_000.0);
