@@ -65,7 +65,7 @@ public final class SelectionBenchmark {
             ModelSelector selector = new ModelSelector(catalog, space,
                     new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget,
                             Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), ListPolicy.topN(10), 0, 42,
-                            Double.parseDouble(options.getOrDefault("min-gain", "0.01"))));
+                            Double.parseDouble(options.getOrDefault("min-gain", "0"))));
             SelectionResult result = selector.select(gate, null, null, fallback);
             OfflineEvaluator evaluator = new OfflineEvaluator(10, null, catalog.workers());
             EvaluationResult chosen = evaluator.evaluate(catalog.create(result.chosen()), outer);

@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRatings above this many training ratings the selection works on a random sample of whole users
  * @param validationFraction share of each user's training ratings held out for validation
  * @param minGain relative validation nDCG gain a candidate needs over the best before it (cheaper, and the
- *                configured model first) to replace it: 0.01 keeps a model five times as costly from winning on noise
+ *                configured model first) to replace it; 0 (default): the best validation nDCG wins, ties to the
+ *                earlier; 0.01 trades a little quality for cheaper models (docs/quality.md, "Model selection")
  */
 @ConfigurationProperties("reco.selection")
 public record SelectionProperties(
@@ -29,7 +30,7 @@ public record SelectionProperties(
         @DefaultValue("1000000") long fullBudgetRatings,
         @DefaultValue("500000") int maxRatings,
         @DefaultValue("0.1") double validationFraction,
-        @DefaultValue("0.01") double minGain) {
+        @DefaultValue("0") double minGain) {
 
     public SelectionProperties {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);

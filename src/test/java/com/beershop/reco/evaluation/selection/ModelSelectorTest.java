@@ -134,6 +134,8 @@ class ModelSelectorTest {
         assertThat(onePercent.replaces(0.1452, 0.1435)).as("1.2 %").isTrue();
         assertThat(new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42, 0)
                 .replaces(0.0441, 0.0440)).as("no minimum: any gain").isTrue();
+        assertThat(new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42, 0)
+                .replaces(0.0441, 0.0441)).as("no minimum, a tie: the earlier stays").isFalse();
     }
 
     @Test
