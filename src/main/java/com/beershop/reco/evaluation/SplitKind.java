@@ -1,5 +1,7 @@
 package com.beershop.reco.evaluation;
 
+import com.beershop.reco.model.InteractionMatrix;
+
 /** Which of a user's ratings a hold-out keeps back: a random subset, or the latest by {@code rated_at}. */
 public enum SplitKind {
     /** A random share of each user's ratings: every rating equally likely, as in most published benchmarks. */
@@ -8,7 +10,7 @@ public enum SplitKind {
     TIME;
 
     /** Splits {@code ratings} this way. */
-    public HoldoutSplit split(com.beershop.reco.model.InteractionMatrix ratings, double fraction, long seed) {
+    public HoldoutSplit split(InteractionMatrix ratings, double fraction, long seed) {
         return this == TIME
                 ? HoldoutSplit.latestPerUser(ratings, fraction, HoldoutSplit.DEFAULT_MIN_RATINGS_TO_SPLIT, seed)
                 : HoldoutSplit.perUser(ratings, fraction, seed);

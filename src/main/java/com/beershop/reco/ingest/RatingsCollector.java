@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -147,14 +149,14 @@ public class RatingsCollector {
         ProductCatalog keyed = catalog.keyedBy(idPolicy);
         boolean[] recommendable = new boolean[products.size()];
         int[] styleOfItem = new int[products.size()];
-        Map<String, Integer> styleNumbers = new java.util.HashMap<>();
+        Map<String, Integer> styleNumbers = new HashMap<>();
         for (int i = 0; i < recommendable.length; i++) {
             recommendable[i] = keyed.isRecommendable(products.idAt(i));
             Product product = keyed.find(products.idAt(i));
             String style = product == null || product.style() == null ? "" : product.style().strip();
             // styles compare as people read them: "IPA" and "ipa " are one style
             styleOfItem[i] = style.isEmpty() ? -1
-                    : styleNumbers.computeIfAbsent(style.toLowerCase(java.util.Locale.ROOT), k -> styleNumbers.size());
+                    : styleNumbers.computeIfAbsent(style.toLowerCase(Locale.ROOT), k -> styleNumbers.size());
         }
         IdDictionary productIds = productSpellings.spelled(products, key -> {
             Product product = keyed.find(key);

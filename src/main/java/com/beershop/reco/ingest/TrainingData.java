@@ -2,6 +2,7 @@ package com.beershop.reco.ingest;
 
 import com.beershop.reco.model.IdDictionary;
 import com.beershop.reco.model.InteractionMatrix;
+import java.util.Arrays;
 
 /**
  * Everything the model steps need from ingestion: the ratings matrix with its id dictionaries, which item
@@ -18,7 +19,7 @@ public record TrainingData(IdDictionary users, IdDictionary products, Interactio
 
     private static int[] noStyles(int items) {
         int[] styles = new int[items];
-        java.util.Arrays.fill(styles, -1);
+        Arrays.fill(styles, -1);
         return styles;
     }
 
