@@ -17,6 +17,9 @@ import java.util.List;
  * @param split {@code random} (default): a random share of each user's ratings is held out; {@code time}: each
  *              user's latest ratings by {@code rated_at}. It applies to the nightly gate as well as to
  *              {@code evaluate}.
+ * @param maxUsers the hold-out scores a seeded sample of about this many users when more have held-out ratings
+ *                 (0: every user): at 50,000 users the nDCG's standard error is already about 0.001, and scoring
+ *                 every user against every item grows with users x items
  */
 @ConfigurationProperties("reco.evaluation")
 public record EvaluationProperties(
@@ -31,13 +34,17 @@ public record EvaluationProperties(
                 "librec-wrmf:factors=8,reg=0.1", "librec-wrmf:factors=8,reg=1"})
         List<String> candidates,
         @DefaultValue("1") int seeds,
-        @DefaultValue("random") SplitKind split) {
+        @DefaultValue("random") SplitKind split,
+        @DefaultValue("50000") int maxUsers) {
 
     public EvaluationProperties {
         if (holdoutFraction <= 0 || holdoutFraction >= 1) {
             throw new IllegalArgumentException("reco.evaluation.holdout-fraction must lie strictly between 0 and 1");
         }
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        if (maxUsers < 0) {
+            throw new IllegalArgumentException("reco.evaluation.max-users must not be negative (0: every user)");
+        }
         if (seeds < 1 || seeds > 20) {
             throw new IllegalArgumentException("reco.evaluation.seeds must be in 1..20");
         }

@@ -39,7 +39,8 @@ public final class BaselineComparison {
         OfflineEvaluator evaluator = protocol.evaluator(recommendable, styleOfItem, trainers.workers());
         log.info("Evaluating {} on a {} ({} test ratings, seed {})", spec, protocol.describe(),
                 split.numTestRatings(), protocol.seed());
-        EvaluationResult model = evaluator.evaluate(trainers.create(spec), split);
+        OfflineEvaluator.Evaluated tonight = evaluator.evaluateTrained(trainers.create(spec), split);
+        EvaluationResult model = tonight.result();
         log.info("Hold-out quality of {}: {}", spec, model);
         EvaluationResult baseline = null;
         if (!MostPopularTrainer.NAME.equals(spec.name())) {
@@ -52,7 +53,7 @@ public final class BaselineComparison {
             previous = evaluator.evaluate(previousTrainer, split);
             log.info("Hold-out quality of the last published configuration {}: {}", lastPublished, previous);
         }
-        return new HoldoutEvaluation(model, baseline, previous);
+        return new HoldoutEvaluation(model, baseline, previous, tonight.model());
     }
 
     /**

@@ -11,9 +11,11 @@ import com.beershop.reco.scoring.ListPolicy;
  * @param splitKind random or time-aware hold-out
  * @param lists how a published list is made from the scores (N, the style re-rank)
  * @param minUserRatings users with fewer training ratings get the most-popular fallback, as published lists do
+ * @param maxUsers the evaluation scores a seeded sample of about this many users with held-out ratings when there
+ *                 are more (0: all)
  */
 public record HoldoutProtocol(SplitKind splitKind, double holdoutFraction, long seed, ListPolicy lists,
-                              int minUserRatings) {
+                              int minUserRatings, int maxUsers) {
 
     public HoldoutSplit split(InteractionMatrix ratings) {
         return splitKind.split(ratings, holdoutFraction, seed);
@@ -25,7 +27,7 @@ public record HoldoutProtocol(SplitKind splitKind, double holdoutFraction, long 
 
     /** The same protocol on another seed (the split's, for a random split, and the models' training seed). */
     public HoldoutProtocol withSeed(long otherSeed) {
-        return new HoldoutProtocol(splitKind, holdoutFraction, otherSeed, lists, minUserRatings);
+        return new HoldoutProtocol(splitKind, holdoutFraction, otherSeed, lists, minUserRatings, maxUsers);
     }
 
     /**
@@ -33,7 +35,7 @@ public record HoldoutProtocol(SplitKind splitKind, double holdoutFraction, long 
      * @param styleOfItem each item's style number, for the style re-rank (-1: no style)
      */
     public OfflineEvaluator evaluator(boolean[] recommendable, int[] styleOfItem, Workers workers) {
-        return new OfflineEvaluator(lists, recommendable, styleOfItem, minUserRatings, workers);
+        return new OfflineEvaluator(lists, recommendable, styleOfItem, minUserRatings, maxUsers, workers);
     }
 
     /** "a 25 % per-user random hold-out", for the logs. */

@@ -39,6 +39,7 @@ public final class OfflineEvaluator {
     private final int[] styleOfItem;
     private final boolean[] allowedItems;
     private final int minUserRatings;
+    private final int maxUsers;
     private final Workers workers;
 
     /**
@@ -54,16 +55,23 @@ public final class OfflineEvaluator {
      * @param minUserRatings users with fewer training ratings are ranked by popularity, as publishing does
      */
     public OfflineEvaluator(int n, boolean[] allowedItems, int minUserRatings, Workers workers) {
-        this(ListPolicy.topN(n), allowedItems, null, minUserRatings, workers);
+        this(ListPolicy.topN(n), allowedItems, null, minUserRatings, 0, workers);
     }
 
     /**
      * @param lists how each list is made from the scores, as publishing makes it
      * @param styleOfItem each item's style number (-1: none), for the style re-rank; null when it is off
      * @param minUserRatings users with fewer training ratings are ranked by popularity, as publishing does
+     * @param maxUsers above this many users with held-out ratings, a seeded sample of about this many is scored
+     *                 (0: all): the metrics' noise is already tiny there, and scoring every user against every
+     *                 item grows with users x items. Not for rating models (their RMSE needs every user).
      */
     public OfflineEvaluator(ListPolicy lists, boolean[] allowedItems, int[] styleOfItem, int minUserRatings,
-                            Workers workers) {
+                            int maxUsers, Workers workers) {
+        if (maxUsers < 0) {
+            throw new IllegalArgumentException("maxUsers must not be negative, was " + maxUsers);
+        }
+        this.maxUsers = maxUsers;
         this.n = lists.topN();
         this.lists = lists;
         this.styleOfItem = styleOfItem;
@@ -80,6 +88,15 @@ public final class OfflineEvaluator {
 
     /** Trains {@code trainer} on the split's training part (with the split's seed) and evaluates it. */
     public EvaluationResult evaluate(Trainer trainer, HoldoutSplit split) {
+        return evaluateTrained(trainer, split).result();
+    }
+
+    /** A result and the model it measured (trained on the split's training part). */
+    public record Evaluated(EvaluationResult result, TrainedModel model) {
+    }
+
+    /** As {@link #evaluate(Trainer, HoldoutSplit)}, also handing back the trained model. */
+    public Evaluated evaluateTrained(Trainer trainer, HoldoutSplit split) {
         InteractionMatrix train = split.train();
         if (allowedItems != null && allowedItems.length != train.numItems()) {
             throw new IllegalArgumentException(
@@ -109,13 +126,14 @@ public final class OfflineEvaluator {
         boolean[] evaluated = new boolean[numUsers];
         float[] predicted = errors ? new float[split.numTestRatings()] : null;
         BitSet[] recommendedPerBlock = new BitSet[IndexRanges.blocks(numUsers, BLOCK)];
+        ScoredUsers sample = errors ? ScoredUsers.ALL : ScoredUsers.of(split, maxUsers);
         workers.forEachBlock(numUsers, BLOCK, (block, from, to) -> {
             float[] scores = sharedScores != null ? sharedScores : new float[numItems];
             ListPicker picker = lists.newPicker(styleOfItem);
             int[] out = new int[n];
             BitSet recommended = new BitSet(numItems);
             for (int u = from; u < to; u++) {
-                if (split.testSize(u) == 0) {
+                if (split.testSize(u) == 0 || !sample.includes(u)) {
                     continue;
                 }
                 if (shared == null) {
@@ -190,7 +208,7 @@ public final class OfflineEvaluator {
                 mean(sumPrecision, users), mean(sumRecall, users), mean(sumNdcg, users), mean(sumAp, users),
                 RankingMetrics.coverage(recommended, recommendable), rmse, mae, trainSeconds, scoreSeconds);
         log.info("evaluated {}", result);
-        return result;
+        return new Evaluated(result, model);
     }
 
     private int[] relevantItems(int[] heldOut) {

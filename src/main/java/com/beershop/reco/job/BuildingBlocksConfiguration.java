@@ -73,7 +73,7 @@ public class BuildingBlocksConfiguration {
     public HoldoutProtocol holdoutProtocol(EvaluationProperties evaluation, ModelProperties model,
                                            ScoringProperties scoring) {
         return new HoldoutProtocol(evaluation.split(), evaluation.holdoutFraction(), model.seed(), scoring.lists(),
-                scoring.minUserRatings());
+                scoring.minUserRatings(), evaluation.maxUsers());
     }
 
     @Bean

@@ -180,11 +180,12 @@ public class RecommendationJobConfiguration {
     public Step trainModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
                                ModelProperties model, HoldoutProtocol holdoutProtocol,
                                StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
+                               StageResult<HoldoutEvaluation> holdoutEvaluation,
                                StageResult<TrainedModel> trainedModel, StepMetricsListener stepMetrics) {
         return new StepBuilder("trainModelStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new TrainModelTasklet(trainers, modelChoice, model.seed(), model.retrainOnAll(),
-                        holdoutProtocol, loadedInput, trainedModel), tm)
+                        holdoutProtocol, loadedInput, holdoutEvaluation, trainedModel), tm)
                 .build();
     }
 

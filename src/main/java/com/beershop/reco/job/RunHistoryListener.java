@@ -9,7 +9,6 @@ import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.publish.PublishResult;
-import com.beershop.reco.scoring.ListDiversity;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
@@ -86,11 +85,9 @@ class RunHistoryListener implements JobExecutionListener {
                 isPublished);
         ModelCheck modelCheck = check.orNull();
         RecommendationLists scored = lists.orNull();
-        LoadedInput loaded = input.orNull();
-        ListDiversity diversity = scored == null || loaded == null ? null
-                : ListDiversity.of(scored, loaded.data().styleOfItem());
-        return RunRecord.of(run, end, ratings.summary(), loaded, evaluation.orNull(),
-                modelCheck == null ? null : modelCheck.verdict(), published.orNull(), diversity, stepSeconds(execution));
+        return RunRecord.of(run, end, ratings.summary(), input.orNull(), evaluation.orNull(),
+                modelCheck == null ? null : modelCheck.verdict(), published.orNull(),
+                scored == null ? null : scored.diversity(), stepSeconds(execution));
     }
 
     static Map<String, Double> stepSeconds(JobExecution execution) {

@@ -43,7 +43,7 @@ class ScoreUsersTasklet implements Tasklet {
         contribution.incrementWriteCount(scored.totalRows());
         log.info("Recommendations: {} rows for {} users ({} with too few ratings got most-popular)",
                 scored.totalRows(), scored.numUsers(), scored.fallbackUsers());
-        ListDiversity diversity = ListDiversity.of(scored, data.styleOfItem());
+        ListDiversity diversity = scored.diversity();
         log.info("Styles: {} distinct per list on average; {} of lists have one style in more than half their places",
                 String.format(Locale.ROOT, "%.2f", diversity.meanDistinctStyles()),
                 String.format(Locale.ROOT, "%.1f%%", 100 * diversity.crowdedListsShare()));

@@ -1,5 +1,6 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.ingest.LoadedInput;
@@ -30,16 +31,19 @@ class TrainModelTasklet implements Tasklet {
     private final boolean retrainOnAll;
     private final HoldoutProtocol protocol;
     private final StageResult<LoadedInput> input;
+    private final StageResult<HoldoutEvaluation> evaluation;
     private final StageResult<TrainedModel> model;
 
     TrainModelTasklet(TrainerCatalog trainers, StageResult<ModelChoice> choice, long seed, boolean retrainOnAll,
-                      HoldoutProtocol protocol, StageResult<LoadedInput> input, StageResult<TrainedModel> model) {
+                      HoldoutProtocol protocol, StageResult<LoadedInput> input,
+                      StageResult<HoldoutEvaluation> evaluation, StageResult<TrainedModel> model) {
         this.trainers = trainers;
         this.choice = choice;
         this.seed = seed;
         this.retrainOnAll = retrainOnAll;
         this.protocol = protocol;
         this.input = input;
+        this.evaluation = evaluation;
         this.model = model;
     }
 
@@ -51,7 +55,11 @@ class TrainModelTasklet implements Tasklet {
         long started = System.nanoTime();
         log.info("Training {} on {} ratings ({} users x {} products)", spec, ratings.numRatings(),
                 ratings.numUsers(), ratings.numItems());
-        model.set(trainers.create(spec).train(ratings, seed));
+        // all ratings: start from the hold-out's model of the same configuration, when the trainer can
+        HoldoutEvaluation measured = retrainOnAll ? evaluation.orNull() : null;
+        TrainedModel start = measured == null ? null : measured.splitModel();
+        model.set(start == null ? trainers.create(spec).train(ratings, seed)
+                : trainers.create(spec).trainFrom(ratings, seed, start));
         contribution.incrementReadCount();
         log.info("Trained {} in {} s", spec, String.format(Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;

@@ -49,6 +49,22 @@ public final class FactorModel implements TrainedModel {
         return k;
     }
 
+    /** A copy of the user factors, user-major (k per user). */
+    public float[] userFactors() {
+        return userFactors.clone();
+    }
+
+    /** A copy of the item factors, item-major (k per item), as the constructor took them. */
+    public float[] itemFactors() {
+        float[] factors = new float[numItems * k];
+        for (int item = 0, io = 0; item < numItems; item++, io += k) {
+            for (int f = 0; f < k; f++) {
+                factors[io + f] = itemColumns[f][item];
+            }
+        }
+        return factors;
+    }
+
     public int numUsers() {
         return userFactors.length / k;
     }

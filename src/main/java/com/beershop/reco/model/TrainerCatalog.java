@@ -79,6 +79,11 @@ public final class TrainerCatalog {
             return workers.call(() -> trainer.train(ratings, seed));
         }
 
+        @Override
+        public TrainedModel trainFrom(InteractionMatrix ratings, long seed, TrainedModel start) {
+            return workers.call(() -> trainer.trainFrom(ratings, seed, start));
+        }
+
         /** The trainer's parameters, as the run history records them. */
         @Override
         public String toString() {

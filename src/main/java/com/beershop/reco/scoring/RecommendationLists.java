@@ -11,6 +11,7 @@ public final class RecommendationLists {
     private final int[] counts;
     private final boolean[] fromFallback;
     private long nonFiniteUsers;
+    private ListDiversity diversity;
 
     RecommendationLists(int numUsers, int n) {
         this.n = n;
@@ -74,6 +75,15 @@ public final class RecommendationLists {
             }
         }
         return served;
+    }
+
+    /** How varied the lists are by style; null when they were scored without styles. */
+    public ListDiversity diversity() {
+        return diversity;
+    }
+
+    void diversity(ListDiversity measured) {
+        diversity = measured;
     }
 
     void nonFiniteUsers(long users) {

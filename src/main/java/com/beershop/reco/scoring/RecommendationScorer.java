@@ -89,6 +89,9 @@ public final class RecommendationScorer {
                     nonFiniteUsers.get(), numUsers);
         }
         lists.nonFiniteUsers(nonFiniteUsers.get());
+        if (styleOfItem != null) {
+            lists.diversity(ListDiversity.of(lists, styleOfItem));
+        }
         return lists;
     }
 

@@ -194,4 +194,39 @@ class OfflineEvaluatorTest {
         assertThat(four.map()).isEqualTo(one.map());
         assertThat(four.coverage()).isEqualTo(one.coverage());
     }
+
+    @Test
+    void shouldScoreASeededSampleOfAboutMaxUsersTheSameForEveryModelAndThreadCount() {
+        SplittableRandom random = new SplittableRandom(5);
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int user = 0; user < 2_000; user++) {
+            for (int r = 0; r < 8; r++) {
+                builder.add(user, user % 2 * 20 + random.nextInt(20), 1f, Long.MIN_VALUE);
+            }
+        }
+        HoldoutSplit split = HoldoutSplit.perUser(builder.build(2_000, 40), 0.25, 42);
+        com.beershop.reco.scoring.ListPolicy top10 = com.beershop.reco.scoring.ListPolicy.topN(10);
+
+        EvaluationResult all = new OfflineEvaluator(top10, null, null, 0, 0, WORKERS)
+                .evaluate(new MostPopularTrainer(), split);
+        EvaluationResult sampled;
+        EvaluationResult sampledOnOneThread;
+        EvaluationResult otherModel;
+        try (Workers oneThread = Workers.of(1)) {
+            sampled = new OfflineEvaluator(top10, null, null, 0, 500, WORKERS).evaluate(new MostPopularTrainer(), split);
+            sampledOnOneThread = new OfflineEvaluator(top10, null, null, 0, 500, oneThread)
+                    .evaluate(new MostPopularTrainer(), split);
+            otherModel = new OfflineEvaluator(top10, null, null, 0, 500, WORKERS)
+                    .evaluate(TrainerCatalog.standard(WORKERS).create(AlgorithmSpec.parse("ials:factors=4,iterations=3")), split);
+        }
+
+        assertThat(all.usersEvaluated()).isEqualTo(2_000);
+        assertThat(sampled.usersEvaluated()).isBetween(400, 600);
+        assertThat(sampledOnOneThread.usersEvaluated()).isEqualTo(sampled.usersEvaluated());
+        assertThat(sampledOnOneThread.ndcg()).isEqualTo(sampled.ndcg());
+        assertThat(otherModel.usersEvaluated()).as("every model on the same users").isEqualTo(sampled.usersEvaluated());
+        assertThat(sampled.ndcg()).isCloseTo(all.ndcg(), within(0.05));
+        assertThat(new OfflineEvaluator(top10, null, null, 0, 5_000, WORKERS).evaluate(new MostPopularTrainer(), split)
+                .usersEvaluated()).as("fewer users than the cap: all of them").isEqualTo(2_000);
+    }
 }

@@ -29,7 +29,7 @@ class SeedSpreadTest {
         InteractionMatrix ratings = randomRatings(80, 30, 10, 5);
         List<AlgorithmSpec> candidates = List.of(AlgorithmSpec.parse("most-popular"), AlgorithmSpec.parse("ease:lambda=5"));
 
-        List<SeedSpread.Row> rows = new SeedSpread(TRAINERS, new HoldoutProtocol(SplitKind.RANDOM, 0.25, 7, ListPolicy.topN(5), 0))
+        List<SeedSpread.Row> rows = new SeedSpread(TRAINERS, new HoldoutProtocol(SplitKind.RANDOM, 0.25, 7, ListPolicy.topN(5), 0, 0))
                 .measure(candidates, ratings, null, null, 7, 3);
 
         assertThat(rows).extracting(SeedSpread.Row::spec).containsExactlyElementsOf(candidates);

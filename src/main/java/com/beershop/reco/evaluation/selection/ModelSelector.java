@@ -98,8 +98,9 @@ public final class ModelSelector {
         UserSample sample = UserSample.of(train, settings.maxRatings(), settings.seed());
         InteractionMatrix data = sample.ratings();
         HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
+        // the user sample above already bounds the validation's cost: score every sampled user
         OfflineEvaluator evaluator = new OfflineEvaluator(settings.lists(), allowedItems, styleOfItem,
-                settings.minUserRatings(), trainers.workers());
+                settings.minUserRatings(), 0, trainers.workers());
         MaskedTrainer.KnownItems known = user -> gate.testItems(sample.originalUser()[user]);
         CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();

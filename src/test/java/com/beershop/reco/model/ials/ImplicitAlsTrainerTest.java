@@ -97,4 +97,70 @@ class ImplicitAlsTrainerTest {
         int count = new TopNSelector(n).select(scores, null, TWO_TASTES, user, out);
         return java.util.Arrays.copyOf(out, count);
     }
+
+    @Test
+    void shouldAgreeWithAColdStartAsCloselyAsTwoColdStartsAgreeWhenWarmStartedFromTheHoldOutModel() {
+        // given 400 users in two taste groups with popular and rare items, and the model of a 75 % hold-out split
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        com.beershop.reco.model.InteractionMatrixBuilder builder = new com.beershop.reco.model.InteractionMatrixBuilder();
+        for (int user = 0; user < 400; user++) {
+            for (int r = 0; r < 12; r++) {
+                double u = random.nextDouble();
+                builder.add(user, user % 2 * 30 + (int) (30 * u * u), 1f, Long.MIN_VALUE);
+            }
+        }
+        InteractionMatrix all = builder.build(400, 60);
+        ImplicitAlsTrainer trainer = ImplicitAlsTrainer.fromSpec(AlgorithmSpec.parse("ials:factors=4"));
+        TrainedModel holdOut = trainer.train(
+                com.beershop.reco.evaluation.HoldoutSplit.perUser(all, 0.25, 42).train(), 42);
+
+        // when: the final model starts from it (5 iterations) or from scratch (15), with two seeds
+        TrainedModel warm = trainer.trainFrom(all, 42, holdOut);
+        TrainedModel cold = trainer.train(all, 42);
+        TrainedModel otherCold = trainer.train(all, 43);
+
+        // then: warm and cold share as much of each top 5 as two cold starts do
+        double coldToCold = overlap(cold, otherCold, all);
+        assertThat(coldToCold).as("structure to agree on (chance is about 0.1)").isGreaterThan(0.4);
+        assertThat(overlap(warm, cold, all)).as("warm against cold, cold against cold %.3f", coldToCold)
+                .isGreaterThanOrEqualTo(coldToCold - 0.05);
+    }
+
+    private static double overlap(TrainedModel a, TrainedModel b, InteractionMatrix seen) {
+        int same = 0;
+        for (int user = 0; user < seen.numUsers(); user++) {
+            java.util.Set<Integer> shared = top5(a, seen, user);
+            shared.retainAll(top5(b, seen, user));
+            same += shared.size();
+        }
+        return same / (seen.numUsers() * 5.0);
+    }
+
+    @Test
+    void shouldTrainFromScratchWhenTheStartModelHasAnotherShape() {
+        TrainedModel otherK = ImplicitAlsTrainer.fromSpec(AlgorithmSpec.parse("ials:factors=3")).train(TWO_TASTES, 1);
+        TrainedModel cold = TRAINER.train(TWO_TASTES, 42);
+
+        TrainedModel fromOther = TRAINER.trainFrom(TWO_TASTES, 42, otherK);
+
+        float[] expected = new float[8];
+        float[] actual = new float[8];
+        for (int user = 0; user < 10; user++) {
+            cold.scoreUser(user, expected);
+            fromOther.scoreUser(user, actual);
+            assertThat(actual).containsExactly(expected);
+        }
+    }
+
+    private static java.util.Set<Integer> top5(TrainedModel model, InteractionMatrix seen, int user) {
+        float[] scores = new float[seen.numItems()];
+        model.scoreUser(user, scores);
+        int[] out = new int[5];
+        int count = new TopNSelector(5).select(scores, null, seen, user, out);
+        java.util.Set<Integer> items = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            items.add(out[i]);
+        }
+        return items;
+    }
 }
