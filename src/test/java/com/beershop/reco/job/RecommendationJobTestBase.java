@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,7 +106,7 @@ abstract class RecommendationJobTestBase {
         List<String> yesterday = db.liveRows();
         db.jdbc.update("DELETE FROM ratings WHERE user_id < ?", "U00021"); // 20 users leave the shop
         AtomicBoolean running = new AtomicBoolean(true);
-        CompletableFuture<List<List<String>>> snapshots = CompletableFuture.supplyAsync(() -> readUntil(running));
+        CompletableFuture<List<List<String>>> snapshots = CompletableFuture.supplyAsync(() -> db.liveSnapshotsWhile(running));
 
         int exit = db.run("run");
         running.set(false);
@@ -593,26 +589,6 @@ abstract class RecommendationJobTestBase {
 
     private static Object value(Map<String, Object> row, String column) {
         return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase());
-    }
-
-    private List<List<String>> readUntil(AtomicBoolean running) {
-        List<List<String>> snapshots = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
-             Statement statement = connection.createStatement()) {
-            while (running.get()) {
-                List<String> rows = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery(
-                        "SELECT user_id, product_id, rank FROM recommendations ORDER BY user_id, rank")) {
-                    while (rs.next()) {
-                        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
-                    }
-                }
-                snapshots.add(rows);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return snapshots;
     }
 
     /** A JSON column of the run history as a map (numbers as Integer / Double, as Jackson reads them). */

@@ -8,10 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +186,7 @@ abstract class RepublishTestBase {
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
         List<String> rowsB = db.liveRows();
         AtomicBoolean running = new AtomicBoolean(true);
-        CompletableFuture<List<List<String>>> snapshots = CompletableFuture.supplyAsync(() -> readUntil(running));
+        CompletableFuture<List<List<String>>> snapshots = CompletableFuture.supplyAsync(() -> db.liveSnapshotsWhile(running));
 
         // when
         int exit = db.run("republish", String.valueOf(runA));
@@ -251,23 +247,4 @@ abstract class RepublishTestBase {
         return ((Number) row.get(column)).longValue();
     }
 
-    private List<List<String>> readUntil(AtomicBoolean running) {
-        List<List<String>> snapshots = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
-             Statement statement = connection.createStatement()) {
-            while (running.get()) {
-                List<String> rows = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery(
-                        "SELECT user_id, product_id, rank FROM recommendations ORDER BY user_id, rank")) {
-                    while (rs.next()) {
-                        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
-                    }
-                }
-                snapshots.add(rows);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return snapshots;
-    }
 }

@@ -6,11 +6,16 @@ import com.beershop.reco.sample.SampleDataSpec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real, empty database for one test class: a named in-memory H2 in SQL Server mode, or a fresh database on the
@@ -94,10 +99,34 @@ abstract class TestDatabase implements AutoCloseable {
         jdbc.batchUpdate("INSERT INTO ratings (user_id, product_id, rating, rated_at) VALUES (?, ?, ?, ?)", rows);
     }
 
+    private static final String LIVE_ROWS = "SELECT user_id, product_id, rank FROM recommendations ORDER BY user_id, rank";
+
+    /**
+     * Reads the whole live table over and over, on a connection of its own (a reader beside the job), until
+     * {@code running} turns false; every read is one snapshot as {@link #liveRows()} gives it.
+     */
+    List<List<String>> liveSnapshotsWhile(AtomicBoolean running) {
+        List<List<String>> snapshots = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, username, password);
+             Statement statement = connection.createStatement()) {
+            while (running.get()) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery(LIVE_ROWS)) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
+                    }
+                }
+                snapshots.add(rows);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return snapshots;
+    }
+
     /** The live table as the Go service would read it, in a stable order. */
     List<String> liveRows() {
-        return jdbc.query("SELECT user_id, product_id, rank FROM recommendations ORDER BY user_id, rank",
-                (rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
+        return jdbc.query(LIVE_ROWS, (rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
     }
 
     long count(String sql, Object... args) {
