@@ -3,6 +3,7 @@ package com.beershop.reco.publish;
 import com.beershop.reco.config.InventoryProperties.RecommendationsTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -57,8 +58,9 @@ public class RecommendationPublisher {
             int removed = jdbc.update(delete);
             int inserted = jdbc.update(copy, runId);
             if (inserted != expectedRows) {
-                throw new IllegalStateException("publish copied " + inserted + " rows but the run staged "
-                        + expectedRows + "; rolled back, the live table is unchanged");
+                // a data access failure (exit 5): the staging table changed under the run, and a new run stages anew
+                throw new IncorrectUpdateSemanticsDataAccessException("publish copied " + inserted
+                        + " rows but the run staged " + expectedRows + "; rolled back, the live table is unchanged");
             }
             return new PublishResult(runId, removed, inserted);
         }));
