@@ -1,5 +1,7 @@
 package com.beershop.reco.delivery;
 
+import com.beershop.reco.testing.ExternalTool;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -29,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Reads the deployment files strictly and renders overlays with kubectl, for the delivery tests. */
 final class Manifests {
@@ -37,7 +38,6 @@ final class Manifests {
     static final Path REPO = Path.of("").toAbsolutePath();
     static final Path CRONJOB = REPO.resolve("cronjob");
     static final Path ARGOCD = REPO.resolve("argocd");
-    static final Path KUBECTL = Path.of("/usr/bin/kubectl");
 
     /** Unknown fields and duplicate keys fail (Jackson 3 no longer fails on unknown properties by default). */
     static final YAMLMapper STRICT = YAMLMapper.builder()
@@ -152,16 +152,16 @@ final class Manifests {
         }
     }
 
-    /** {@code kubectl kustomize cronjob/overlays/<overlay>}, read strictly into fabric8 types; skipped without kubectl. */
+    /** {@code kubectl kustomize cronjob/overlays/<overlay>}, read strictly into fabric8 types; fails under CI, skipped elsewhere, without kubectl ({@link ExternalTool}). */
     static List<HasMetadata> rendered(String overlay) {
-        assumeTrue(Files.isExecutable(KUBECTL), "kubectl is not at " + KUBECTL + ": overlays are not rendered here");
+        ExternalTool.KUBECTL.require();
         return RENDERED.computeIfAbsent(overlay, o -> documents(kustomize(CRONJOB.resolve("overlays").resolve(o)))
                 .stream().map(Manifests::typed).toList());
     }
 
     static String kustomize(Path directory) {
         try {
-            Process process = new ProcessBuilder(KUBECTL.toString(), "kustomize", directory.toString())
+            Process process = new ProcessBuilder(ExternalTool.KUBECTL.require(), "kustomize", directory.toString())
                     .redirectError(ProcessBuilder.Redirect.PIPE)
                     .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

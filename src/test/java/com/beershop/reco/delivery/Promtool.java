@@ -1,18 +1,17 @@
 package com.beershop.reco.delivery;
 
+import com.beershop.reco.testing.ExternalTool;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Prometheus's own {@code promtool} (Debian package {@code prometheus}; .ci/run installs it). */
+/** Runs Prometheus's own {@code promtool} (Debian package {@code prometheus}; .ci/run installs it; {@link ExternalTool}). */
 final class Promtool {
-
-    static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
     record Result(int exitCode, String output) {
     }
@@ -21,10 +20,7 @@ final class Promtool {
     }
 
     static Result run(Path workingDirectory, String... arguments) {
-        if (!Files.isExecutable(PROMTOOL)) {
-            throw new IllegalStateException(PROMTOOL + " is missing: run .ci/run or apt-get install prometheus");
-        }
-        List<String> command = new ArrayList<>(List.of(PROMTOOL.toString()));
+        List<String> command = new ArrayList<>(List.of(ExternalTool.PROMTOOL.require()));
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())

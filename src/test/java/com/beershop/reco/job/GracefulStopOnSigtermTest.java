@@ -2,6 +2,7 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.testing.ExternalTool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GracefulStopOnSigtermTest {
 
-    private static final String PUSHGATEWAY = "http://127.0.0.1:9091";
+    private static final String PUSHGATEWAY = ExternalTool.PUSHGATEWAY_URL;
 
     @TempDir
     Path logs;
@@ -41,6 +42,7 @@ class GracefulStopOnSigtermTest {
 
     @BeforeEach
     void publishedOnce() throws Exception {
+        ExternalTool.PUSHGATEWAY.require();
         db = TestDatabase.postgres();
         assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
         db.loadGenerated(RecommendationJobTestBase.DATA);
@@ -49,6 +51,9 @@ class GracefulStopOnSigtermTest {
 
     @AfterEach
     void dropDatabaseAndGroup() throws Exception {
+        if (db == null) {
+            return; // the Pushgateway was missing: nothing was created
+        }
         db.close();
         http.send(HttpRequest.newBuilder(URI.create(PUSHGATEWAY + "/metrics/job/beer-reco-batch/instance/" + instance))
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding());

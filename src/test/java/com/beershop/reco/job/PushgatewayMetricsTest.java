@@ -2,6 +2,7 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.monitoring.RunSeries;
 import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.testing.ExternalTool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.within;
 @ExtendWith(OutputCaptureExtension.class)
 class PushgatewayMetricsTest {
 
-    private static final String PUSHGATEWAY = "http://127.0.0.1:9091";
+    private static final String PUSHGATEWAY = ExternalTool.PUSHGATEWAY_URL;
     private static final Pattern SAMPLE = Pattern.compile("^(\\w+)(?:\\{([^}]*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private final HttpClient http = HttpClient.newHttpClient();
@@ -43,6 +44,7 @@ class PushgatewayMetricsTest {
 
     @BeforeEach
     void freshDatabaseWithRatings() throws Exception {
+        ExternalTool.PUSHGATEWAY.require();
         db = TestDatabase.h2();
         assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
         db.loadGenerated(RecommendationJobTestBase.DATA);
@@ -50,6 +52,9 @@ class PushgatewayMetricsTest {
 
     @AfterEach
     void dropDatabaseAndGroup() throws Exception {
+        if (db == null) {
+            return; // the Pushgateway was missing: nothing was created
+        }
         db.close();
         http.send(HttpRequest.newBuilder(URI.create(PUSHGATEWAY + "/metrics/job/beer-reco-batch/instance/" + instance))
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding());
