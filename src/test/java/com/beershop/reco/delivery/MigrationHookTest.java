@@ -3,6 +3,7 @@ package com.beershop.reco.delivery;
 import com.beershop.reco.BeerRecoApplication;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static com.beershop.reco.delivery.Manifests.migratePod;
 import static com.beershop.reco.delivery.Manifests.onlyContainer;
@@ -19,7 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The PreSync hook's container, run as the application: it migrates the job's schema and nothing else. */
 class MigrationHookTest {
 
-    private static final String URL = "jdbc:h2:mem:hooktest;MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
+    /** A database of this test's own, shut down afterwards: nothing is left behind for other tests. */
+    private static final String URL = "jdbc:h2:mem:hooktest_" + UUID.randomUUID().toString().replace("-", "")
+            + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
+
+    @AfterAll
+    static void shutDownTheDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, "sa", "")) {
+            connection.createStatement().execute("SHUTDOWN");
+        }
+    }
 
     /** The hook's args, then its literal env settings as command-line properties, then the test database. */
     private static String[] hookCommandLine() {

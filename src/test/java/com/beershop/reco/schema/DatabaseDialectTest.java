@@ -101,30 +101,41 @@ class DatabaseDialectTest {
     @Test
     void shouldAnswerTablePrivilegesAndSetALocalLockTimeoutOnPostgres() throws SQLException {
         String role = "reco_reader_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        try (Connection pg = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-            String table = "dialect_test_" + role;
-            execute(pg, "CREATE TABLE " + table + " (user_id VARCHAR(64))");
-            execute(pg, "CREATE ROLE " + role);
-            try {
-                execute(pg, "GRANT SELECT ON " + table + " TO " + role);
-                String sql = DatabaseVendor.POSTGRESQL.dialect().tablePrivilege();
-                assertThat(single(pg, sql, table, "DELETE")).isEqualTo("t");
-                assertThat(single(pg, sql, "no_such_table", "SELECT")).isNull();
-                execute(pg, "SET ROLE " + role);
-                assertThat(single(pg, sql, table, "SELECT")).isEqualTo("t");
-                assertThat(single(pg, sql, table, "DELETE")).isEqualTo("f");
-                execute(pg, "RESET ROLE");
+        String database = "dialect_test_" + role;
+        // a database of its own: nothing is written into the shared postgres database
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            execute(admin, "CREATE DATABASE " + database);
+            try (Connection pg = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database,
+                    "postgres", "")) {
+                String table = "dialect_test";
+                execute(pg, "CREATE TABLE " + table + " (user_id VARCHAR(64))");
+                execute(pg, "CREATE ROLE " + role);
+                try {
+                    execute(pg, "GRANT SELECT ON " + table + " TO " + role);
+                    String sql = DatabaseVendor.POSTGRESQL.dialect().tablePrivilege();
+                    assertThat(single(pg, sql, table, "DELETE")).isEqualTo("t");
+                    assertThat(single(pg, sql, "no_such_table", "SELECT")).isNull();
+                    execute(pg, "SET ROLE " + role);
+                    assertThat(single(pg, sql, table, "SELECT")).isEqualTo("t");
+                    assertThat(single(pg, sql, table, "DELETE")).isEqualTo("f");
+                    execute(pg, "RESET ROLE");
 
-                pg.setAutoCommit(false);
-                execute(pg, DatabaseVendor.POSTGRESQL.dialect().setLockTimeout(Duration.ofMillis(750)));
-                assertThat(single(pg, "SHOW lock_timeout")).isEqualTo("750ms");
-                pg.commit();
-                assertThat(single(pg, "SHOW lock_timeout")).as("SET LOCAL ends with the transaction").isEqualTo("0");
-                pg.setAutoCommit(true);
+                    // whatever the server's own default is, SET LOCAL changes it for one transaction only
+                    String serversOwn = single(pg, "SHOW lock_timeout");
+                    pg.setAutoCommit(false);
+                    execute(pg, DatabaseVendor.POSTGRESQL.dialect().setLockTimeout(Duration.ofMillis(750)));
+                    assertThat(single(pg, "SHOW lock_timeout")).isEqualTo("750ms");
+                    pg.commit();
+                    assertThat(single(pg, "SHOW lock_timeout")).as("SET LOCAL ends with the transaction")
+                            .isEqualTo(serversOwn);
+                    pg.setAutoCommit(true);
+                } finally {
+                    execute(pg, "RESET ROLE");
+                    execute(pg, "REVOKE ALL ON " + table + " FROM " + role);
+                    execute(pg, "DROP ROLE " + role);
+                }
             } finally {
-                execute(pg, "RESET ROLE");
-                execute(pg, "DROP TABLE " + table);
-                execute(pg, "DROP ROLE " + role);
+                execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
     }
