@@ -1,6 +1,5 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.testing.ExternalTool;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +65,9 @@ class GracefulStopOnSigtermTest {
         long historyRows = db.count("SELECT COUNT(*) FROM reco_run_history");
         long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
         Path log = logs.resolve("victim.log");
-        Process victim = startRunInAnotherJvm(log, "--reco.publish.batch-size=20");
-        awaitStagedRows(victim, log, published);
+        ChildJvmRun run = startRunInAnotherJvm(log, "--reco.publish.batch-size=20");
+        run.awaitStagedRows(db, published);
+        Process victim = run.process;
 
         // when
         long signalled = System.nanoTime();
@@ -99,20 +99,13 @@ class GracefulStopOnSigtermTest {
                 .as("the stopped run's rows are gone; the two published generations stay").containsExactly(published, next);
     }
 
-    private Process startRunInAnotherJvm(Path log, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                BeerRecoApplication.class.getName(), "run",
-                "--spring.datasource.url=" + db.url,
-                "--spring.datasource.username=" + db.username,
-                "--reco.sample-data.seed=NEVER",
-                "--reco.input.min-ratings=100",
+    private ChildJvmRun startRunInAnotherJvm(Path log, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
                 "--management.prometheus.metrics.export.pushgateway.enabled=true",
                 "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:9091",
                 "--management.prometheus.metrics.export.pushgateway.grouping-key.instance=" + instance));
-        command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        args.addAll(List.of(extra));
+        return ChildJvmRun.start(db, log, args.toArray(String[]::new));
     }
 
     /** This test's samples on the Pushgateway, without the job and instance labels: {@code name{labels} value}. */
@@ -122,14 +115,5 @@ class GracefulStopOnSigtermTest {
         String grouping = "instance=\"" + instance + "\",job=\"beer-reco-batch\"";
         return body.lines().filter(line -> line.startsWith("reco_") && line.contains(grouping))
                 .map(line -> line.replace(grouping + ",", "").replace("{" + grouping + "}", "")).toList();
-    }
-
-    private void awaitStagedRows(Process victim, Path log, long published) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id <> ?", published) == 0) {
-            assertThat(victim.isAlive()).as("the run ended before it staged anything: " + Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as("staging did not start in time").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.outcome.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so the next run knows the execution left "running" is dead. The victim is a real second JVM on the local PostgreSQL.
  */
 class KilledRunRecoveryTest {
+
+    @TempDir
+    Path logs;
 
     private TestDatabase db;
 
@@ -39,10 +41,10 @@ class KilledRunRecoveryTest {
     void shouldKeepLiveRowsWhenKilledWhileStagingAndSucceedOnTheNextRunWithoutCleanUp() throws Exception {
         List<String> yesterday = db.liveRows();
         long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
-        Process victim = startRunInAnotherJvm("--reco.publish.batch-size=20");
-        awaitStagedRows(victim, published);
+        ChildJvmRun victim = ChildJvmRun.start(db, logs.resolve("victim.log"), "--reco.publish.batch-size=20");
+        victim.awaitStagedRows(db, published);
 
-        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        victim.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         assertThat(db.liveRows()).as("live table after the kill").isEqualTo(yesterday);
         assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id <> ?", published))
@@ -59,26 +61,4 @@ class KilledRunRecoveryTest {
         assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isZero();
     }
 
-    private Process startRunInAnotherJvm(String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                BeerRecoApplication.class.getName(), "run",
-                "--spring.datasource.url=" + db.url,
-                "--spring.datasource.username=" + db.username,
-                "--reco.sample-data.seed=NEVER"));
-        command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    /** Waits for the victim's first staged rows (the published run's generation is staged already). */
-    private void awaitStagedRows(Process victim, long published) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id <> ?", published) == 0) {
-            assertThat(victim.isAlive()).as("the run ended before it staged anything").isTrue();
-            assertThat(System.nanoTime()).as("staging did not start in time").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }

@@ -33,6 +33,11 @@ abstract class RecommendationJobTestBase {
             "--reco.model.params.reg=100000"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final SampleDataSpec DATA = SampleDataSpec.of(1000, 150, 25_000, 11);
+    /**
+     * For the tests that need every candidate evaluated: a selection budget no run here comes near, so a loaded
+     * machine cannot turn an EVALUATED candidate into a SKIPPED one.
+     */
+    static final String UNBOUNDED_SELECTION = "--reco.selection.budget=PT1H";
 
     TestDatabase db;
 
@@ -313,7 +318,7 @@ abstract class RecommendationJobTestBase {
     @Test
     void shouldPublishTheModelTheSelectionChoseAndRecordEveryCandidateInOrder() {
         // given a configured model so over-regularised that the gate alone would refuse it
-        int exit = db.run("run", "--reco.selection.enabled=true",
+        int exit = db.run("run", "--reco.selection.enabled=true", UNBOUNDED_SELECTION,
                 "--reco.model.params.factors=1", "--reco.model.params.iterations=1", "--reco.model.params.reg=100000",
                 "--reco.selection.candidates[0]=most-popular", "--reco.selection.candidates[1]=ials:factors=8|16");
 
@@ -349,7 +354,8 @@ abstract class RecommendationJobTestBase {
     @Test
     void shouldShowTheModelSearchInEvaluateModeAndLeaveTheLiveTableUntouched() {
         // two seeds: the candidates are also scored on a second split (mean and spread in the log)
-        int exit = db.run("evaluate", "--reco.evaluation.candidates=most-popular", "--reco.evaluation.seeds=2",
+        int exit = db.run("evaluate", UNBOUNDED_SELECTION, "--reco.evaluation.candidates=most-popular",
+                "--reco.evaluation.seeds=2",
                 "--reco.selection.candidates[0]=ease:lambda=100|300");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
