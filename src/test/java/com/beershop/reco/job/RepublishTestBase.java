@@ -134,25 +134,30 @@ abstract class RepublishTestBase {
         db.jdbc.update("INSERT INTO reco_staging (run_id, user_id, product_id, item_rank) VALUES (?, ?, ?, ?)",
                 987_654L, "U00001", "B001", 1);
 
-        // when: three runs publish, two generations are kept
+        // when: three runs publish, each on data that lost one more user, so every generation differs; two are kept
         List<Long> runs = new ArrayList<>();
+        List<List<String>> published = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             assertThat(db.run("run", "--reco.publish.keep-generations=2")).isEqualTo(ExitCodes.OK);
             runs.add(lastRunId());
+            published.add(db.liveRows());
+            db.jdbc.update("DELETE FROM ratings WHERE user_id = (SELECT MIN(user_id) FROM ratings)");
         }
-        List<String> live = db.liveRows();
+        assertThat(published.get(1)).isNotEqualTo(published.get(2));
 
         // then: the last two, each complete; the dead run's and the first run's rows are gone
         assertThat(db.jdbc.queryForList("SELECT DISTINCT run_id FROM reco_staging ORDER BY run_id", Long.class))
                 .containsExactly(runs.get(1), runs.get(2));
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", runs.get(1))).isEqualTo(live.size());
-        assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", runs.get(2))).isEqualTo(live.size());
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", runs.get(1)))
+                .isEqualTo(published.get(1).size());
+        assertThat(db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id = ?", runs.get(2)))
+                .isEqualTo(published.get(2).size());
         long history = db.count("SELECT COUNT(*) FROM reco_run_history");
         assertThat(db.run("republish", String.valueOf(runs.get(0)))).as("pruned").isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(db.count("SELECT COUNT(*) FROM reco_run_history")).isEqualTo(history);
         assertThat(db.run("republish", "--reco.publish.republish-run-id=" + runs.get(1)))
                 .as("kept; the run id as a Job made from the republish CronJob passes it").isEqualTo(ExitCodes.OK);
-        assertThat(db.liveRows()).isEqualTo(live);
+        assertThat(db.liveRows()).as("the second run's rows, not the third's").isEqualTo(published.get(1));
     }
 
     @Test

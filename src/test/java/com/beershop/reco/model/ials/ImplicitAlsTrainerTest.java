@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.Matrices;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.scoring.TopNSelector;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
@@ -49,25 +51,48 @@ class ImplicitAlsTrainerTest {
 
     @Test
     void shouldGiveIdenticalScoresForTheSameSeedWhateverTheThreadCount() throws Exception {
-        TrainedModel first = TRAINER.train(TWO_TASTES, 42);
-        TrainedModel second = TRAINER.train(TWO_TASTES, 42);
-        ForkJoinPool onePool = new ForkJoinPool(1);
-        TrainedModel singleThreaded;
+        // given: enough users and items for many parallel blocks on both sides (512 rows a block, 2,048 for the
+        // Gramian), so one thread and four threads really split the work differently
+        InteractionMatrix ratings = randomRatings(5_000, 1_200, 12, 3);
+        ImplicitAlsTrainer trainer = ImplicitAlsTrainer.fromSpec(AlgorithmSpec.of("ials",
+                Map.of("factors", "8", "iterations", "3")));
+
+        // when
+        TrainedModel oneThread = trainOn(new ForkJoinPool(1), trainer, ratings);
+        TrainedModel fourThreads = trainOn(new ForkJoinPool(4), trainer, ratings);
+        TrainedModel again = trainOn(new ForkJoinPool(4), trainer, ratings);
+
+        // then: bit-identical scores for every user
+        float[] a = new float[ratings.numItems()];
+        float[] b = new float[ratings.numItems()];
+        float[] c = new float[ratings.numItems()];
+        for (int u = 0; u < ratings.numUsers(); u++) {
+            oneThread.scoreUser(u, a);
+            fourThreads.scoreUser(u, b);
+            again.scoreUser(u, c);
+            assertThat(b).as("user %d, four threads against one", u).containsExactly(a);
+            assertThat(c).as("user %d, the same seed again", u).containsExactly(a);
+        }
+    }
+
+    private static TrainedModel trainOn(ForkJoinPool pool, ImplicitAlsTrainer trainer, InteractionMatrix ratings)
+            throws Exception {
         try {
-            singleThreaded = onePool.submit(() -> TRAINER.train(TWO_TASTES, 42)).get();
+            return pool.submit(() -> trainer.train(ratings, 42)).get();
         } finally {
-            onePool.shutdown();
+            pool.shutdown();
         }
-        for (int u = 0; u < TWO_TASTES.numUsers(); u++) {
-            float[] a = new float[8];
-            float[] b = new float[8];
-            float[] c = new float[8];
-            first.scoreUser(u, a);
-            second.scoreUser(u, b);
-            singleThreaded.scoreUser(u, c);
-            assertThat(b).containsExactly(a);
-            assertThat(c).containsExactly(a);
+    }
+
+    private static InteractionMatrix randomRatings(int users, int items, int perUser, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int u = 0; u < users; u++) {
+            for (int r = 0; r < perUser; r++) {
+                builder.add(u, (int) (items * Math.pow(random.nextDouble(), 2)), 1f, Long.MIN_VALUE);
+            }
         }
+        return builder.build(users, items);
     }
 
     @Test
