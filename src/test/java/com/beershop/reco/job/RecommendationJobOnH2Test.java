@@ -11,7 +11,8 @@ class RecommendationJobOnH2Test extends RecommendationJobTestBase {
     /** H2 has no JSON_VALUE; on SQL Server the same query is {@code JSON_VALUE(params, '$.factors')}. */
     @Override
     String jsonFieldQuery(String column, String field) {
-        return null;
+        // H2 has no JSON_VALUE (SQL Server's spelling); its own JSON path reads the same document
+        return "SELECT (" + column + " FORMAT JSON).\"" + field + "\" FROM reco_run_history";
     }
 
     @Override

@@ -9,11 +9,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -127,6 +131,42 @@ abstract class TestDatabase implements AutoCloseable {
     /** The live table as the Go service would read it, in a stable order. */
     List<String> liveRows() {
         return jdbc.query(LIVE_ROWS, (rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
+    }
+
+    /**
+     * Every row of every table of the database (the job's, InventoryDB's and Spring Batch's), by table, each table's
+     * rows as text in a stable order: two snapshots are equal only when nothing was written anywhere.
+     */
+    Map<String, List<String>> everyTable() {
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(url, username, password)) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                    new String[]{"TABLE"})) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String name : names) {
+                List<String> rows = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rs = statement.executeQuery("SELECT * FROM \"" + name + "\"")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int c = 1; c <= columns; c++) {
+                            row.append(rs.getString(c)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                Collections.sort(rows);
+                tables.put(name, rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return tables;
     }
 
     long count(String sql, Object... args) {
