@@ -143,6 +143,47 @@ class PushgatewayMetricsTest {
         assertThat(output.getOut()).contains("WARN").contains("Prometheus Pushgateway");
     }
 
+    @Test
+    void shouldPushNaNForWhatARunThatFailedEarlyNeverMeasuredNotYesterdaysValue() throws Exception {
+        // given: a published run pushed its hold-out nDCG
+        assertThat(run()).isEqualTo(ExitCodes.OK);
+        assertThat(pushedSeries().get("reco_ndcg")).isPositive();
+
+        // when: tonight's input is refused before any model is measured
+        int exit = run("--reco.input.min-ratings=10000000");
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.REJECTED_INPUT);
+        Map<String, Double> pushed = pushedSeries();
+        assertThat(pushed.get("reco_run_exit_code")).isEqualTo(3.0);
+        assertThat(pushed.get("reco_ndcg")).as("not last night's nDCG beside tonight's failure").isNaN();
+        assertThat(pushed.get("reco_rows_published")).isZero();
+    }
+
+    @Test
+    void shouldLeaveTheLastRunsSeriesAloneWhenAReportPushesAfterIt() throws Exception {
+        // given
+        assertThat(run()).isEqualTo(ExitCodes.OK);
+        Map<String, Double> afterTheRun = reco(pushedSeries());
+        assertThat(afterTheRun).containsKey("reco_run_exit_code");
+
+        // when: a mode that ran no job pushes to the same group (POST replaces only the names it pushes; PUT, the
+        // whole group)
+        assertThat(db.run("report", "--management.prometheus.metrics.export.pushgateway.enabled=true",
+                "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:9091",
+                "--management.prometheus.metrics.export.pushgateway.grouping-key.instance=" + instance))
+                .isEqualTo(ExitCodes.OK);
+
+        // then
+        assertThat(reco(pushedSeries())).isEqualTo(afterTheRun);
+    }
+
+    private static Map<String, Double> reco(Map<String, Double> series) {
+        Map<String, Double> reco = new HashMap<>(series);
+        reco.keySet().removeIf(name -> !name.startsWith("reco_"));
+        return reco;
+    }
+
     /** This test's group as "name" or "name{label=value,...}" (without job and instance) to value. */
     private Map<String, Double> pushedSeries() throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create(PUSHGATEWAY + "/metrics")).build(),
