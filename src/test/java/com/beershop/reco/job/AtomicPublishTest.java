@@ -81,16 +81,7 @@ class AtomicPublishTest {
         // given: the INSERT of the publish fails, after its DELETE ran in the same transaction
         publishedOnceThenChanged(vendor);
         List<String> yesterday = db.liveRows();
-        if (vendor.equals("h2")) {
-            db.jdbc.execute("CREATE TRIGGER fail_publish BEFORE INSERT ON recommendations CALL '"
-                    + FailInsertOnH2.class.getName() + "'");
-        } else {
-            db.jdbc.execute("""
-                    CREATE FUNCTION fail_publish() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN RAISE EXCEPTION 'injected failure between the DELETE and the INSERT'; END $$""");
-            db.jdbc.execute("CREATE TRIGGER fail_publish BEFORE INSERT ON recommendations"
-                    + " FOR EACH STATEMENT EXECUTE FUNCTION fail_publish()");
-        }
+        failTheInsert(vendor);
 
         // when
         int exit = db.run("run");
@@ -134,10 +125,44 @@ class AtomicPublishTest {
                 + " (SELECT MAX(id) FROM reco_run_history)", String.class)).contains("rolled back");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void shouldRollBackARepublishWhoseInsertFailsAndExitInfrastructure(String vendor) throws Exception {
+        // given: a second night published other lists; the INSERT of the republish will fail after its DELETE
+        publishedOnceThenChanged(vendor);
+        long first = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> live = db.liveRows();
+        long history = db.count("SELECT COUNT(*) FROM reco_run_history WHERE published = ?", true);
+        failTheInsert(vendor);
+
+        // when
+        int exit = db.run("republish", String.valueOf(first));
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(db.liveRows()).as("the live table after the failed republish").isEqualTo(live);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history WHERE published = ?", true)).isEqualTo(history);
+    }
+
     private List<String> staged(long runId) {
         return db.jdbc.query("SELECT user_id, product_id, item_rank FROM reco_staging WHERE run_id = ?"
                         + " ORDER BY user_id, item_rank",
                 (rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3), runId);
+    }
+
+    /** A trigger that fails every INSERT into the live table, after the publish's DELETE ran. */
+    private void failTheInsert(String vendor) {
+        if (vendor.equals("h2")) {
+            db.jdbc.execute("CREATE TRIGGER fail_publish BEFORE INSERT ON recommendations CALL '"
+                    + FailInsertOnH2.class.getName() + "'");
+        } else {
+            db.jdbc.execute("""
+                    CREATE FUNCTION fail_publish() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'injected failure between the DELETE and the INSERT'; END $$""");
+            db.jdbc.execute("CREATE TRIGGER fail_publish BEFORE INSERT ON recommendations"
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION fail_publish()");
+        }
     }
 
     /** A trigger after the publish's INSERT that waits until the test lets it go. */

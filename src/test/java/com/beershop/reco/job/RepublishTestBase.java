@@ -76,6 +76,24 @@ abstract class RepublishTestBase {
     }
 
     @Test
+    void shouldRepairALiveTableSomeoneEditedWhenTheLiveGenerationIsRepublished() {
+        // given: the live generation, then a hand edit that removed one user's lists
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        long live = lastRunId();
+        List<String> published = db.liveRows();
+        db.jdbc.update("DELETE FROM recommendations WHERE user_id = ?", "U00001");
+
+        // when
+        int exit = db.run("republish", String.valueOf(live));
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isEqualTo(published);
+        assertThat(lastRow().get("outcome")).isEqualTo("REPUBLISHED");
+        assertThat(number(lastRow(), "restored_run_id")).isEqualTo(live);
+    }
+
+    @Test
     void shouldRefuseAnUnknownRunIdWithTheConfigurationCodeAndTouchNothing() {
         // given
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
