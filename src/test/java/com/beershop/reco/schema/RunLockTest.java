@@ -1,5 +1,7 @@
 package com.beershop.reco.schema;
 
+import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.outcome.RunRefusedException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,22 +11,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The run lock on each database: one holder at a time, released on close. SQL Server's {@code sp_getapplock} cannot
- * run on H2, so for SQL Server only the vendor dispatch and the statements are pinned here; the mechanism itself is
- * the documented one (exclusive, session owner, no wait).
+ * The run lock on H2 (its lock row) and PostgreSQL (an advisory lock): one holder at a time, released on close, and
+ * a lock whose session the database ended is seen as lost. SQL Server's application lock runs against a stand-in
+ * procedure in {@link SqlServerRunLockTest}.
  */
 class RunLockTest {
 
-    private static final Duration WAIT = Duration.ofMillis(200);
-
     private Runnable dropDatabase = () -> { };
+    private JdbcTemplate admin;
 
     @AfterEach
     void drop() {
@@ -38,10 +40,10 @@ class RunLockTest {
         DataSource dataSource = migratedDatabase(vendor);
 
         // when
-        Optional<RunLock> first = RunLock.tryAcquire(dataSource, WAIT);
-        Optional<RunLock> second = RunLock.tryAcquire(dataSource, WAIT);
+        Optional<RunLock> first = new RunLocks(dataSource).tryAcquire();
+        Optional<RunLock> second = new RunLocks(dataSource).tryAcquire();
         first.orElseThrow().close();
-        Optional<RunLock> third = RunLock.tryAcquire(dataSource, WAIT);
+        Optional<RunLock> third = new RunLocks(dataSource).tryAcquire();
 
         // then
         assertThat(first).isPresent();
@@ -50,21 +52,48 @@ class RunLockTest {
         third.get().close();
     }
 
-    @Test
-    void shouldTakeAnExclusiveSessionApplicationLockWithoutWaitingOnSqlServer() {
-        // when
-        RunLock.VendorLock lock = RunLock.forVendor(DatabaseVendor.SQLSERVER, WAIT);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void shouldConfirmTheLockToItsHolderOnlyWhileItHoldsIt(String vendor) throws Exception {
+        // given
+        DataSource dataSource = migratedDatabase(vendor);
+        RunLocks holder = new RunLocks(dataSource);
 
-        // then: parameters in sp_getapplock's order, bound as (NAME, "Exclusive", "Session", 0)
-        assertThat(lock).isInstanceOf(RunLock.SqlServerAppLock.class);
-        assertThat(RunLock.SqlServerAppLock.LOCK).isEqualTo("{? = call sp_getapplock(?, ?, ?, ?)}");
-        assertThat(RunLock.SqlServerAppLock.UNLOCK).isEqualTo("{? = call sp_releaseapplock(?, ?)}");
+        // when / then
+        assertThatThrownBy(holder::verifyHeld).as("before taking it")
+                .isInstanceOfSatisfying(RunRefusedException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE));
+        RunLock lock = holder.tryAcquire().orElseThrow();
+        assertThatCode(holder::verifyHeld).as("while held").doesNotThrowAnyException();
+        assertThat(lock.isHeld()).isTrue();
+        lock.close();
+        assertThatThrownBy(holder::verifyHeld).as("after release").isInstanceOf(RunRefusedException.class);
     }
 
     @Test
-    void shouldUseAnAdvisoryLockOnPostgresAndTheLockRowOnH2() {
-        assertThat(RunLock.forVendor(DatabaseVendor.POSTGRESQL, WAIT)).isInstanceOf(RunLock.PostgresAdvisoryLock.class);
-        assertThat(RunLock.forVendor(DatabaseVendor.H2, WAIT)).isInstanceOf(RunLock.H2RowLock.class);
+    void shouldSeeTheLockLostWhenTheDatabaseEndsItsSessionAndStillCloseWithoutFailing() throws Exception {
+        // given: a held advisory lock
+        DataSource dataSource = migratedDatabase("postgresql");
+        RunLocks holder = new RunLocks(dataSource);
+        RunLock lock = holder.tryAcquire().orElseThrow();
+
+        // when: the database ends the session that holds it (an idle-session killer, a failover, a DBA)
+        Integer terminated = admin.queryForObject("""
+                SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_locks
+                 WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                   AND (CAST(classid AS bigint) << 32) + CAST(objid AS bigint) = ?) t
+                """, Integer.class, RunLock.POSTGRES_KEY);
+
+        // then: lost, with the infrastructure code; closing it does not fail; another run can take it
+        assertThat(terminated).isEqualTo(1);
+        assertThat(lock.isHeld()).isFalse();
+        assertThatThrownBy(holder::verifyHeld).isInstanceOfSatisfying(RunRefusedException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+            assertThat(e.getMessage()).contains("was lost", "nothing was published");
+        });
+        assertThatCode(lock::close).doesNotThrowAnyException();
+        Optional<RunLock> next = new RunLocks(dataSource).tryAcquire();
+        assertThat(next).isPresent();
+        next.get().close();
     }
 
     private DataSource migratedDatabase(String vendor) {
@@ -75,7 +104,7 @@ class RunLockTest {
             dropDatabase = () -> new JdbcTemplate(h2).execute("SHUTDOWN");
             dataSource = h2;
         } else {
-            JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(
+            admin = new JdbcTemplate(new DriverManagerDataSource(
                     "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", ""));
             admin.execute("CREATE DATABASE " + name);
             dropDatabase = () -> admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
