@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RunLockTest {
 
     private Runnable dropDatabase = () -> { };
-    private JdbcTemplate admin;
 
     @AfterEach
     void drop() {
@@ -77,9 +76,10 @@ class RunLockTest {
         RunLock lock = holder.tryAcquire().orElseThrow();
 
         // when: the database ends the session that holds it (an idle-session killer, a failover, a DBA)
-        Integer terminated = admin.queryForObject("""
+        Integer terminated = new JdbcTemplate(dataSource).queryForObject("""
                 SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_locks
                  WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                    AND (CAST(classid AS bigint) << 32) + CAST(objid AS bigint) = ?) t
                 """, Integer.class, RunLock.POSTGRES_KEY);
 
@@ -104,7 +104,7 @@ class RunLockTest {
             dropDatabase = () -> new JdbcTemplate(h2).execute("SHUTDOWN");
             dataSource = h2;
         } else {
-            admin = new JdbcTemplate(new DriverManagerDataSource(
+            JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(
                     "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", ""));
             admin.execute("CREATE DATABASE " + name);
             dropDatabase = () -> admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
