@@ -197,12 +197,18 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /**
      * Marks executions left "running" by a process that died as failed, so the metadata tells the truth. Under
-     * the run lock every such execution is dead (only the lock's holder runs); without it, only old ones count.
+     * the run lock, an execution is dead unless its process still marks it as its own (a living run that lost its
+     * lock ends itself, refusing to publish); without the lock, only old ones count.
      */
-    private void recoverDeadExecutions(Job job, boolean holdingRunLock) {
+    private void recoverDeadExecutions(Job job, boolean holdingRunLock) throws SQLException {
         LocalDateTime cutoff = LocalDateTime.now().minus(jobProperties.staleAfter());
         for (JobExecution running : jobRepository.findRunningJobExecutions(job.getName())) {
             LocalDateTime updated = running.getLastUpdated() != null ? running.getLastUpdated() : running.getStartTime();
+            if (holdingRunLock && runLocks.executionOwnerAlive(running.getId())) {
+                log.warn("Job execution {} is still running in a process that lost the run lock: it cannot publish"
+                        + " and ends itself; not recovered", running.getId());
+                continue;
+            }
             if (holdingRunLock || updated == null || updated.isBefore(cutoff)) {
                 log.warn("Recovering job execution {} left running since {} by a process that died",
                         running.getId(), updated);

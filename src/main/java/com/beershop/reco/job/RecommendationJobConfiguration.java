@@ -67,9 +67,10 @@ public class RecommendationJobConfiguration {
                                      Step qualityGateStep, Step trainModelStep, Step scoreUsersStep, Step guardPublishStep,
                                      Step stageRecommendationsStep, Step publishStep,
                                      RunHistoryListener runHistoryListener,
-                                     GracefulStop gracefulStop) {
+                                     GracefulStop gracefulStop, RunLocks runLocks) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .incrementer(new RunIdIncrementer())
+                .listener(new ExecutionClaimListener(runLocks))
                 .listener(runHistoryListener)
                 .listener(gracefulStop)
                 .start(loadProductsStep)

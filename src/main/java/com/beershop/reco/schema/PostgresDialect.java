@@ -80,6 +80,19 @@ public final class PostgresDialect implements DatabaseDialect {
                               AND (CAST(classid AS bigint) << 32) + CAST(objid AS bigint) = ?)
             """;
 
+    /**
+     * "reco" in ASCII: the first key of the two-key advisory lock a run's process holds while it runs a job
+     * execution (the second key is the execution's id); pg_locks shows it as classid, objid, objsubid 2.
+     */
+    static final int EXECUTION_KEY = 0x7265636f;
+    static final String TRY_EXECUTION_LOCK = "SELECT pg_try_advisory_lock(?, ?)";
+    static final String EXECUTION_LOCK_HELD = """
+            SELECT EXISTS (SELECT 1 FROM pg_locks
+                            WHERE locktype = 'advisory' AND granted AND objsubid = 2
+                              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                              AND CAST(classid AS bigint) = ? AND CAST(objid AS bigint) = ?)
+            """;
+
     @Override
     public RunLockMechanism runLock(Duration wait) {
         return new AdvisoryLock();
@@ -98,6 +111,24 @@ public final class PostgresDialect implements DatabaseDialect {
         }
 
         @Override
+        public boolean claimExecution(Connection connection, long executionId) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(TRY_EXECUTION_LOCK)) {
+                statement.setInt(1, EXECUTION_KEY);
+                statement.setInt(2, (int) executionId);
+                return answer(statement);
+            }
+        }
+
+        @Override
+        public boolean executionClaimed(Connection connection, long executionId) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(EXECUTION_LOCK_HELD)) {
+                statement.setLong(1, EXECUTION_KEY);
+                statement.setLong(2, Integer.toUnsignedLong((int) executionId));
+                return answer(statement);
+            }
+        }
+
+        @Override
         public void unlock(Connection connection) throws SQLException {
             if (!booleanOf(connection, ADVISORY_UNLOCK)) {
                 throw new SQLException("pg_advisory_unlock(" + RunLock.POSTGRES_KEY + "): this session did not hold it");
@@ -107,9 +138,13 @@ public final class PostgresDialect implements DatabaseDialect {
         private static boolean booleanOf(Connection connection, String sql) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setLong(1, RunLock.POSTGRES_KEY);
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() && rs.getBoolean(1);
-                }
+                return answer(statement);
+            }
+        }
+
+        private static boolean answer(PreparedStatement statement) throws SQLException {
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

@@ -27,6 +27,7 @@ public final class RunLock implements AutoCloseable {
     private final Connection connection;
     private final RunLockMechanism mechanism;
     private final Runnable onClose;
+    private Connection claim;
 
     private RunLock(Connection connection, RunLockMechanism mechanism, Runnable onClose) {
         this.connection = connection;
@@ -63,6 +64,16 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** Keeps the connection whose session marks this run's job execution as alive, until {@link #close()}. */
+    void keepClaim(Connection claimConnection) {
+        this.claim = claimConnection;
+    }
+
+    /** Whether another session marks job execution {@code executionId} as run by a living process. */
+    boolean claimedElsewhere(long executionId) throws SQLException {
+        return mechanism.executionClaimed(connection, executionId);
+    }
+
     /**
      * Releases the lock and closes its connection. Never fails: a lock whose release fails (its session already
      * gone) is released by the database with the session, and what the run did stands.
@@ -74,12 +85,20 @@ public final class RunLock implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             log.warn("Could not release the run lock '{}' ({}); it ends with its session, closed now", NAME, e.toString());
         } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.debug("Closing the run lock's connection failed", e);
-            }
+            closeQuietly(claim);
+            closeQuietly(connection);
             onClose.run();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("Closing a connection of the run lock failed", e);
         }
     }
 

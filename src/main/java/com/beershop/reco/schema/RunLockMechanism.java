@@ -21,4 +21,20 @@ public interface RunLockMechanism {
     boolean isHeld(Connection connection) throws SQLException;
 
     void unlock(Connection connection) throws SQLException;
+
+    /**
+     * Marks job execution {@code executionId} as run by a living process, with a lock that this connection's session
+     * holds until it ends. Held on a connection other than the run lock's, so a run whose lock's session alone was
+     * ended still shows as alive.
+     *
+     * @return false where this database keeps no such mark (a run then counts as gone once it lost the run lock)
+     */
+    default boolean claimExecution(Connection connection, long executionId) throws SQLException {
+        return false;
+    }
+
+    /** Whether another session holds the mark of job execution {@code executionId}: its process is alive. */
+    default boolean executionClaimed(Connection connection, long executionId) throws SQLException {
+        return false;
+    }
 }

@@ -97,6 +97,37 @@ public final class RunLocks {
         }
     }
 
+    /**
+     * Marks job execution {@code executionId} as this living process's, on one more connection of its own, until
+     * the lock is released: a run that later holds the lock recovers the execution only once that mark is gone.
+     * Best effort: without the mark, the execution counts as gone once its run lost the lock.
+     */
+    public void claimExecution(long executionId) {
+        RunLock lock = held;
+        if (lock == null) {
+            return;
+        }
+        try {
+            Connection connection = openLockConnection();
+            if (dialect().runLock(H2_WAIT).claimExecution(connection, executionId)) {
+                lock.keepClaim(connection);
+            } else {
+                connection.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not mark job execution {} as this process's: {}", executionId, e.toString());
+        }
+    }
+
+    /**
+     * For the holder of the lock: whether the process that started job execution {@code executionId} still lives
+     * (it still marks it). False where the database keeps no marks (H2), or when this process holds no lock.
+     */
+    public boolean executionOwnerAlive(long executionId) throws SQLException {
+        RunLock lock = held;
+        return lock != null && lock.claimedElsewhere(executionId);
+    }
+
     /** A connection of the lock's own: outside the pool where the pool says how to open one, else from it. */
     Connection openLockConnection() throws SQLException {
         HikariDataSource pool = dataSource.isWrapperFor(HikariDataSource.class)

@@ -105,6 +105,11 @@ public class SqlServerDialect implements DatabaseDialect {
      * @DbPrincipal (learn.microsoft.com/sql/t-sql/functions/applock-mode-transact-sql).
      */
     static final String APP_LOCK_MODE = "SELECT APPLOCK_MODE('public', ?, 'Session')";
+    /**
+     * 1 when this session could take the lock, 0 when another session holds it: how a run asks whether the process
+     * of a job execution left running still lives (it holds the resource {@link #executionResource}).
+     */
+    static final String APP_LOCK_TEST = "SELECT APPLOCK_TEST('public', ?, 'Exclusive', 'Session')";
     static final String LOCK_MODE = "Exclusive";
     static final String LOCK_OWNER = "Session";
     private static final Pattern CONNECT_RETRY_COUNT = Pattern.compile("(?i);\\s*connectRetryCount\\s*=[^;]*");
@@ -126,14 +131,38 @@ public class SqlServerDialect implements DatabaseDialect {
         return (url.endsWith(";") ? url : url + ";") + "connectRetryCount=0";
     }
 
+    /** The application-lock resource a run's process holds while it runs job execution {@code executionId}. */
+    static String executionResource(long executionId) {
+        return RunLock.NAME + "/execution/" + executionId;
+    }
+
     /** The application lock, through the statements above; the return codes decide, never an exception alone. */
     static final class AppLock implements RunLockMechanism {
 
         @Override
         public boolean tryLock(Connection connection) throws SQLException {
-            int code = call(connection, GET_APP_LOCK, RunLock.NAME, LOCK_MODE, LOCK_OWNER, 0);
+            return getAppLock(connection, RunLock.NAME);
+        }
+
+        @Override
+        public boolean claimExecution(Connection connection, long executionId) throws SQLException {
+            return getAppLock(connection, executionResource(executionId));
+        }
+
+        @Override
+        public boolean executionClaimed(Connection connection, long executionId) throws SQLException {
+            try (PreparedStatement test = connection.prepareStatement(APP_LOCK_TEST)) {
+                test.setString(1, executionResource(executionId));
+                try (ResultSet rs = test.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 0;
+                }
+            }
+        }
+
+        private static boolean getAppLock(Connection connection, String resource) throws SQLException {
+            int code = call(connection, GET_APP_LOCK, resource, LOCK_MODE, LOCK_OWNER, 0);
             if (code < -1) {
-                throw new SQLException("sp_getapplock('" + RunLock.NAME + "') failed with " + code
+                throw new SQLException("sp_getapplock('" + resource + "') failed with " + code
                         + " (-2 cancelled, -3 deadlock victim, -999 a bad call)");
             }
             return code >= 0;

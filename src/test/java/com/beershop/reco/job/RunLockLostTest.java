@@ -85,6 +85,8 @@ class RunLockLostTest {
             // when: a second run starts, takes the free lock and reaches its publish too
             second = CompletableFuture.supplyAsync(() -> db.run("run", PATIENT));
             await("the second run's DELETE waits", second, () -> db.count(PUBLISHES_WAITING), 2);
+            assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'"))
+                    .as("the first run's execution, still running, was not recovered by the second").isEqualTo(2);
             blocker.rollback();
         }
         int firstExit = first.get(5, TimeUnit.MINUTES);
@@ -93,6 +95,9 @@ class RunLockLostTest {
         // then: the run that holds the lock published, once; the live table is its generation, whole
         assertThat(secondExit).as("the run holding the lock").isEqualTo(ExitCodes.OK);
         assertThat(firstExit).as("the run that lost it").isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(db.jdbc.queryForList("SELECT outcome_reason FROM reco_run_history WHERE published = ?",
+                String.class, false)).as("the first run ended itself, refusing to publish")
+                .singleElement().asString().contains("was lost");
         assertThat(db.count("SELECT COUNT(*) FROM reco_run_history WHERE published = ?", true))
                 .as("publishes").isEqualTo(publishedBefore + 1);
         long live = db.count("SELECT MAX(job_execution_id) FROM reco_run_history WHERE published = ?", true);

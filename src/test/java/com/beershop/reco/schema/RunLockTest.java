@@ -96,6 +96,29 @@ class RunLockTest {
         next.get().close();
     }
 
+    @Test
+    void shouldShowARunsExecutionAsAliveWhileItsProcessMarksItEvenAfterItsLockSessionEnded() throws Exception {
+        // given: a run that holds the lock and marks its execution 42, then loses the lock's session alone
+        DataSource dataSource = migratedDatabase("postgresql");
+        RunLocks first = new RunLocks(dataSource);
+        RunLock firstLock = first.tryAcquire().orElseThrow();
+        first.claimExecution(42);
+        new JdbcTemplate(dataSource).queryForList("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype ="
+                + " 'advisory' AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname ="
+                + " current_database())");
+
+        // when: a second run takes the freed lock
+        RunLocks second = new RunLocks(dataSource);
+        RunLock secondLock = second.tryAcquire().orElseThrow();
+
+        // then: execution 42's process is alive (not to be recovered) until the first run ends; 43 never was
+        assertThat(second.executionOwnerAlive(42)).as("while the first process runs").isTrue();
+        assertThat(second.executionOwnerAlive(43)).isFalse();
+        firstLock.close();
+        assertThat(second.executionOwnerAlive(42)).as("after the first process ended").isFalse();
+        secondLock.close();
+    }
+
     private DataSource migratedDatabase(String vendor) {
         String name = "runlock_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         DataSource dataSource;

@@ -35,6 +35,7 @@ public class SqlServerRunLockTest {
     static volatile int getAppLockAnswer;
     static volatile int releaseAnswer;
     static volatile String lockMode;
+    static volatile int lockTestAnswer;
 
     private DriverManagerDataSource database;
     private RunLocks runLocks;
@@ -54,6 +55,11 @@ public class SqlServerRunLockTest {
         return lockMode;
     }
 
+    public static int appLockTest(String principal, String resource, String mode, String owner) {
+        calls.add("APPLOCK_TEST(" + principal + ", " + resource + ", " + mode + ", " + owner + ")");
+        return lockTestAnswer;
+    }
+
     @BeforeEach
     void standIns() {
         calls.clear();
@@ -67,6 +73,7 @@ public class SqlServerRunLockTest {
         jdbc.execute("CREATE ALIAS sp_getapplock FOR '" + self + ".getAppLock'");
         jdbc.execute("CREATE ALIAS sp_releaseapplock FOR '" + self + ".releaseAppLock'");
         jdbc.execute("CREATE ALIAS APPLOCK_MODE FOR '" + self + ".appLockMode'");
+        jdbc.execute("CREATE ALIAS APPLOCK_TEST FOR '" + self + ".appLockTest'");
         runLocks = new RunLocks(database, SqlServerDialect.INSTANCE);
     }
 
@@ -151,6 +158,30 @@ public class SqlServerRunLockTest {
         // when / then: what the run did stands; the lock ends with the session, closed now
         assertThatCode(lock::close).doesNotThrowAnyException();
         assertThat(calls).contains("sp_releaseapplock(beer-reco-batch, Session)");
+    }
+
+    @Test
+    void shouldMarkTheRunsExecutionWithALockOfItsOwnAndAskApplockTestWhetherAnotherProcessStillMarksOne() throws Exception {
+        // given
+        RunLock lock = runLocks.tryAcquire().orElseThrow();
+
+        // when: this run marks execution 7; another execution's mark is held elsewhere (0), then no longer (1)
+        runLocks.claimExecution(7);
+        lockTestAnswer = 0;
+        boolean aliveWhileHeld = runLocks.executionOwnerAlive(6);
+        lockTestAnswer = 1;
+        boolean aliveWhenFree = runLocks.executionOwnerAlive(6);
+        lock.close();
+
+        // then
+        assertThat(aliveWhileHeld).isTrue();
+        assertThat(aliveWhenFree).isFalse();
+        assertThat(calls).containsExactly(
+                "sp_getapplock(beer-reco-batch, Exclusive, Session, 0)",
+                "sp_getapplock(beer-reco-batch/execution/7, Exclusive, Session, 0)",
+                "APPLOCK_TEST(public, beer-reco-batch/execution/6, Exclusive, Session)",
+                "APPLOCK_TEST(public, beer-reco-batch/execution/6, Exclusive, Session)",
+                "sp_releaseapplock(beer-reco-batch, Session)");
     }
 
     /**
