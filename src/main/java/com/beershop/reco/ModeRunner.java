@@ -6,6 +6,7 @@ import com.beershop.reco.check.DatabaseFitness;
 import com.beershop.reco.config.JobProperties;
 import com.beershop.reco.config.ReportFormat;
 import com.beershop.reco.config.PublishProperties;
+import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.generation.GenerationReport;
 import com.beershop.reco.generation.Republisher;
 import com.beershop.reco.job.GracefulStop;
@@ -14,6 +15,7 @@ import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.tracking.RunReport;
 import com.beershop.reco.schema.RunLock;
+import com.beershop.reco.schema.RunLocks;
 import com.beershop.reco.schema.SchemaManager;
 import com.beershop.reco.seed.SampleDataSeeder;
 import org.slf4j.Logger;
@@ -27,9 +29,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -67,8 +67,6 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
               9 database unfit, 134 out of memory, 143 stopped by SIGTERM (README "Exit codes")
             """;
     private static final Logger log = LoggerFactory.getLogger(ModeRunner.class);
-    /** How long a run waits for H2's lock row (the other databases answer at once). */
-    private static final Duration H2_LOCK_WAIT = Duration.ofSeconds(1);
 
     private final SchemaManager schema;
     private final SampleDataSeeder seeder;
@@ -82,7 +80,8 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final GenerationReport generationReport;
     private final Republisher republisher;
     private final PublishProperties publishProperties;
-    private final DataSource dataSource;
+    private final RunLocks runLocks;
+    private final SchemaProperties schemaProperties;
     private final GracefulStop gracefulStop;
     private int exitCode = ExitCodes.OK;
 
@@ -90,7 +89,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                Job beerRecommendationJob, Job algorithmComparisonJob, JobProperties jobProperties,
                RunReport reportMode, DatabaseFitness fitness,
                GenerationReport generationReport, Republisher republisher, PublishProperties publishProperties,
-               DataSource dataSource, GracefulStop gracefulStop) {
+               RunLocks runLocks, SchemaProperties schemaProperties, GracefulStop gracefulStop) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;
@@ -103,7 +102,8 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         this.generationReport = generationReport;
         this.republisher = republisher;
         this.publishProperties = publishProperties;
-        this.dataSource = dataSource;
+        this.runLocks = runLocks;
+        this.schemaProperties = schemaProperties;
         this.gracefulStop = gracefulStop;
     }
 
@@ -133,7 +133,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         log.info("beer-reco-batch mode '{}'", mode);
         switch (mode) {
-            case "migrate" -> log.info("Migration finished: {} migration(s) applied", schema.migrate());
+            case "migrate" -> migrate();
             case "check" -> check();
             case "run" -> runJob(recommendationJob, true);
             case "evaluate" -> runJob(comparisonJob, false);
@@ -153,6 +153,13 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                 }
             }
             default -> throw new IllegalStateException(mode);
+        }
+    }
+
+    /** Never under a running job: waits for the run lock (bounded), so tables do not change under a run. */
+    private void migrate() throws SQLException, InterruptedException {
+        try (RunLock lock = runLocks.acquireForMigration(schemaProperties.migrateLockWait())) {
+            log.info("Migration finished: {} migration(s) applied", schema.migrate());
         }
     }
 
@@ -184,18 +191,24 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private RunLock acquireRunLock() throws SQLException {
-        return RunLock.tryAcquire(dataSource, H2_LOCK_WAIT).orElseThrow(() -> RunRefusedException.anotherRunActive(
+        return runLocks.tryAcquire().orElseThrow(() -> RunRefusedException.anotherRunActive(
                 "another run holds the run lock '" + RunLock.NAME + "': this run changed nothing and ends"));
     }
 
     /**
      * Marks executions left "running" by a process that died as failed, so the metadata tells the truth. Under
-     * the run lock every such execution is dead (only the lock's holder runs); without it, only old ones count.
+     * the run lock, an execution is dead unless its process still marks it as its own (a living run that lost its
+     * lock ends itself, refusing to publish); without the lock, only old ones count.
      */
-    private void recoverDeadExecutions(Job job, boolean holdingRunLock) {
+    private void recoverDeadExecutions(Job job, boolean holdingRunLock) throws SQLException {
         LocalDateTime cutoff = LocalDateTime.now().minus(jobProperties.staleAfter());
         for (JobExecution running : jobRepository.findRunningJobExecutions(job.getName())) {
             LocalDateTime updated = running.getLastUpdated() != null ? running.getLastUpdated() : running.getStartTime();
+            if (holdingRunLock && runLocks.executionOwnerAlive(running.getId())) {
+                log.warn("Job execution {} is still running in a process that lost the run lock: it cannot publish"
+                        + " and ends itself; not recovered", running.getId());
+                continue;
+            }
             if (holdingRunLock || updated == null || updated.isBefore(cutoff)) {
                 log.warn("Recovering job execution {} left running since {} by a process that died",
                         running.getId(), updated);

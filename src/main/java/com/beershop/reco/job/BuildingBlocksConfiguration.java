@@ -26,6 +26,7 @@ import com.beershop.reco.publish.PublishSession;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.schema.DatabaseVendor;
+import com.beershop.reco.schema.RunLocks;
 import com.beershop.reco.schema.SchemaManager;
 import com.beershop.reco.scoring.RecommendationScorer;
 import com.beershop.reco.tracking.ModelSelectionRepository;
@@ -141,9 +142,15 @@ public class BuildingBlocksConfiguration {
 
     @Bean
     public RecommendationPublisher recommendationPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                                           InventoryProperties inventory, PublishProperties publish) {
+                                                           InventoryProperties inventory, PublishProperties publish,
+                                                           RunLocks runLocks) {
         return new RecommendationPublisher(jdbc, transactions, inventory.recommendations(),
-                new PublishSession(jdbc, publish.lockTimeout(), publish.allowBlockingReaders()));
+                new PublishSession(jdbc, publish.lockTimeout(), publish.allowBlockingReaders()), runLocks::verifyHeld);
+    }
+
+    @Bean
+    public RunLocks runLocks(DataSource dataSource) {
+        return new RunLocks(dataSource);
     }
 
     @Bean

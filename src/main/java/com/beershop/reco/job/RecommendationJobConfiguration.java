@@ -29,6 +29,7 @@ import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.publish.StagingRepository.StagedRow;
 import com.beershop.reco.scoring.RecommendationLists;
+import com.beershop.reco.schema.RunLocks;
 import com.beershop.reco.scoring.RecommendationScorer;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
@@ -66,9 +67,10 @@ public class RecommendationJobConfiguration {
                                      Step qualityGateStep, Step trainModelStep, Step scoreUsersStep, Step guardPublishStep,
                                      Step stageRecommendationsStep, Step publishStep,
                                      RunHistoryListener runHistoryListener,
-                                     GracefulStop gracefulStop) {
+                                     GracefulStop gracefulStop, RunLocks runLocks) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .incrementer(new RunIdIncrementer())
+                .listener(new ExecutionClaimListener(runLocks))
                 .listener(runHistoryListener)
                 .listener(gracefulStop)
                 .start(loadProductsStep)
@@ -235,8 +237,10 @@ public class RecommendationJobConfiguration {
     @StepScope
     public StagingItemWriter stagingItemWriter(StagingRepository staging, Generations generations,
                                                @Value("#{stepExecution.jobExecutionId}") Long runId,
-                                               StageResult<RecommendationLists> recommendationLists) {
-        return new StagingItemWriter(staging, generations, runId, recommendationLists.get().totalRows());
+                                               StageResult<RecommendationLists> recommendationLists,
+                                               RunLocks runLocks) {
+        return new StagingItemWriter(staging, generations, runId, recommendationLists.get().totalRows(),
+                runLocks::verifyHeld);
     }
 
     @Bean

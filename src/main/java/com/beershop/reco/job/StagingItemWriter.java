@@ -14,7 +14,8 @@ import java.util.ArrayList;
 /**
  * Writes a run's rows into the staging table, one chunk per commit: the live table is not touched, so a failure
  * here leaves the website's recommendations exactly as they were. Opening the step clears rows left by runs that
- * died before they published; the kept generations of published runs stay.
+ * died before they published; the kept generations of published runs stay. A run that lost its run lock clears
+ * nothing: the rows it would clear may be those of the run that holds the lock now.
  */
 class StagingItemWriter implements ItemStreamWriter<StagedRow> {
 
@@ -25,17 +26,21 @@ class StagingItemWriter implements ItemStreamWriter<StagedRow> {
     private final Generations generations;
     private final long runId;
     private final long totalRows;
+    private final Runnable verifyRunLock;
     private long written;
 
-    StagingItemWriter(StagingRepository staging, Generations generations, long runId, long totalRows) {
+    StagingItemWriter(StagingRepository staging, Generations generations, long runId, long totalRows,
+                      Runnable verifyRunLock) {
         this.staging = staging;
         this.generations = generations;
         this.runId = runId;
         this.totalRows = totalRows;
+        this.verifyRunLock = verifyRunLock;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
+        verifyRunLock.run();
         int stale = generations.clearBeforeStaging(runId);
         if (stale > 0) {
             log.info("Cleared {} staged rows left by earlier runs that did not publish", stale);

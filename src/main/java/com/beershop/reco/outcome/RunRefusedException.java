@@ -39,6 +39,15 @@ public class RunRefusedException extends RuntimeException {
         return new RunRefusedException(ExitCodes.ANOTHER_RUN_ACTIVE, "ANOTHER_RUN_ACTIVE", message);
     }
 
+    /**
+     * The run lock's session ended under a living run: whoever holds the lock now, this run must not change
+     * anything. Infrastructure (exit 5, retried): a retry either publishes or, if another run holds the lock, exits
+     * 8 at once, touching nothing.
+     */
+    public static RunRefusedException runLockLost(String message) {
+        return new RunRefusedException(ExitCodes.INFRASTRUCTURE, "RUN_LOCK_LOST", message);
+    }
+
     public static RunRefusedException configuration(String message) {
         return new RunRefusedException(ExitCodes.CONFIGURATION, "CONFIGURATION", message);
     }

@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The publish is its own transaction (REQUIRES_NEW), even when called from a step's transaction: it holds exactly
  * the delete and the insert of the live rows, so row locks on the live table last no longer than those two
- * statements; clearing the staging rows and Spring Batch's metadata updates come after its commit.
+ * statements; clearing the staging rows and Spring Batch's metadata updates come after its commit. Inside it, the
+ * run lock is checked before the DELETE and after the INSERT: a run whose lock's session died rolls back, nothing
+ * changed, because another run may hold the lock by then.
  */
 public class RecommendationPublisher {
 
@@ -27,14 +29,20 @@ public class RecommendationPublisher {
     private final TransactionTemplate transaction;
     private final RecommendationsTable table;
     private final PublishSession session;
+    private final Runnable verifyRunLock;
 
+    /**
+     * @param verifyRunLock refuses (throws) unless this process still holds the run lock; called inside the publish
+     *                      transaction, before the DELETE and again just before the commit
+     */
     public RecommendationPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                   RecommendationsTable table, PublishSession session) {
+                                   RecommendationsTable table, PublishSession session, Runnable verifyRunLock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.table = table;
         this.session = session;
+        this.verifyRunLock = verifyRunLock;
     }
 
     /** How many rows and distinct users the website is served now. */
@@ -55,8 +63,11 @@ public class RecommendationPublisher {
         session.refuseBlockingReaders(table.table());
         long started = System.nanoTime();
         PublishResult published = transaction.execute(status -> session.withLockTimeout(() -> {
+            verifyRunLock.run();
             int removed = jdbc.update(delete);
             int inserted = jdbc.update(copy, runId);
+            // the lock's session may have died while the statements waited or ran: then another run may hold it
+            verifyRunLock.run();
             if (inserted != expectedRows) {
                 // a data access failure (exit 5): the staging table changed under the run, and a new run stages anew
                 throw new IncorrectUpdateSemanticsDataAccessException("publish copied " + inserted

@@ -74,4 +74,23 @@ public interface DatabaseDialect {
      * Empty where the database has no transaction log that a long publish can fill.
      */
     Optional<String> transactionLogSpace();
+
+    // ---- The run lock (RunLock, RunLocks): one run at a time. Kept apart from the statements above. ----
+
+    /**
+     * How this database holds the run lock on a connection of its own.
+     *
+     * @param wait how long to wait for the lock where waiting is how it is taken (H2's lock row); the others answer
+     *             at once
+     */
+    RunLockMechanism runLock(Duration wait);
+
+    /**
+     * The JDBC URL of the run lock's own connection, made from the pool's. Where the driver would silently replace a
+     * broken connection with a new session (which holds none of the old session's locks), this URL turns that off,
+     * so a lost session shows as a failed statement instead.
+     */
+    default String runLockUrl(String poolUrl) {
+        return poolUrl;
+    }
 }

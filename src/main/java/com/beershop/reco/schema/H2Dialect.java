@@ -2,6 +2,12 @@ package com.beershop.reco.schema;
 
 import com.beershop.reco.ingest.IdPolicy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -64,5 +70,85 @@ public final class H2Dialect extends SqlServerDialect {
     @Override
     public Optional<String> transactionLogSpace() {
         return Optional.empty();
+    }
+
+    // ---- The run lock (RunLock, RunLocks): H2 has no application or advisory locks, so the lock's connection
+    // holds the row of reco_run_lock (migration V4) with SELECT ... FOR UPDATE in a transaction it leaves open.
+    // Kept apart from the statements above. ----
+
+    static final String LOCK_TABLE_EXISTS =
+            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = 'RECO_RUN_LOCK'";
+    static final String LOCK_ROW = "SELECT lock_name FROM reco_run_lock WHERE lock_name = ? FOR UPDATE";
+    /** H2's error code for "Timeout trying to lock table": another session holds the row. */
+    static final int LOCK_TIMEOUT_ERROR = 50200;
+
+    @Override
+    public RunLockMechanism runLock(Duration wait) {
+        return new RowLock(wait);
+    }
+
+    /** The pool's URL as it is: connectRetryCount is mssql-jdbc's, H2 would refuse it. */
+    @Override
+    public String runLockUrl(String poolUrl) {
+        return poolUrl;
+    }
+
+    /** The row stays locked as long as the transaction that selected it FOR UPDATE stays open. */
+    static final class RowLock implements RunLockMechanism {
+
+        private final Duration wait;
+
+        RowLock(Duration wait) {
+            this.wait = wait;
+        }
+
+        @Override
+        public boolean inPlace(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(LOCK_TABLE_EXISTS)) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
+
+        @Override
+        public boolean tryLock(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCK_TIMEOUT " + wait.toMillis());
+            }
+            connection.setAutoCommit(false);
+            try {
+                return selectRow(connection);
+            } catch (SQLException e) {
+                connection.rollback();
+                if (e.getErrorCode() == LOCK_TIMEOUT_ERROR) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+
+        /** Selecting the row again in the same open transaction answers at once while the row is still ours. */
+        @Override
+        public boolean isHeld(Connection connection) throws SQLException {
+            return !connection.getAutoCommit() && selectRow(connection);
+        }
+
+        @Override
+        public void unlock(Connection connection) throws SQLException {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+
+        private static boolean selectRow(Connection connection) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(LOCK_ROW)) {
+                select.setString(1, RunLock.NAME);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("reco_run_lock has no row '" + RunLock.NAME + "': run the 'migrate' mode");
+                    }
+                    return true;
+                }
+            }
+        }
     }
 }

@@ -2,6 +2,10 @@ package com.beershop.reco.schema;
 
 import com.beershop.reco.ingest.IdPolicy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -59,5 +63,89 @@ public final class PostgresDialect implements DatabaseDialect {
     @Override
     public Optional<String> transactionLogSpace() {
         return Optional.empty();
+    }
+
+    // ---- The run lock (RunLock, RunLocks): a session-level advisory lock on the lock's own connection, taken
+    // without waiting. Kept apart from the statements above. ----
+
+    static final String TRY_ADVISORY_LOCK = "SELECT pg_try_advisory_lock(?)";
+    static final String ADVISORY_UNLOCK = "SELECT pg_advisory_unlock(?)";
+    /**
+     * Whether this backend holds the lock: pg_locks shows a bigint key as classid (high half), objid (low half),
+     * objsubid 1. pg_locks needs no grant.
+     */
+    static final String ADVISORY_LOCK_HELD = """
+            SELECT EXISTS (SELECT 1 FROM pg_locks
+                            WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND objsubid = 1
+                              AND (CAST(classid AS bigint) << 32) + CAST(objid AS bigint) = ?)
+            """;
+
+    /**
+     * "reco" in ASCII: the first key of the two-key advisory lock a run's process holds while it runs a job
+     * execution (the second key is the execution's id); pg_locks shows it as classid, objid, objsubid 2.
+     */
+    static final int EXECUTION_KEY = 0x7265636f;
+    static final String TRY_EXECUTION_LOCK = "SELECT pg_try_advisory_lock(?, ?)";
+    static final String EXECUTION_LOCK_HELD = """
+            SELECT EXISTS (SELECT 1 FROM pg_locks
+                            WHERE locktype = 'advisory' AND granted AND objsubid = 2
+                              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                              AND CAST(classid AS bigint) = ? AND CAST(objid AS bigint) = ?)
+            """;
+
+    @Override
+    public RunLockMechanism runLock(Duration wait) {
+        return new AdvisoryLock();
+    }
+
+    static final class AdvisoryLock implements RunLockMechanism {
+
+        @Override
+        public boolean tryLock(Connection connection) throws SQLException {
+            return booleanOf(connection, TRY_ADVISORY_LOCK);
+        }
+
+        @Override
+        public boolean isHeld(Connection connection) throws SQLException {
+            return booleanOf(connection, ADVISORY_LOCK_HELD);
+        }
+
+        @Override
+        public boolean claimExecution(Connection connection, long executionId) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(TRY_EXECUTION_LOCK)) {
+                statement.setInt(1, EXECUTION_KEY);
+                statement.setInt(2, (int) executionId);
+                return answer(statement);
+            }
+        }
+
+        @Override
+        public boolean executionClaimed(Connection connection, long executionId) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(EXECUTION_LOCK_HELD)) {
+                statement.setLong(1, EXECUTION_KEY);
+                statement.setLong(2, Integer.toUnsignedLong((int) executionId));
+                return answer(statement);
+            }
+        }
+
+        @Override
+        public void unlock(Connection connection) throws SQLException {
+            if (!booleanOf(connection, ADVISORY_UNLOCK)) {
+                throw new SQLException("pg_advisory_unlock(" + RunLock.POSTGRES_KEY + "): this session did not hold it");
+            }
+        }
+
+        private static boolean booleanOf(Connection connection, String sql) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, RunLock.POSTGRES_KEY);
+                return answer(statement);
+            }
+        }
+
+        private static boolean answer(PreparedStatement statement) throws SQLException {
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 }

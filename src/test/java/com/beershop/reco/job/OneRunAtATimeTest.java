@@ -1,16 +1,11 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.outcome.ExitCodes;
-import com.beershop.reco.schema.RunLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +50,7 @@ class OneRunAtATimeTest {
         List<String> staged = stagedRows();
         long historyRows = db.count("SELECT COUNT(*) FROM reco_run_history");
 
-        try (Connection holder = holdRunLock(vendor)) {
+        try (Connection holder = db.holdRunLock()) {
             // when
             int exit = assertTimeoutPreemptively(NO_WAITING, () -> db.run("run"));
 
@@ -82,7 +77,7 @@ class OneRunAtATimeTest {
         List<String> live = db.liveRows();
         long historyRows = db.count("SELECT COUNT(*) FROM reco_run_history");
 
-        try (Connection holder = holdRunLock(vendor)) {
+        try (Connection holder = db.holdRunLock()) {
             // when
             int exit = assertTimeoutPreemptively(NO_WAITING, () -> db.run("republish", runA));
 
@@ -105,7 +100,7 @@ class OneRunAtATimeTest {
         db.jdbc.update("DELETE FROM recommendations WHERE user_id = (SELECT MIN(user_id) FROM recommendations)");
         List<String> yesterday = db.liveRows();
         CompletableFuture<Integer> first;
-        try (Connection blocker = lockLiveRows()) {
+        try (Connection blocker = db.lockLiveRows()) {
             // the publish may wait for the locked rows (longer than H2's default lock timeout of 2 s, too)
             String[] patience = vendor.equals("h2")
                     ? new String[]{"--reco.publish.lock-timeout=PT5M",
@@ -132,36 +127,6 @@ class OneRunAtATimeTest {
     private List<String> stagedRows() {
         return db.jdbc.query("SELECT run_id, user_id, product_id, item_rank FROM reco_staging ORDER BY run_id, user_id, item_rank",
                 (rs, i) -> rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getInt(4));
-    }
-
-    /** Another session takes the lock with the database's own statements (not through RunLock). */
-    private Connection holdRunLock(String vendor) throws Exception {
-        Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
-        if (vendor.equals("h2")) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT lock_name FROM reco_run_lock WHERE lock_name = ? FOR UPDATE")) {
-                select.setString(1, RunLock.NAME);
-                try (ResultSet rs = select.executeQuery()) {
-                    assertThat(rs.next()).isTrue();
-                }
-            }
-        } else {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_lock(" + RunLock.POSTGRES_KEY + ")");
-            }
-        }
-        return connection;
-    }
-
-    /** Locks every live row in an open transaction, so the publish's DELETE waits for it. */
-    private Connection lockLiveRows() throws Exception {
-        Connection connection = DriverManager.getConnection(db.url, db.username, db.password);
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT * FROM recommendations FOR UPDATE");
-        }
-        return connection;
     }
 
     private void awaitPublishStepRunning(CompletableFuture<Integer> first) throws InterruptedException {

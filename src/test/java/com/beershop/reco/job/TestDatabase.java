@@ -3,11 +3,13 @@ package com.beershop.reco.job;
 import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.sample.SampleDataGenerator;
 import com.beershop.reco.sample.SampleDataSpec;
+import com.beershop.reco.schema.RunLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -173,6 +175,57 @@ abstract class TestDatabase implements AutoCloseable {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
     }
+
+    /**
+     * Another session takes the run lock with the database's own statements (not through RunLock), as a running
+     * run would: H2's lock row in an open transaction, PostgreSQL's advisory lock. Closing the connection releases it.
+     */
+    Connection holdRunLock() throws SQLException {
+        Connection connection = DriverManager.getConnection(url, username, password);
+        if (url.startsWith("jdbc:h2:")) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT lock_name FROM reco_run_lock WHERE lock_name = ? FOR UPDATE")) {
+                select.setString(1, RunLock.NAME);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no lock row");
+                    }
+                }
+            }
+        } else {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + RunLock.POSTGRES_KEY + ")");
+            }
+        }
+        return connection;
+    }
+
+    /** Locks every live row in an open transaction, so a publish's DELETE waits for it until a rollback. */
+    Connection lockLiveRows() throws SQLException {
+        Connection connection = DriverManager.getConnection(url, username, password);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT * FROM recommendations FOR UPDATE");
+        }
+        return connection;
+    }
+
+    /** PostgreSQL: how many sessions of this database hold the run lock's advisory lock. */
+    long runLockHolders() {
+        return count("SELECT COUNT(*) FROM pg_locks WHERE " + RUN_LOCK_OF_THIS_DATABASE, RunLock.POSTGRES_KEY);
+    }
+
+    /** PostgreSQL: ends the session that holds the run lock, from the database side, as an idle-session killer would. */
+    long terminateRunLockSession() {
+        return count("SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_locks WHERE "
+                + RUN_LOCK_OF_THIS_DATABASE + ") t", RunLock.POSTGRES_KEY);
+    }
+
+    private static final String RUN_LOCK_OF_THIS_DATABASE = """
+            locktype = 'advisory' AND granted AND objsubid = 1
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND (CAST(classid AS bigint) << 32) + CAST(objid AS bigint) = ?""";
 
     @Override
     public abstract void close();

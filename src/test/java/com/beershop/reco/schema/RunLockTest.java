@@ -1,5 +1,7 @@
 package com.beershop.reco.schema;
 
+import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.outcome.RunRefusedException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,20 +11,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The run lock on each database: one holder at a time, released on close. SQL Server's {@code sp_getapplock} cannot
- * run on H2, so for SQL Server only the vendor dispatch and the statements are pinned here; the mechanism itself is
- * the documented one (exclusive, session owner, no wait).
+ * The run lock on H2 (its lock row) and PostgreSQL (an advisory lock): one holder at a time, released on close, and
+ * a lock whose session the database ended is seen as lost. SQL Server's application lock runs against a stand-in
+ * procedure in {@link SqlServerRunLockTest}.
  */
 class RunLockTest {
-
-    private static final Duration WAIT = Duration.ofMillis(200);
 
     private Runnable dropDatabase = () -> { };
 
@@ -38,10 +39,10 @@ class RunLockTest {
         DataSource dataSource = migratedDatabase(vendor);
 
         // when
-        Optional<RunLock> first = RunLock.tryAcquire(dataSource, WAIT);
-        Optional<RunLock> second = RunLock.tryAcquire(dataSource, WAIT);
+        Optional<RunLock> first = new RunLocks(dataSource).tryAcquire();
+        Optional<RunLock> second = new RunLocks(dataSource).tryAcquire();
         first.orElseThrow().close();
-        Optional<RunLock> third = RunLock.tryAcquire(dataSource, WAIT);
+        Optional<RunLock> third = new RunLocks(dataSource).tryAcquire();
 
         // then
         assertThat(first).isPresent();
@@ -50,21 +51,72 @@ class RunLockTest {
         third.get().close();
     }
 
-    @Test
-    void shouldTakeAnExclusiveSessionApplicationLockWithoutWaitingOnSqlServer() {
-        // when
-        RunLock.VendorLock lock = RunLock.forVendor(DatabaseVendor.SQLSERVER, WAIT);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void shouldConfirmTheLockToItsHolderOnlyWhileItHoldsIt(String vendor) throws Exception {
+        // given
+        DataSource dataSource = migratedDatabase(vendor);
+        RunLocks holder = new RunLocks(dataSource);
 
-        // then: parameters in sp_getapplock's order, bound as (NAME, "Exclusive", "Session", 0)
-        assertThat(lock).isInstanceOf(RunLock.SqlServerAppLock.class);
-        assertThat(RunLock.SqlServerAppLock.LOCK).isEqualTo("{? = call sp_getapplock(?, ?, ?, ?)}");
-        assertThat(RunLock.SqlServerAppLock.UNLOCK).isEqualTo("{? = call sp_releaseapplock(?, ?)}");
+        // when / then
+        assertThatThrownBy(holder::verifyHeld).as("before taking it")
+                .isInstanceOfSatisfying(RunRefusedException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE));
+        RunLock lock = holder.tryAcquire().orElseThrow();
+        assertThatCode(holder::verifyHeld).as("while held").doesNotThrowAnyException();
+        assertThat(lock.isHeld()).isTrue();
+        lock.close();
+        assertThatThrownBy(holder::verifyHeld).as("after release").isInstanceOf(RunRefusedException.class);
     }
 
     @Test
-    void shouldUseAnAdvisoryLockOnPostgresAndTheLockRowOnH2() {
-        assertThat(RunLock.forVendor(DatabaseVendor.POSTGRESQL, WAIT)).isInstanceOf(RunLock.PostgresAdvisoryLock.class);
-        assertThat(RunLock.forVendor(DatabaseVendor.H2, WAIT)).isInstanceOf(RunLock.H2RowLock.class);
+    void shouldSeeTheLockLostWhenTheDatabaseEndsItsSessionAndStillCloseWithoutFailing() throws Exception {
+        // given: a held advisory lock
+        DataSource dataSource = migratedDatabase("postgresql");
+        RunLocks holder = new RunLocks(dataSource);
+        RunLock lock = holder.tryAcquire().orElseThrow();
+
+        // when: the database ends the session that holds it (an idle-session killer, a failover, a DBA)
+        Integer terminated = new JdbcTemplate(dataSource).queryForObject("""
+                SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_locks
+                 WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND (CAST(classid AS bigint) << 32) + CAST(objid AS bigint) = ?) t
+                """, Integer.class, RunLock.POSTGRES_KEY);
+
+        // then: lost, with the infrastructure code; closing it does not fail; another run can take it
+        assertThat(terminated).isEqualTo(1);
+        assertThat(lock.isHeld()).isFalse();
+        assertThatThrownBy(holder::verifyHeld).isInstanceOfSatisfying(RunRefusedException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+            assertThat(e.getMessage()).contains("was lost", "nothing was published");
+        });
+        assertThatCode(lock::close).doesNotThrowAnyException();
+        Optional<RunLock> next = new RunLocks(dataSource).tryAcquire();
+        assertThat(next).isPresent();
+        next.get().close();
+    }
+
+    @Test
+    void shouldShowARunsExecutionAsAliveWhileItsProcessMarksItEvenAfterItsLockSessionEnded() throws Exception {
+        // given: a run that holds the lock and marks its execution 42, then loses the lock's session alone
+        DataSource dataSource = migratedDatabase("postgresql");
+        RunLocks first = new RunLocks(dataSource);
+        RunLock firstLock = first.tryAcquire().orElseThrow();
+        first.claimExecution(42);
+        new JdbcTemplate(dataSource).queryForList("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype ="
+                + " 'advisory' AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname ="
+                + " current_database())");
+
+        // when: a second run takes the freed lock
+        RunLocks second = new RunLocks(dataSource);
+        RunLock secondLock = second.tryAcquire().orElseThrow();
+
+        // then: execution 42's process is alive (not to be recovered) until the first run ends; 43 never was
+        assertThat(second.executionOwnerAlive(42)).as("while the first process runs").isTrue();
+        assertThat(second.executionOwnerAlive(43)).isFalse();
+        firstLock.close();
+        assertThat(second.executionOwnerAlive(42)).as("after the first process ended").isFalse();
+        secondLock.close();
     }
 
     private DataSource migratedDatabase(String vendor) {
