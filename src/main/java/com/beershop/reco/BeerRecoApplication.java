@@ -7,6 +7,7 @@ import com.beershop.reco.monitoring.JobExecutionMdc;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.FailureClassifier;
 import com.beershop.reco.outcome.RunRefusedException;
+import com.beershop.reco.text.ResultOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * beer-reco-batch: {@code java -jar beer-reco-batch.jar [run|migrate|check|evaluate|report|help] [--property=value ...]}.
- * The process exit code says how the mode ended (see {@link ExitCodes}).
+ * The process exit code says how the mode ended (see {@link ExitCodes}). Standard output carries the result alone
+ * in {@code report}, {@code check} and {@code help} (the logs go to standard error), and the logs in the other modes.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -31,21 +33,41 @@ public class BeerRecoApplication {
     private static final Logger log = LoggerFactory.getLogger(BeerRecoApplication.class);
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        // never released: the log lines of the shutdown hooks stay off a result as well
+        System.exit(execute(outputFor(args), args));
+    }
+
+    /** Runs one mode to its end and returns the exit code, without exiting (tests call this). */
+    public static int execute(String... args) {
+        ResultOutput output = outputFor(args);
+        try {
+            return execute(output, args);
+        } finally {
+            output.release();
+        }
     }
 
     /**
-     * Runs one mode to its end and returns the exit code, without exiting (tests call this). Usage questions and
-     * mistakes are answered before Spring starts; the configuration is checked before anything touches the database.
+     * The usage, {@code report} and {@code check} print a result that is piped on; the other modes' output is their
+     * log. Decided from the arguments before Spring starts, so that not even the first log line reaches a result.
      */
-    public static int execute(String... args) {
+    private static ResultOutput outputFor(String[] args) {
         List<String> arguments = Arrays.asList(args);
-        List<String> words = arguments.stream().filter(a -> !a.startsWith("--")).toList();
-        if (arguments.contains("--help") || words.contains("-h") || words.equals(List.of("help"))) {
+        return isHelp(arguments) || ModeRunner.printsResult(words(arguments)) ? ResultOutput.claim() : ResultOutput.shared();
+    }
+
+    /**
+     * Usage questions and mistakes are answered before Spring starts; the configuration is checked before anything
+     * touches the database.
+     */
+    private static int execute(ResultOutput output, String... args) {
+        List<String> arguments = Arrays.asList(args);
+        List<String> words = words(arguments);
+        if (isHelp(arguments)) {
             try (Workers workers = Workers.of(1)) {
-                System.out.print(ModeRunner.usage(TrainerCatalog.standard(workers).names()));
+                output.stream().print(ModeRunner.usage(TrainerCatalog.standard(workers).names()));
             }
-            System.out.flush();
+            output.stream().flush();
             return ExitCodes.OK;
         }
         String problem = ModeRunner.usageProblem(words);
@@ -55,8 +77,10 @@ public class BeerRecoApplication {
         }
         try {
             SpringApplication application = new SpringApplication(BeerRecoApplication.class);
-            application.addInitializers(context ->
-                    context.addBeanFactoryPostProcessor(new ConfigurationValidator(context.getEnvironment())));
+            application.addInitializers(context -> {
+                context.getBeanFactory().registerSingleton("resultOutput", output);
+                context.addBeanFactoryPostProcessor(new ConfigurationValidator(context.getEnvironment()));
+            });
             return SpringApplication.exit(application.run(args));
         } catch (RuntimeException | Error failure) {
             // a failure before or while the mode ran (bad configuration, database unreachable, refusal)
@@ -70,6 +94,16 @@ public class BeerRecoApplication {
         } finally {
             JobExecutionMdc.clear();
         }
+    }
+
+    /** The arguments that are not --options: the mode and its operand. */
+    private static List<String> words(List<String> arguments) {
+        return arguments.stream().filter(a -> !a.startsWith("--")).toList();
+    }
+
+    private static boolean isHelp(List<String> arguments) {
+        List<String> words = words(arguments);
+        return arguments.contains("--help") || words.contains("-h") || words.equals(List.of("help"));
     }
 
     /** The one line that says what went wrong: the refusal's reason, the property that is wrong, or the root cause. */

@@ -13,6 +13,7 @@ import com.beershop.reco.job.GracefulStop;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
+import com.beershop.reco.text.ResultOutput;
 import com.beershop.reco.tracking.RunReport;
 import com.beershop.reco.schema.RunLock;
 import com.beershop.reco.schema.RunLocks;
@@ -33,12 +34,15 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** Picks the mode from the first argument and runs it; its exit code becomes the process's. */
 @Component
 public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
     public static final List<String> MODES = List.of("run", "migrate", "check", "evaluate", "report", "republish");
+    /** The modes whose standard output is a result for a pipe; the others' is their log, which Kubernetes reads. */
+    static final Set<String> RESULT_MODES = Set.of("check", "report");
     static final String USAGE = """
             usage: java -jar beer-reco-batch.jar [MODE] [--property=value ...]
 
@@ -49,12 +53,15 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                          login's privileges, SQL Server's snapshot reads, id collation and log space, row counts
               evaluate   compare the algorithms of reco.evaluation.candidates on one hold-out; publishes nothing
               report     print the last runs of the run history, then which generation is live and which can
-                         be republished (--format=table|json|csv; --html=FILE also writes one self-contained
-                         HTML page with charts)
+                         be republished (--format=table|json|csv); --html=FILE writes one self-contained HTML
+                         page with charts instead (add --format to print as well)
               republish RUN_ID
                          put the generation published by run RUN_ID back in the live table (one transaction; no
                          training, no gate); RUN_ID may come from reco.publish.republish-run-id instead
               help       print this text (also --help)
+
+            report, check and help print their result alone on standard output and log to standard error;
+            the other modes log to standard output.
 
             properties (each also an environment variable: reco.model.algorithm is RECO_MODEL_ALGORITHM):
               --spring.datasource.url=jdbc:...   the database; default an in-memory H2 seeded with sample data
@@ -83,13 +90,15 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunLocks runLocks;
     private final SchemaProperties schemaProperties;
     private final GracefulStop gracefulStop;
+    private final ResultOutput output;
     private int exitCode = ExitCodes.OK;
 
     ModeRunner(SchemaManager schema, SampleDataSeeder seeder, JobOperator jobOperator, JobRepository jobRepository,
                Job beerRecommendationJob, Job algorithmComparisonJob, JobProperties jobProperties,
                RunReport reportMode, DatabaseFitness fitness,
                GenerationReport generationReport, Republisher republisher, PublishProperties publishProperties,
-               RunLocks runLocks, SchemaProperties schemaProperties, GracefulStop gracefulStop) {
+               RunLocks runLocks, SchemaProperties schemaProperties, GracefulStop gracefulStop,
+               ResultOutput output) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;
@@ -105,11 +114,17 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         this.runLocks = runLocks;
         this.schemaProperties = schemaProperties;
         this.gracefulStop = gracefulStop;
+        this.output = output;
     }
 
     /** The usage text, with the algorithms this build knows. */
     static String usage(Collection<String> algorithms) {
         return USAGE.formatted("one of " + String.join(", ", algorithms));
+    }
+
+    /** Whether the mode named by the command line's words prints a result on standard output. */
+    static boolean printsResult(List<String> words) {
+        return !words.isEmpty() && RESULT_MODES.contains(words.get(0));
     }
 
     /** What is wrong with the words of a command line (the arguments that are not --options), or null. */
@@ -139,9 +154,10 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
             case "evaluate" -> runJob(comparisonJob, false);
             case "report" -> {
                 schema.prepareForRun();
-                reportMode.report(jobProperties.reportRows(), jobProperties.reportFormat(), jobProperties.reportHtml());
-                if (jobProperties.reportFormat() == ReportFormat.TABLE) {
-                    generationReport.print();   // JSON and CSV stay one parseable document
+                ReportFormat format = jobProperties.standardOutputFormat();
+                reportMode.report(jobProperties.reportRows(), format, jobProperties.reportHtml(), output.stream());
+                if (format == ReportFormat.TABLE) {
+                    generationReport.print(output.stream());   // JSON and CSV stay one parseable document
                 }
             }
             case "republish" -> {
@@ -166,7 +182,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     /** Reads only: it never migrates or seeds, not even an in-memory database (that one is empty until a run). */
     private void check() throws Exception {
         CheckReport report = fitness.run();
-        report.print(System.out);
+        report.print(output.stream());
         exitCode = report.allPassed() ? ExitCodes.OK : ExitCodes.DATABASE_UNFIT;
         if (!report.allPassed()) {
             log.error("The database is not fit for a run: {}", report.failures().stream()

@@ -26,8 +26,11 @@ final class SparkComparison {
     static String run(SampleSize size, String url, String user, String xmx) throws IOException, InterruptedException {
         Path result = Path.of("target", "bench", size + "-spark.result");
         Files.deleteIfExists(result);
+        // -Xss as well as, not instead of, the checkpoints (SparkSideBySide.CHECKPOINT_INTERVAL): a task still
+        // carries the lineage of the joins and windows built on the factors, and deserialising it recurses once per
+        // nested object (Scala's collection proxies add levels); 1 MB thread stacks have no margin for that
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + xmx));
+                .toString(), "-Xmx" + xmx, "-Xss4m"));
         String flags = System.getProperty("bench.spark.jvm", "");
         if (flags.isBlank()) {
             System.out.println("warning: bench.spark.jvm is not set (run through the benchmark profile); Spark may"

@@ -34,9 +34,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -71,6 +73,14 @@ public final class SparkSideBySide {
     // Spark multiplies regParam by the row's number of ratings, so 0.02 is the same regularisation
     static final double ALPHA = ImplicitAlsTrainer.DEFAULT_ALPHA;
     static final double REG = ImplicitAlsTrainer.DEFAULT_REG * (1 + ImplicitAlsTrainer.DEFAULT_ALPHA);
+    /**
+     * Every how many ALS iterations the factors are checkpointed. Each iteration adds to the factors' RDD lineage,
+     * which Spark serialises into every task: too deep, and deserialising a task overflows the thread stack
+     * (issue 25, at M). Spark's ALS docs: checkpointInterval cuts the lineage and is silently ignored unless the
+     * SparkContext has a checkpoint directory. Spark's default is 10; 5 keeps the lineage at most a third of our 15
+     * iterations deep, and writes only the item factors (products x rank floats), which costs next to nothing.
+     */
+    static final int CHECKPOINT_INTERVAL = 5;
 
     private SparkSideBySide() {
     }
@@ -98,7 +108,10 @@ public final class SparkSideBySide {
                 // the default 200 shuffle partitions are for clusters; two per core keeps local joins cheap
                 .config("spark.sql.shuffle.partitions", String.valueOf(2 * Runtime.getRuntime().availableProcessors()))
                 .getOrCreate();
+        // beside the result, in the benchmark's own folder; removed when the run ends, however it ends
+        Path checkpoints = Files.createTempDirectory(resultFile.toAbsolutePath().getParent(), size + "-spark-checkpoints");
         try {
+            spark.sparkContext().setCheckpointDir(checkpoints.toUri().toString());
             trainPart = toFrame(spark, split.train());
             Dataset<Row> inactiveOurIds = inactiveItems(spark, data.recommendable());
 
@@ -167,13 +180,23 @@ public final class SparkSideBySide {
             Files.writeString(resultFile, line + System.lineSeparator());
         } finally {
             spark.stop();
+            deleteTree(checkpoints);
         }
     }
 
     private static ALS als() {
         return new ALS().setRank(ImplicitAlsTrainer.DEFAULT_FACTORS).setMaxIter(ImplicitAlsTrainer.DEFAULT_ITERATIONS)
                 .setImplicitPrefs(true).setAlpha(ALPHA).setRegParam(REG).setSeed(SEED)
+                .setCheckpointInterval(CHECKPOINT_INTERVAL)
                 .setUserCol("u").setItemCol("i").setRatingCol("r");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Explodes Spark's candidate lists, drops rated pairs and inactive items, keeps the first N per user. */

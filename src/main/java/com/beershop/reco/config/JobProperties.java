@@ -15,8 +15,9 @@ import java.time.Duration;
  *                     CronJob's deadline
  * @param stopTimeout on SIGTERM, how long to wait for the running step to end before the process exits anyway; keep
  *                    it below the pod's {@code terminationGracePeriodSeconds}, after which Kubernetes kills it
- * @param reportFormat   {@code table}, {@code json} or {@code csv} ({@code report --format=json} sets it)
- * @param reportHtml     also write the self-contained HTML report to this file ({@code report --html=FILE}); blank: no
+ * @param reportFormat   {@code table}, {@code json} or {@code csv} on standard output ({@code report --format=json}
+ *                       sets it); unset: the table, or nothing when {@code reportHtml} is set
+ * @param reportHtml     write the self-contained HTML report to this file ({@code report --html=FILE}); blank: no
  * @param logExampleUser print one customer's id, best ratings and recommendations in the INFO run summary; unset:
  *                       only on the embedded in-memory database, never on a real one
  */
@@ -26,7 +27,7 @@ public record JobProperties(
         @DefaultValue("20") int reportRows,
         @DefaultValue("PT10M") Duration queryTimeout,
         @DefaultValue("PT90S") Duration stopTimeout,
-        @DefaultValue("TABLE") ReportFormat reportFormat,
+        ReportFormat reportFormat,
         @DefaultValue("") String reportHtml,
         Boolean logExampleUser) {
 
@@ -34,5 +35,13 @@ public record JobProperties(
         if (queryTimeout.isNegative() || queryTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("reco.job.query-timeout must be at least one second");
         }
+    }
+
+    /** What {@code report} prints on standard output; null: nothing, since {@code --html=FILE} alone writes only the file. */
+    public ReportFormat standardOutputFormat() {
+        if (reportFormat != null) {
+            return reportFormat;
+        }
+        return reportHtml == null || reportHtml.isBlank() ? ReportFormat.TABLE : null;
     }
 }

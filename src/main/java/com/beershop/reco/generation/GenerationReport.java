@@ -17,14 +17,12 @@ public final class GenerationReport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Generations generations;
-    private final PrintStream out;
 
-    public GenerationReport(Generations generations, PrintStream out) {
+    public GenerationReport(Generations generations) {
         this.generations = generations;
-        this.out = out;
     }
 
-    public void print() {
+    public void print(PrintStream out) {
         List<Generation> listed = generations.list(generations.keep() + 1);
         TextTable table = new TextTable("run", "published", "algorithm", "nDCG", "rows", "state");
         for (Generation g : listed) {

@@ -160,7 +160,7 @@ public class BuildingBlocksConfiguration {
 
     @Bean
     public RunReport runReport(RunHistoryRepository history) {
-        return new RunReport(history, System.out);
+        return new RunReport(history);
     }
 
     @Bean

@@ -36,6 +36,6 @@ public class GenerationsConfiguration {
 
     @Bean
     public GenerationReport generationReport(Generations generations) {
-        return new GenerationReport(generations, System.out);
+        return new GenerationReport(generations);
     }
 }

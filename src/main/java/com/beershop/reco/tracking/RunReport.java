@@ -1,6 +1,7 @@
 package com.beershop.reco.tracking;
 
 import com.beershop.reco.config.ReportFormat;
+import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.text.TextTable;
 
 import org.slf4j.Logger;
@@ -8,9 +9,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -20,7 +23,7 @@ import java.util.Locale;
 
 /**
  * The {@code report} mode: the last runs, newest first, as a table (when, what, how good, published or not, why),
- * JSON or CSV on standard output, and optionally as a self-contained HTML page with charts.
+ * JSON or CSV on standard output, and/or as a self-contained HTML page with charts.
  */
 public final class RunReport {
 
@@ -28,36 +31,57 @@ public final class RunReport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final RunHistoryRepository history;
-    private final PrintStream out;
 
-    public RunReport(RunHistoryRepository history, PrintStream out) {
+    public RunReport(RunHistoryRepository history) {
         this.history = history;
-        this.out = out;
     }
 
     /**
-     * @param htmlFile where to write the HTML report as well; null or blank: nowhere
+     * Writes the HTML file first, so a file that cannot be written ends the mode before anything is printed.
+     *
+     * @param format   what to print on {@code out}; null: nothing
+     * @param htmlFile where to write the HTML report; null or blank: nowhere
+     * @throws RunRefusedException (configuration) naming the file, when it cannot be written
      */
-    public void report(int limit, ReportFormat format, String htmlFile) {
+    public void report(int limit, ReportFormat format, String htmlFile, PrintStream out) {
         List<RunRecord> runs = history.recent(limit);
-        switch (format) {
-            case TABLE -> printTable(runs);
-            case JSON -> out.print(RunHistoryExport.json(runs));
-            case CSV -> out.print(RunHistoryExport.csv(runs));
-        }
-        out.flush();
         if (htmlFile != null && !htmlFile.isBlank()) {
-            Path file = Path.of(htmlFile);
-            try {
-                Files.writeString(file, HtmlReport.render(runs, WHEN.format(LocalDateTime.now())), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the HTML report to " + file.toAbsolutePath(), e);
+            writeHtml(runs, Path.of(htmlFile).toAbsolutePath());
+        }
+        if (format != null) {
+            switch (format) {
+                case TABLE -> printTable(runs, out);
+                case JSON -> out.print(RunHistoryExport.json(runs));
+                case CSV -> out.print(RunHistoryExport.csv(runs));
             }
-            log.info("HTML report of {} run-history rows written to {}", runs.size(), file.toAbsolutePath());
+            out.flush();
         }
     }
 
-    private void printTable(List<RunRecord> runs) {
+    private static void writeHtml(List<RunRecord> runs, Path file) {
+        try {
+            Files.writeString(file, HtmlReport.render(runs, WHEN.format(LocalDateTime.now())), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw RunRefusedException.configuration("cannot write the HTML report to " + file + ": " + why(e));
+        }
+        log.info("HTML report of {} run-history rows written to {}", runs.size(), file);
+    }
+
+    /** The file system's reason; its exceptions' messages only repeat the path. */
+    private static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its directory does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void printTable(List<RunRecord> runs, PrintStream out) {
         // what decides a run first (how good, published, why), the provenance after it
         TextTable table = new TextTable("id", "when", "mode", "algorithm", "nDCG", "pop nDCG", "gate", "published",
                 "rows", "outcome / why", "P", "R", "MAP", "cov", "secs", "ratings", "fingerprint", "exec", "version", "commit",

@@ -7,6 +7,7 @@ import com.beershop.reco.schema.RunLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -65,8 +66,27 @@ abstract class TestDatabase implements AutoCloseable {
         };
     }
 
+    /**
+     * An H2 database in SQL Server mode in a file under {@code directory}, so that the application in a JVM of its
+     * own can open it too ({@code AUTO_SERVER}: whichever process opens it first serves it to the other).
+     */
+    static TestDatabase h2File(Path directory) {
+        return new TestDatabase("jdbc:h2:file:" + directory.resolve("inventorydb").toAbsolutePath()
+                + ";MODE=MSSQLServer;AUTO_SERVER=TRUE", "sa", "") {
+            @Override
+            public void close() {
+                jdbc.execute("SHUTDOWN");
+            }
+        };
+    }
+
     /** Runs the application in {@code mode} against this database and returns its exit code. */
     int run(String mode, String... extra) {
+        return BeerRecoApplication.execute(arguments(mode, extra).toArray(String[]::new));
+    }
+
+    /** The command line that runs {@code mode} against this database, {@code extra} replacing the same options. */
+    List<String> arguments(String mode, String... extra) {
         List<String> args = new ArrayList<>(List.of(mode,
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + username,
@@ -86,7 +106,7 @@ abstract class TestDatabase implements AutoCloseable {
             args.removeIf(arg -> arg.startsWith(key));
         }
         args.addAll(Arrays.asList(extra));
-        return BeerRecoApplication.execute(args.toArray(String[]::new));
+        return args;
     }
 
     /** Fills products and ratings with generated beer-shop data (taste structure and all). */
