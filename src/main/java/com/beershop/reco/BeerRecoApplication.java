@@ -21,7 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * beer-reco-batch: {@code java -jar beer-reco-batch.jar [run|migrate|check|evaluate|report|help] [--property=value ...]}.
+ * beer-reco-batch: {@code java -jar beer-reco-batch.jar [run|migrate|check|rehearse|evaluate|report|republish|help] [--property=value ...]}.
  * The process exit code says how the mode ended (see {@link ExitCodes}).
  */
 @SpringBootApplication

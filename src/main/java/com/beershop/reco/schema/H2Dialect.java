@@ -2,6 +2,8 @@ package com.beershop.reco.schema;
 
 import com.beershop.reco.ingest.IdPolicy;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,5 +66,17 @@ public final class H2Dialect extends SqlServerDialect {
     @Override
     public Optional<String> transactionLogSpace() {
         return Optional.empty();
+    }
+
+    @Override
+    public List<TransactionMeasure> publishMeasures() {
+        return List.of(TransactionMeasure.notMeasurable("transaction log", "not measurable on H2"),
+                TransactionMeasure.notMeasurable("version store", "not measurable on H2"));
+    }
+
+    /** H2's NOT_ENOUGH_RIGHTS_1. */
+    @Override
+    public boolean isPermissionDenied(SQLException e) {
+        return e.getErrorCode() == 90096;
     }
 }
