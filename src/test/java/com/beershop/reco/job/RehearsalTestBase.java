@@ -81,7 +81,7 @@ abstract class RehearsalTestBase {
                         + yesterday.size() + " rows", "INSERT ... SELECT wrote 9800 rows",
                 "Rehearsed publish: the rows of recommendations stayed locked", "Rehearsed publish: transaction log: ",
                 "Rehearsed publish: version store: ", "Rehearsal step loadRatingsStep",
-                "Rehearsal step rehearsePublishStep", "REHEARSAL PASSED (exit 0): a real night would have published"
+                "Rehearsal step rehearsePublishStep", "rows rehearsed:    9800", "REHEARSAL PASSED (exit 0): a real night would have published"
                         + " 9,800 rows for 980 users to recommendations");
         List<String> lines = output.getOut().lines().filter(l -> l.contains("REHEARSAL ")).toList();
         assertThat(lines).as("one verdict line").hasSize(1);
