@@ -22,7 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * beer-reco-batch: {@code java -jar beer-reco-batch.jar [run|migrate|check|evaluate|report|help] [--property=value ...]}.
+ * beer-reco-batch: {@code java -jar beer-reco-batch.jar [run|migrate|check|rehearse|evaluate|report|republish|help] [--property=value ...]}.
  * The process exit code says how the mode ended (see {@link ExitCodes}). Standard output carries the result alone
  * in {@code report}, {@code check} and {@code help} (the logs go to standard error), and the logs in the other modes.
  */

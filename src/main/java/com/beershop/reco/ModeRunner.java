@@ -10,6 +10,7 @@ import com.beershop.reco.config.SchemaProperties;
 import com.beershop.reco.generation.GenerationReport;
 import com.beershop.reco.generation.Republisher;
 import com.beershop.reco.job.GracefulStop;
+import com.beershop.reco.job.Rehearsal;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
@@ -40,7 +41,8 @@ import java.util.Set;
 @Component
 public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
-    public static final List<String> MODES = List.of("run", "migrate", "check", "evaluate", "report", "republish");
+    public static final List<String> MODES = List.of("run", "migrate", "check", "rehearse", "evaluate", "report",
+            "republish");
     /** The modes whose standard output is a result for a pipe; the others' is their log, which Kubernetes reads. */
     static final Set<String> RESULT_MODES = Set.of("check", "report");
     static final String USAGE = """
@@ -51,6 +53,9 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
               migrate    apply the migrations of the job's own tables, then exit (the PreSync hook)
               check      prove the database is fit for a run: job schema, InventoryDB's tables and keys, the
                          login's privileges, SQL Server's snapshot reads, id collation and log space, row counts
+              rehearse   a whole night on the configured database, its publish rolled back: what each step
+                         did, how long the live table stayed locked, the log it wrote, one verdict line; exit 0
+                         only when a real night would publish (run it first on a new database)
               evaluate   compare the algorithms of reco.evaluation.candidates on one hold-out; publishes nothing
               report     print the last runs of the run history, then which generation is live and which can
                          be republished (--format=table|json|csv); --html=FILE writes one self-contained HTML
@@ -91,6 +96,8 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     private final SchemaProperties schemaProperties;
     private final GracefulStop gracefulStop;
     private final ResultOutput output;
+    private final Job rehearsalJob;
+    private final Rehearsal rehearsal;
     private int exitCode = ExitCodes.OK;
 
     ModeRunner(SchemaManager schema, SampleDataSeeder seeder, JobOperator jobOperator, JobRepository jobRepository,
@@ -98,7 +105,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                RunReport reportMode, DatabaseFitness fitness,
                GenerationReport generationReport, Republisher republisher, PublishProperties publishProperties,
                RunLocks runLocks, SchemaProperties schemaProperties, GracefulStop gracefulStop,
-               ResultOutput output) {
+               ResultOutput output, Job beerRecommendationRehearsal, Rehearsal rehearsal) {
         this.schema = schema;
         this.seeder = seeder;
         this.jobOperator = jobOperator;
@@ -115,6 +122,8 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
         this.schemaProperties = schemaProperties;
         this.gracefulStop = gracefulStop;
         this.output = output;
+        this.rehearsalJob = beerRecommendationRehearsal;
+        this.rehearsal = rehearsal;
     }
 
     /** The usage text, with the algorithms this build knows. */
@@ -151,6 +160,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
             case "migrate" -> migrate();
             case "check" -> check();
             case "run" -> runJob(recommendationJob, true);
+            case "rehearse" -> exitCode = rehearsal.report(() -> runJob(rehearsalJob, true));
             case "evaluate" -> runJob(comparisonJob, false);
             case "report" -> {
                 schema.prepareForRun();
@@ -191,7 +201,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** {@code exclusive}: hold the run lock for the whole run; a run that cannot get it touches nothing. */
-    private void runJob(Job job, boolean exclusive) throws Exception {
+    private JobExecution runJob(Job job, boolean exclusive) throws Exception {
         schema.prepareForRun();
         try (RunLock lock = exclusive ? acquireRunLock() : null) {
             seeder.seedIfWanted();
@@ -203,6 +213,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
                 log.error("Job execution {} ended {} (exit code {}): {}", execution.getId(), outcome.outcome(),
                         exitCode, outcome.reason());
             }
+            return execution;
         }
     }
 

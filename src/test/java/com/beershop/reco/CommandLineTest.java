@@ -49,7 +49,7 @@ class CommandLineTest {
         assertThat(BeerRecoApplication.execute("help", UNREACHABLE)).isEqualTo(ExitCodes.OK);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar beer-reco-batch.jar [MODE]")
-                .contains("  check ", "  migrate ", "  republish RUN_ID", "ials, ease", "9 database unfit");
+                .contains("  check ", "  migrate ", "  rehearse ", "  republish RUN_ID", "ials, ease", "9 database unfit");
         assertThat(console()).doesNotContain("HikariPool", "Starting BeerRecoApplication", "Exception");
     }
 
@@ -60,7 +60,7 @@ class CommandLineTest {
         assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "beer-reco-batch: unknown mode 'runn'; modes: run, migrate, check, evaluate, report, republish (--help prints the usage)");
+                "beer-reco-batch: unknown mode 'runn'; modes: run, migrate, check, rehearse, evaluate, report, republish (--help prints the usage)");
     }
 
     @Test

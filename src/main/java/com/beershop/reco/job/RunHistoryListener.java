@@ -26,7 +26,10 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes one run-history row per job execution, whatever the outcome, and prints the run summary. */
+/**
+ * Writes one run-history row per job execution, whatever the outcome, and prints the run summary. A rehearsal's
+ * row has run mode {@code rehearse} and outcome {@code REHEARSED} (see {@link Rehearsal#end}).
+ */
 class RunHistoryListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunHistoryListener.class);
@@ -78,11 +81,13 @@ class RunHistoryListener implements JobExecutionListener {
     RunRecord toRecord(JobExecution execution) {
         JobOutcome outcome = JobOutcome.of(execution);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
-        RunIdentity run = new RunIdentity(execution.getId(), "run", started, appVersion.value(), appVersion.gitCommit(),
-                choice.find().map(ModelChoice::spec).orElse(model.spec()), model.seed(), protocol);
+        boolean rehearsal = RehearsalJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName());
+        RunIdentity run = new RunIdentity(execution.getId(), rehearsal ? "rehearse" : "run", started,
+                appVersion.value(), appVersion.gitCommit(), choice.find().map(ModelChoice::spec).orElse(model.spec()),
+                model.seed(), protocol);
         boolean isPublished = JobOutcome.PUBLISHED.equals(outcome.outcome());
-        RunEnd end = new RunEnd(LocalDateTime.now(), outcome.outcome(), outcome.reason(), outcome.exitCode(),
-                isPublished);
+        RunEnd end = rehearsal ? Rehearsal.end(outcome)
+                : new RunEnd(LocalDateTime.now(), outcome.outcome(), outcome.reason(), outcome.exitCode(), isPublished);
         ModelCheck modelCheck = check.orNull();
         RecommendationLists scored = lists.orNull();
         return RunRecord.of(run, end, ratings.summary(), input.orNull(), evaluation.orNull(),

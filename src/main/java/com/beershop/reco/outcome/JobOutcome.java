@@ -9,6 +9,8 @@ import java.util.List;
 public record JobOutcome(String outcome, int exitCode, String reason) {
 
     public static final String PUBLISHED = "PUBLISHED";
+    /** The outcome word of every {@code rehearse} row; its exit code says how the real night would have ended. */
+    public static final String REHEARSED = "REHEARSED";
 
     public static JobOutcome of(JobExecution execution) {
         List<Throwable> failures = execution.getAllFailureExceptions();

@@ -33,7 +33,7 @@ public class PublishSession {
         this.allowBlockingReaders = allowBlockingReaders;
     }
 
-    private DatabaseDialect dialect() {
+    DatabaseDialect dialect() {
         if (dialect == null) {
             dialect = DatabaseVendor.of(jdbc.getDataSource()).dialect();
         }

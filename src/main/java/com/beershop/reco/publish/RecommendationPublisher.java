@@ -1,13 +1,20 @@
 package com.beershop.reco.publish;
 
 import com.beershop.reco.config.InventoryProperties.RecommendationsTable;
+import com.beershop.reco.outcome.RunRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Replaces the live recommendation table's rows with one run's staged rows in a single short transaction:
@@ -56,28 +63,81 @@ public class RecommendationPublisher {
      * @return what changed in the live table
      */
     public PublishResult publish(long runId, long expectedRows) {
+        session.refuseBlockingReaders(table.table());
+        Replaced replaced = transaction.execute(status -> session.withLockTimeout(() -> replace(runId, expectedRows)));
+        // after the commit: only now is it true
+        PublishResult published = replaced.result();
+        log.info("Published {} rows to {} in {} ms (one transaction; replaced {} rows; DELETE {} ms, INSERT {} ms)",
+                published.rowsPublished(), table.table(), millisSince(replaced.startedNanos()),
+                published.rowsRemoved(), replaced.deleteMillis(), replaced.insertMillis());
+        return published;
+    }
+
+    /**
+     * The {@code rehearse} mode's publish: the same refusal, lock timeout, DELETE and INSERT ... SELECT in the same
+     * kind of transaction, measured (the dialect's {@link com.beershop.reco.schema.TransactionMeasure}s), then
+     * rolled back. Readers never see a change.
+     */
+    public RehearsedPublish rehearse(long runId, long expectedRows) {
+        session.refuseBlockingReaders(table.table());
+        TransactionMeter meter = new TransactionMeter(jdbc, session.dialect().publishMeasures());
+        List<List<TransactionMeter.Reading>> readings = new ArrayList<>();
+        Replaced replaced = transaction.execute(status -> session.withLockTimeout(() -> {
+            readings.add(meter.read(status));
+            Replaced done = replace(runId, expectedRows);
+            readings.add(meter.read(status));
+            status.setRollbackOnly();
+            return done;
+        }));
+        return new RehearsedPublish(replaced.result(), replaced.deleteMillis(), replaced.insertMillis(),
+                millisSince(replaced.startedNanos()), meter.describe(readings.get(0), readings.get(1)));
+    }
+
+    private record Replaced(PublishResult result, long startedNanos, long deleteMillis, long insertMillis) {
+    }
+
+    private Replaced replace(long runId, long expectedRows) {
         String delete = "DELETE FROM " + table.table();
         String copy = "INSERT INTO " + table.table()
                 + " (" + table.userColumn() + ", " + table.productColumn() + ", " + table.rankColumn() + ")"
                 + " SELECT user_id, product_id, item_rank FROM reco_staging WHERE run_id = ?";
-        session.refuseBlockingReaders(table.table());
         long started = System.nanoTime();
-        PublishResult published = transaction.execute(status -> session.withLockTimeout(() -> {
-            verifyRunLock.run();
-            int removed = jdbc.update(delete);
-            int inserted = jdbc.update(copy, runId);
-            // the lock's session may have died while the statements waited or ran: then another run may hold it
-            verifyRunLock.run();
-            if (inserted != expectedRows) {
-                // a data access failure (exit 5): the staging table changed under the run, and a new run stages anew
-                throw new IncorrectUpdateSemanticsDataAccessException("publish copied " + inserted
-                        + " rows but the run staged " + expectedRows + "; rolled back, the live table is unchanged");
+        verifyRunLock.run();
+        int removed = update(delete, "DELETE on " + table.table());
+        long deleted = System.nanoTime();
+        int inserted = update(copy, "INSERT on " + table.table() + " (or SELECT on reco_staging)", runId);
+        // the lock's session may have died while the statements waited or ran: then another run may hold it
+        verifyRunLock.run();
+        if (inserted != expectedRows) {
+            // a data access failure (exit 5): the staging table changed under the run, and a new run stages anew
+            throw new IncorrectUpdateSemanticsDataAccessException("publish copied " + inserted
+                    + " rows but the run staged " + expectedRows + "; rolled back, the live table is unchanged");
+        }
+        return new Replaced(new PublishResult(runId, removed, inserted), started, (deleted - started) / 1_000_000,
+                millisSince(deleted));
+    }
+
+    /** A missing grant meets the same statement on every retry: refused as an unfit database, naming the grant. */
+    private int update(String sql, String privilege, Object... args) {
+        try {
+            return jdbc.update(sql, args);
+        } catch (DataAccessException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SQLException denied && session.dialect().isPermissionDenied(denied)) {
+                    throw RunRefusedException.databaseUnfit("the login " + login() + " lacks " + privilege + ": "
+                            + denied.getMessage().lines().findFirst().orElse("").replaceFirst(";? *SQL statement:$", "")
+                            + ". Nothing was published");
+                }
             }
-            return new PublishResult(runId, removed, inserted);
-        }));
-        // after the commit: only now is it true
-        log.info("Published {} rows to {} in {} ms (one transaction; replaced {} rows)", published.rowsPublished(),
-                table.table(), (System.nanoTime() - started) / 1_000_000, published.rowsRemoved());
-        return published;
+            throw e;
+        }
+    }
+
+    private String login() {
+        return jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getUserName());
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

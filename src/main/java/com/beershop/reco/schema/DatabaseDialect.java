@@ -3,7 +3,9 @@ package com.beershop.reco.schema;
 import com.beershop.reco.ingest.IdPolicy;
 import org.springframework.jdbc.core.JdbcOperations;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -74,6 +76,16 @@ public interface DatabaseDialect {
      * Empty where the database has no transaction log that a long publish can fill.
      */
     Optional<String> transactionLogSpace();
+
+    /**
+     * What the {@code rehearse} mode measures inside the publish's transaction: the transaction log it wrote and
+     * the row versions it kept for readers. Read before the DELETE and after the INSERT, each in a savepoint of its
+     * own, so a refused query costs the figure and never the rehearsal.
+     */
+    List<TransactionMeasure> publishMeasures();
+
+    /** True when the database refused a statement because the login lacks a privilege on an object. */
+    boolean isPermissionDenied(SQLException e);
 
     // ---- The run lock (RunLock, RunLocks): one run at a time. Kept apart from the statements above. ----
 

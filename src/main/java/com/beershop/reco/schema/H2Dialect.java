@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,18 @@ public final class H2Dialect extends SqlServerDialect {
     @Override
     public Optional<String> transactionLogSpace() {
         return Optional.empty();
+    }
+
+    @Override
+    public List<TransactionMeasure> publishMeasures() {
+        return List.of(TransactionMeasure.notMeasurable("transaction log", "not measurable on H2"),
+                TransactionMeasure.notMeasurable("version store", "not measurable on H2"));
+    }
+
+    /** H2's NOT_ENOUGH_RIGHTS_1. */
+    @Override
+    public boolean isPermissionDenied(SQLException e) {
+        return e.getErrorCode() == 90096;
     }
 
     // ---- The run lock (RunLock, RunLocks): H2 has no application or advisory locks, so the lock's connection

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The statements the job sends only to PostgreSQL. */
@@ -63,6 +64,28 @@ public final class PostgresDialect implements DatabaseDialect {
     @Override
     public Optional<String> transactionLogSpace() {
         return Optional.empty();
+    }
+
+    /**
+     * The WAL insert position in bytes (pg_current_wal_insert_lsn, callable by any login): the difference is the WAL
+     * the whole server wrote during the publish, this transaction's and any other session's. PostgreSQL has no
+     * version store: a deleted row's old version stays in the table as a dead tuple until VACUUM.
+     */
+    @Override
+    public List<TransactionMeasure> publishMeasures() {
+        return List.of(
+                new TransactionMeasure("transaction log",
+                        "SELECT CAST(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0') AS BIGINT)", "EXECUTE on"
+                        + " pg_current_wal_insert_lsn", "WAL the whole server wrote meanwhile, this transaction's"
+                        + " and any other session's"),
+                TransactionMeasure.notMeasurable("version store", "none on PostgreSQL: the deleted rows stay in"
+                        + " the table as dead tuples until VACUUM"));
+    }
+
+    /** SQLSTATE 42501, insufficient_privilege. */
+    @Override
+    public boolean isPermissionDenied(SQLException e) {
+        return "42501".equals(e.getSQLState());
     }
 
     // ---- The run lock (RunLock, RunLocks): a session-level advisory lock on the lock's own connection, taken

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -87,6 +88,37 @@ public class SqlServerDialect implements DatabaseDialect {
                        (SELECT COUNT(*) FROM sys.indexes i WHERE i.object_id = OBJECT_ID(?) AND i.type IN (0, 1, 2)) AS indexes
                   FROM sys.dm_db_log_space_usage u
                 """);
+    }
+
+    /** Both dynamic management views need a server-level permission the run's grants do not include. */
+    static final String SERVER_STATE = "VIEW SERVER STATE, or VIEW SERVER PERFORMANCE STATE on SQL Server 2022";
+
+    /**
+     * The log bytes this transaction wrote in this database (sys.dm_tran_database_transactions, joined to the
+     * session's current transaction), and this database's row versions in tempdb's version store
+     * (sys.dm_tran_version_store_space_usage, SQL Server 2017 and later; every session's versions, in KB). Both
+     * need {@link #SERVER_STATE}: learn.microsoft.com/sql/relational-databases/system-dynamic-management-views/
+     * sys-dm-tran-database-transactions-transact-sql and .../sys-dm-tran-version-store-space-usage.
+     */
+    @Override
+    public List<TransactionMeasure> publishMeasures() {
+        return List.of(
+                new TransactionMeasure("transaction log", """
+                        SELECT COALESCE(SUM(t.database_transaction_log_bytes_used), 0)
+                          FROM sys.dm_tran_database_transactions t
+                          JOIN sys.dm_tran_current_transaction c ON c.transaction_id = t.transaction_id
+                         WHERE t.database_id = DB_ID()""", SERVER_STATE, "written by this transaction"),
+                new TransactionMeasure("version store", """
+                        SELECT COALESCE(SUM(reserved_space_kb), 0) * 1024
+                          FROM sys.dm_tran_version_store_space_usage WHERE database_id = DB_ID()""", SERVER_STATE,
+                        "this database's row versions in tempdb, every session's: the deleted rows' old versions"
+                                + " stay there until the commit while READ_COMMITTED_SNAPSHOT is ON"));
+    }
+
+    /** Error 229: permission denied on an object; 230: on a column (learn.microsoft.com, database engine errors). */
+    @Override
+    public boolean isPermissionDenied(SQLException e) {
+        return e.getErrorCode() == 229 || e.getErrorCode() == 230;
     }
 
     // ---- The run lock (RunLock, RunLocks): an exclusive application lock owned by the session of the lock's own

@@ -6,6 +6,7 @@ import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.RatingsRead;
 import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
 
@@ -88,7 +89,9 @@ public record RunRecord(
                 model == null ? null : model.trainSeconds(),
                 model == null ? null : model.scoreSeconds(),
                 stepSeconds == null ? null : JsonText.of(stepSeconds),
-                end.published() && publish != null ? publish.rowsPublished() : 0L,
+                // a rehearsal records the rows its rolled-back INSERT wrote: what the night would have published
+                publish != null && (end.published() || JobOutcome.REHEARSED.equals(end.outcome()))
+                        ? publish.rowsPublished() : 0L,
                 verdict == null ? null : verdict.decision().name(),
                 verdict == null ? null : verdict.reason(),
                 end.published(), end.outcome(), end.reason(), end.exitCode(), null,

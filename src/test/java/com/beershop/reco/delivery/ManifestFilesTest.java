@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ManifestFilesTest {
 
     /** Kustomization fields these files may use; the deprecated ones fail with their replacement. */
+    /** {@code replacements} (what replaced {@code vars}) gives the rehearse CronJob the nightly run's resources. */
     static final Set<String> KUSTOMIZATION_FIELDS = Set.of("apiVersion", "kind", "resources", "patches", "images",
-            "labels", "namespace", "configMapGenerator", "generatorOptions", "components");
+            "labels", "namespace", "configMapGenerator", "generatorOptions", "components", "replacements");
     /** A kustomize Component (cronjob/monitoring) adds resources and generators, nothing overlay-wide. */
     static final Set<String> COMPONENT_FIELDS = Set.of("apiVersion", "kind", "resources", "patches",
             "configMapGenerator");
@@ -44,6 +45,7 @@ class ManifestFilesTest {
         // then
         assertThat(names).contains("cronjob/base/kustomization.yaml", "cronjob/base/cronjob.yaml",
                 "cronjob/base/migrate-job.yaml", "cronjob/base/republish-cronjob.yaml",
+                "cronjob/base/rehearse-cronjob.yaml",
                 "cronjob/overlays/staging/kustomization.yaml",
                 "cronjob/overlays/production/kustomization.yaml", "argocd/project.yaml",
                 "argocd/application-staging.yaml", "argocd/application-production.yaml",

@@ -192,6 +192,11 @@ final class Manifests {
         return cronJob(resources, "beer-reco-batch-republish");
     }
 
+    /** The suspended CronJob that Jobs to rehearse a night are made from. */
+    static CronJob rehearseCronJob(List<HasMetadata> resources) {
+        return cronJob(resources, "beer-reco-batch-rehearse");
+    }
+
     private static CronJob cronJob(List<HasMetadata> resources, String name) {
         return only(ofKind(resources, CronJob.class).stream().filter(c -> c.getMetadata().getName().equals(name))
                 .toList(), "CronJob " + name);
@@ -221,6 +226,10 @@ final class Manifests {
 
     static PodSpec republishPod(List<HasMetadata> resources) {
         return republishCronJob(resources).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    }
+
+    static PodSpec rehearsePod(List<HasMetadata> resources) {
+        return rehearseCronJob(resources).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
     }
 
     static PodSpec migratePod(List<HasMetadata> resources) {

@@ -64,10 +64,13 @@ class RepublishCronJobTest {
         // given
         PodSpec pod = republishPod(Manifests.rendered(overlay));
 
-        // when
-        Container container = onlyContainer(pod);
+        // when / then
+        assertLockedDown(pod);
+    }
 
-        // then
+    /** A one-off Job's pod: never restarted, non-root, read-only root, no privileges, /tmp only, limits set. */
+    static void assertLockedDown(PodSpec pod) {
+        Container container = onlyContainer(pod);
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();

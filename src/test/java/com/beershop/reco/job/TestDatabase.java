@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real, empty database for one test class: a named in-memory H2 in SQL Server mode, or a fresh database on the
- * local PostgreSQL server that is dropped afterwards. Runs the real application against it.
+ * local PostgreSQL server or on the external server of the {@code sqlserver} profile ({@link ServerUnderTest}),
+ * dropped afterwards. Runs the real application against it.
  */
 abstract class TestDatabase implements AutoCloseable {
 
@@ -76,6 +77,39 @@ abstract class TestDatabase implements AutoCloseable {
             @Override
             public void close() {
                 jdbc.execute("SHUTDOWN");
+            }
+        };
+    }
+
+    /**
+     * A fresh database on the server {@link ServerUnderTest} names (the {@code sqlserver} Maven profile), dropped
+     * afterwards. On SQL Server it reads committed snapshots, as InventoryDB must for the publish.
+     */
+    static TestDatabase server() {
+        String name = "reco_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = ServerUnderTest.url();
+        JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(url, ServerUnderTest.user(),
+                ServerUnderTest.password()));
+        boolean sqlServer = url.startsWith("jdbc:sqlserver:");
+        try {
+            admin.execute("CREATE DATABASE " + name);
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw new IllegalStateException("the suites need a login that may create databases (dbcreator on SQL"
+                    + " Server, CREATEDB on PostgreSQL): " + ServerUnderTest.USER + " cannot", e);
+        }
+        if (sqlServer) {
+            admin.execute("ALTER DATABASE " + name + " SET READ_COMMITTED_SNAPSHOT ON");
+        }
+        return new TestDatabase(ServerUnderTest.withDatabase(url, name), ServerUnderTest.user(),
+                ServerUnderTest.password()) {
+            @Override
+            public void close() {
+                if (sqlServer) {
+                    admin.execute("ALTER DATABASE " + name + " SET SINGLE_USER WITH ROLLBACK IMMEDIATE");
+                    admin.execute("DROP DATABASE " + name);
+                } else {
+                    admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
             }
         };
     }
@@ -189,6 +223,65 @@ abstract class TestDatabase implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return tables;
+    }
+
+    /** A login of the test's own, dropped on close. */
+    record Login(String user, String password, String url, Runnable drop) implements AutoCloseable {
+
+        /** The arguments that make a mode connect as this login. */
+        String[] arguments(String... more) {
+            List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=" + password));
+            args.addAll(Arrays.asList(more));
+            return args.toArray(String[]::new);
+        }
+
+        @Override
+        public void close() {
+            drop.run();
+        }
+    }
+
+    /**
+     * A new login with every grant a run needs on the job's and InventoryDB's tables (and the sequences), except
+     * {@code privilege} on {@code table}. Call after {@code migrate}: the grants go to the tables that exist.
+     */
+    Login loginWithout(String privilege, String table) {
+        String user = "reco_lacks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String password = "Rehearse-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+        if (url.startsWith("jdbc:postgresql:")) {
+            jdbc.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
+            jdbc.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + user);
+            jdbc.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + user);
+            jdbc.execute("REVOKE " + privilege + " ON " + table + " FROM " + user);
+            return new Login(user, password, url, () -> {
+                jdbc.execute("DROP OWNED BY " + user);
+                jdbc.execute("DROP ROLE " + user);
+            });
+        }
+        if (url.startsWith("jdbc:sqlserver:")) {
+            // DENY wins over the schema-wide GRANT; the login is server-wide, so it goes after the test
+            jdbc.execute("CREATE LOGIN " + user + " WITH PASSWORD = '" + password + "', CHECK_POLICY = OFF");
+            jdbc.execute("CREATE USER " + user + " FOR LOGIN " + user);
+            jdbc.execute("GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON SCHEMA::dbo TO " + user);
+            jdbc.execute("DENY " + privilege + " ON dbo." + table + " TO " + user);
+            return new Login(user, password, url, () -> {
+                jdbc.execute("DROP USER " + user);
+                jdbc.execute("DROP LOGIN " + user);
+            });
+        }
+        jdbc.execute("CREATE USER " + user + " PASSWORD '" + password + "'");
+        for (String name : jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'", String.class)) {
+            List<String> grants = new ArrayList<>(List.of("SELECT", "INSERT", "UPDATE", "DELETE"));
+            if (name.equalsIgnoreCase(table)) {
+                grants.remove(privilege.toUpperCase(java.util.Locale.ROOT));
+            }
+            jdbc.execute("GRANT " + String.join(", ", grants) + " ON \"" + name + "\" TO " + user);
+        }
+        // only an admin may set DB_CLOSE_DELAY; the database stays open as the admin set it
+        return new Login(user, password, url.replace(";DB_CLOSE_DELAY=-1", ""), () -> jdbc.execute("DROP USER " + user));
     }
 
     long count(String sql, Object... args) {

@@ -1,0 +1,91 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.outcome.ExitCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code check} mode on the external server of the {@code sqlserver} profile: every check passes on a database
+ * a night has published to, a missing grant fails naming the table and the privilege, and a database the job has
+ * never migrated fails the schema check.
+ */
+@ExtendWith(ServerUnderTest.class)
+class CheckModeOnServerIT {
+
+    private TestDatabase db;
+    private String output = "";
+
+    @BeforeEach
+    void freshDatabase() {
+        db = TestDatabase.server();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void shouldPassEveryCheckAfterANightPublished() throws Exception {
+        migratedAndPublished();
+
+        int exit = check();
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(checkLines()).hasSize(13).allMatch(l -> l.startsWith("ok "), "every line ok");
+        assertThat(output).contains("All 13 checks passed.");
+    }
+
+    @Test
+    void shouldNameTheTableAndThePrivilegeALoginLacks() throws Exception {
+        migratedAndPublished();
+
+        try (TestDatabase.Login login = db.loginWithout("DELETE", "recommendations")) {
+            int exit = check(login.arguments());
+
+            assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
+            assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
+                    .startsWith("FAILED  privileges recommendations: the login ").contains("lacks DELETE on recommendations");
+        }
+    }
+
+    @Test
+    void shouldFailTheSchemaCheckOnADatabaseNeverMigrated() {
+        int exit = check();
+
+        assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
+        assertThat(output).containsPattern("FAILED  job schema: not created, this build expects \\d+");
+    }
+
+    private void migratedAndPublished() throws Exception {
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(RecommendationJobTestBase.DATA);
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+    }
+
+    private int check(String... extra) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return db.run("check", extra);
+        } finally {
+            System.setOut(original);
+            output = captured.toString(StandardCharsets.UTF_8);
+            original.print(output);
+        }
+    }
+
+    private List<String> checkLines() {
+        return output.lines().filter(l -> l.startsWith("ok ") || l.startsWith("FAILED ")).toList();
+    }
+}
