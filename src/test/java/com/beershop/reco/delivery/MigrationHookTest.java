@@ -16,7 +16,7 @@ import static com.beershop.reco.delivery.Manifests.migratePod;
 import static com.beershop.reco.delivery.Manifests.onlyContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The PreSync hook's container, run as the application: it migrates the job's schema and nothing else. */
+/** The migrate hook's container, run as the application: it migrates the job's schema and nothing else. */
 class MigrationHookTest {
 
     private static final String URL = "jdbc:h2:mem:hooktest;MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
