@@ -90,7 +90,8 @@ class CredentialComponentsTest {
                 assertThat(mount.getMountPath()).isEqualTo("/etc/reco/truststore");
                 assertThat(mount.getReadOnly()).isTrue();
             });
-            assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("inventorydb-truststore"));
+            assertThat(pod.getVolumes()).filteredOn(v -> v.getSecret() != null).singleElement()
+                    .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("inventorydb-truststore"));
         });
     }
 
