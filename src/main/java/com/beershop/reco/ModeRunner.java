@@ -50,7 +50,7 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
 
             modes:
               run        (default) the nightly job: load, check input, evaluate, gate, train, score, stage, publish
-              migrate    apply the migrations of the job's own tables, then exit (the PreSync hook)
+              migrate    apply the migrations of the job's own tables, then exit (the migrate hook)
               check      prove the database is fit for a run: job schema, InventoryDB's tables and keys, the
                          login's privileges, SQL Server's snapshot reads, id collation and log space, row counts
               rehearse   a whole night on the configured database, its publish rolled back: what each step

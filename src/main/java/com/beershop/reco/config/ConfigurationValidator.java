@@ -25,7 +25,7 @@ public final class ConfigurationValidator implements BeanFactoryPostProcessor {
     static final List<Class<?>> RECORDS = List.of(EvaluationProperties.class, InputProperties.class,
             InventoryProperties.class, JobProperties.class, ModelProperties.class, PublishProperties.class,
             QualityGateProperties.class, SampleDataProperties.class, SchemaProperties.class, ScoringProperties.class,
-            SelectionProperties.class);
+            SelectionProperties.class, TrackingProperties.class);
 
     private final Environment environment;
 

@@ -2,6 +2,7 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.generation.Generations;
+import com.beershop.reco.generation.HistoryRetention;
 import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.scoring.RecommendationLists;
@@ -13,10 +14,13 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.util.List;
+
 /**
  * Swaps the staged rows into the live table in one short transaction of its own, then prunes the staged
  * generations beyond the last {@code reco.publish.keep-generations} (this run's rows stay: they are now a generation
- * to republish). Refuses when a newer run has published meanwhile (impossible under the run lock, kept as the last
+ * to republish), then removes run history and job metadata older than {@code reco.tracking.retention-days} but for
+ * the kept generations'. Each of the two in a transaction of its own, after the publish. Refuses when a newer run has published meanwhile (impossible under the run lock, kept as the last
  * line).
  */
 class PublishTasklet implements Tasklet {
@@ -25,14 +29,17 @@ class PublishTasklet implements Tasklet {
 
     private final RecommendationPublisher publisher;
     private final Generations generations;
+    private final HistoryRetention retention;
     private final RunHistoryRepository history;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<PublishResult> published;
 
-    PublishTasklet(RecommendationPublisher publisher, Generations generations, RunHistoryRepository history,
-                   StageResult<RecommendationLists> lists, StageResult<PublishResult> published) {
+    PublishTasklet(RecommendationPublisher publisher, Generations generations, HistoryRetention retention,
+                   RunHistoryRepository history, StageResult<RecommendationLists> lists,
+                   StageResult<PublishResult> published) {
         this.publisher = publisher;
         this.generations = generations;
+        this.retention = retention;
         this.history = history;
         this.lists = lists;
         this.published = published;
@@ -44,11 +51,20 @@ class PublishTasklet implements Tasklet {
         refuseIfOvertaken(history, runId);
         PublishResult result = publisher.publish(runId, lists.get().totalRows());
         published.set(result);
+        List<Long> kept;
         try {
-            generations.pruneAfterPublish(runId);
+            kept = generations.pruneAfterPublish(runId);
         } catch (RuntimeException e) {
             // the publish is committed and stands; the next publish prunes what this one could not
             log.warn("Published, but could not prune older generations from reco_staging: {}", e.toString());
+            kept = null;
+        }
+        if (kept != null) {
+            try {
+                retention.applyAfterPublish(kept);
+            } catch (RuntimeException e) {
+                log.warn("Published, but could not remove run history older than the retention: {}", e.toString());
+            }
         }
         contribution.incrementReadCount();
         contribution.incrementWriteCount(result.rowsPublished());

@@ -15,6 +15,7 @@ import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.generation.Generations;
+import com.beershop.reco.generation.HistoryRetention;
 import com.beershop.reco.ingest.InputCheck;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.ingest.ParallelRatingsLoader;
@@ -245,12 +246,13 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                            RecommendationPublisher publisher, Generations generations, RunHistoryRepository history,
-                            StageResult<RecommendationLists> recommendationLists,
+                            RecommendationPublisher publisher, Generations generations, HistoryRetention retention,
+                            RunHistoryRepository history, StageResult<RecommendationLists> recommendationLists,
                             StageResult<PublishResult> publishResult, StepMetricsListener stepMetrics) {
         return new StepBuilder("publishStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new PublishTasklet(publisher, generations, history, recommendationLists, publishResult), tm)
+                .tasklet(new PublishTasklet(publisher, generations, retention, history, recommendationLists,
+                        publishResult), tm)
                 .build();
     }
 }

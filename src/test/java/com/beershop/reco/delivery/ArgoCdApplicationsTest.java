@@ -71,21 +71,26 @@ class ArgoCdApplicationsTest {
         assertThat(allowedNamespaces).containsExactlyInAnyOrder("beer-reco-staging", "beer-reco");
     }
 
+    static Set<String> whitelistedKinds() {
+        return StreamSupport.stream(read("project.yaml").path("spec").path("namespaceResourceWhitelist").spliterator(), false)
+                .map(k -> k.path("kind").asString()).collect(Collectors.toSet());
+    }
+
     @Test
-    void shouldWhitelistOnlyTheKindsTheOverlaysDeploy() {
+    void shouldWhitelistOnlyTheKindsTheOverlaysAndTheirComponentsDeploy() {
         // given
         JsonNode spec = read("project.yaml").path("spec");
 
         // when
-        Set<String> namespaced = StreamSupport.stream(spec.path("namespaceResourceWhitelist").spliterator(), false)
-                .map(k -> k.path("kind").asString()).collect(Collectors.toSet());
+        Set<String> namespaced = whitelistedKinds();
         Set<String> clusterWide = StreamSupport.stream(spec.path("clusterResourceWhitelist").spliterator(), false)
                 .map(k -> k.path("kind").asString()).collect(Collectors.toSet());
         Set<String> deployed = Stream.of("staging", "production").flatMap(o -> Manifests.rendered(o).stream())
                 .map(HasMetadata::getKind).collect(Collectors.toSet());
 
-        // then
-        assertThat(namespaced).containsExactlyInAnyOrder("CronJob", "Job", "ConfigMap", "PrometheusRule");
+        // then: the optional components' kinds as well (CredentialComponentsTest renders them); never a Secret
+        assertThat(namespaced).containsExactlyInAnyOrder("CronJob", "Job", "ConfigMap", "PrometheusRule", "ServiceMonitor",
+                "NetworkPolicy", "ServiceAccount", "ExternalSecret", "SecretStore");
         assertThat(clusterWide).containsExactly("Namespace");
         assertThat(namespaced).containsAll(deployed);
     }

@@ -21,7 +21,7 @@ import static com.beershop.reco.delivery.Manifests.onlyContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two PreSync hooks in their order, run as the application: the migration, then the check. The sync fails
+ * The two sync hooks in their order, run as the application: the migration, then the check. The sync fails
  * (exit 9) while InventoryDB lacks what a run needs, and passes once it has it.
  */
 class CheckHookTest {

@@ -55,11 +55,11 @@ class ConfigurationBindingTest {
     }
 
     @Test
-    void shouldFindAllElevenConfigurationRecordsOfTheApplication() {
+    void shouldFindAllTwelveConfigurationRecordsOfTheApplication() {
         // when / then: the check above is only as good as the records it binds
         assertThat(ConfigurationKeys.recordsByPrefix()).containsOnlyKeys("reco.inventory", "reco.input", "reco.model",
                 "reco.evaluation", "reco.scoring", "reco.publish", "reco.gate", "reco.schema", "reco.sample-data", "reco.job",
-                "reco.selection");
+                "reco.selection", "reco.tracking");
     }
 
     @Test
@@ -114,9 +114,19 @@ class ConfigurationBindingTest {
                 "RECO_EVALUATION_CANDIDATES", "ials,ease",
                 "RECO_JOB_STALE_AFTER", "PT2H",
                 "SPRING_PROFILES_ACTIVE", "prod",
-                "LOGGING_LEVEL_COM_BEERSHOP_RECO", "DEBUG");
+                "LOGGING_LEVEL_COM_BEERSHOP_RECO", "DEBUG",
+                "MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_GROUPINGKEY_ENVIRONMENT", "staging");
 
         // when / then
         assertThat(ConfigurationKeys.problems(environment)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADashedMapPropertyWrittenWithAnUnderscoreWhichBindsToNothing() {
+        // given: grouping-key is a Map; Boot binds GROUPINGKEY_ENVIRONMENT to it, GROUPING_KEY_ENVIRONMENT to nothing
+        Map<String, String> environment = Map.of("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_GROUPING_KEY_ENVIRONMENT", "staging");
+
+        // when / then
+        assertThat(ConfigurationKeys.problems(environment)).singleElement().asString().contains("GROUPING_KEY_ENVIRONMENT");
     }
 }

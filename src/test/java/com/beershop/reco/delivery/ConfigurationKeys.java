@@ -113,8 +113,10 @@ final class ConfigurationKeys {
             if (known.equals(key)) {
                 return true;
             }
-            // a Map-valued property (logging.level) takes any key below it
-            if (property.getValue().startsWith("java.util.Map") && key.startsWith(known + "_")) {
+            // a Map-valued property (logging.level) takes any key below it; its own name binds from the environment
+            // only with the dashes removed, Boot's documented form (grouping-key: GROUPINGKEY, not GROUPING_KEY)
+            String undashed = environmentForm(property.getKey().replace("-", ""));
+            if (property.getValue().startsWith("java.util.Map") && key.startsWith(undashed + "_")) {
                 return true;
             }
         }

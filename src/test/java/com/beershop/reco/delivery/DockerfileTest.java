@@ -3,8 +3,15 @@ package com.beershop.reco.delivery;
 import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.outcome.ExitCodes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import static com.beershop.reco.delivery.DockerfileInstructions.execForm;
 import static com.beershop.reco.delivery.DockerfileInstructions.instructions;
@@ -112,5 +119,46 @@ class DockerfileTest {
 
         // then: FailJob at once, no retries
         assertThat(exitCode).isEqualTo(ExitCodes.CONFIGURATION);
+    }
+
+    @Test
+    void shouldRecordTheCommitPassedAsABuildArgumentInGitPropertiesBeforeMavenPackages(@TempDir Path context)
+            throws Exception {
+        // given: the build stage's instructions, and a build context without .git (.dockerignore leaves it out)
+        List<String> instructions = instructions();
+        int arg = instructions.indexOf("ARG GIT_COMMIT=");
+        String writeGitProperties = instructions.stream()
+                .filter(i -> i.startsWith("RUN ") && i.contains("git.properties")).findFirst().orElseThrow();
+        int mavenPackage = instructions.indexOf(instructions.stream()
+                .filter(i -> i.startsWith("RUN mvn -B -DskipTests package")).findFirst().orElseThrow());
+        Files.createDirectories(context.resolve("src/main/resources"));
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+
+        // when: the RUN line, run by a shell as docker would, with and without the argument
+        int withCommit = shell(context, writeGitProperties.substring(4), commit);
+        Properties git = new Properties();
+        try (Reader in = Files.newBufferedReader(context.resolve("src/main/resources/git.properties"))) {
+            git.load(in);
+        }
+        Files.delete(context.resolve("src/main/resources/git.properties"));
+        int withoutCommit = shell(context, writeGitProperties.substring(4), "");
+
+        // then: Boot's GitProperties reads git.commit.id, and the run history records it as git_commit
+        assertThat(arg).as("ARG GIT_COMMIT in the build stage").isPositive().isLessThan(mavenPackage);
+        assertThat(instructions.indexOf(writeGitProperties)).isBetween(arg, mavenPackage);
+        assertThat(withCommit).isZero();
+        assertThat(git).containsEntry("git.commit.id", commit).containsEntry("git.commit.id.abbrev", "0123456");
+        assertThat(withoutCommit).isZero();
+        assertThat(context.resolve("src/main/resources/git.properties")).as("no argument, no file").doesNotExist();
+    }
+
+    private static int shell(Path directory, String script, String gitCommit) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script).directory(directory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("GIT_COMMIT", gitCommit);
+        Process process = builder.start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 }

@@ -7,17 +7,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-import static com.beershop.reco.delivery.Manifests.cronJobPod;
 import static com.beershop.reco.delivery.Manifests.onlyContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** On SIGTERM the run waits for its step to end; Kubernetes must not SIGKILL it while it does. */
+/** On SIGTERM a pod of this job waits for its step to end; Kubernetes must not SIGKILL it while it does. */
 class GracePeriodTest {
 
     private static final Duration TO_RECORD_AND_EXIT = Duration.ofSeconds(15);
@@ -25,20 +26,25 @@ class GracePeriodTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"staging", "production"})
-    void shouldGiveTheRunMoreTimeToStopThanItWaitsForItsStep(String overlay) throws Exception {
-        // given
+    void shouldGiveEveryPodMoreTimeToStopThanTheRunWaitsForItsStep(String overlay) throws Exception {
+        // given: every pod the overlay can start, the nightly run, the hooks, republish and any other CronJob
         List<HasMetadata> rendered = Manifests.rendered(overlay);
-        var pod = cronJobPod(rendered);
+        Map<String, PodSpec> pods = Components.pods(rendered);
 
         // when: the ConfigMap's value if the overlay sets one, the application's default otherwise
         Duration stopTimeout = Duration.parse(Manifests.ofKind(rendered, ConfigMap.class).stream()
                 .map(c -> c.getData().get(STOP_TIMEOUT_VARIABLE)).filter(Objects::nonNull).findFirst()
                 .orElse(defaultOf("stopTimeout")));
-        long grace = pod.getTerminationGracePeriodSeconds();
 
         // then
-        assertThat(onlyContainer(pod).getEnv()).noneMatch(e -> e.getName().equals(STOP_TIMEOUT_VARIABLE));
-        assertThat(Duration.ofSeconds(grace)).isGreaterThanOrEqualTo(stopTimeout.plus(TO_RECORD_AND_EXIT));
+        assertThat(pods).containsKeys("beer-reco-batch", "beer-reco-batch-republish", "beer-reco-batch-migrate",
+                "beer-reco-batch-check");
+        pods.forEach((name, pod) -> {
+            assertThat(onlyContainer(pod).getEnv()).as(name).noneMatch(e -> e.getName().equals(STOP_TIMEOUT_VARIABLE));
+            assertThat(pod.getTerminationGracePeriodSeconds()).as(name + ": terminationGracePeriodSeconds").isNotNull();
+            assertThat(Duration.ofSeconds(pod.getTerminationGracePeriodSeconds())).as(name)
+                    .isGreaterThanOrEqualTo(stopTimeout.plus(TO_RECORD_AND_EXIT));
+        });
     }
 
     private static String defaultOf(String component) throws NoSuchMethodException {

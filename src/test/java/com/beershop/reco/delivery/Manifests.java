@@ -9,6 +9,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import tools.jackson.core.StreamReadFeature;
@@ -45,12 +49,22 @@ final class Manifests {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-            "CronJob", CronJob.class,
-            "Job", Job.class,
-            "ConfigMap", ConfigMap.class,
-            "Secret", Secret.class,
-            "Namespace", Namespace.class);
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
+            Map.entry("Role", Role.class),
+            Map.entry("RoleBinding", RoleBinding.class),
+            Map.entry("CronJob", CronJob.class),
+            Map.entry("Job", Job.class),
+            Map.entry("ConfigMap", ConfigMap.class),
+            Map.entry("Secret", Secret.class),
+            Map.entry("Namespace", Namespace.class),
+            Map.entry("NetworkPolicy", NetworkPolicy.class),
+            Map.entry("ServiceAccount", ServiceAccount.class));
+
+    /** Custom resources of operators the components use (External Secrets, Prometheus Operator): read as trees. */
+    static final Map<String, String> CUSTOM_KINDS = Map.of(
+            "ServiceMonitor", "monitoring.coreos.com/v1",
+            "ExternalSecret", "external-secrets.io/v1",
+            "SecretStore", "external-secrets.io/v1");
 
     private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
 
@@ -84,7 +98,7 @@ final class Manifests {
     }
 
     static boolean isKubernetesKind(String kind) {
-        return KINDS.containsKey(kind) || kind.equals(PrometheusRuleFiles.KIND);
+        return KINDS.containsKey(kind) || kind.equals(PrometheusRuleFiles.KIND) || CUSTOM_KINDS.containsKey(kind);
     }
 
     /**
@@ -97,6 +111,12 @@ final class Manifests {
         if (kind.equals(PrometheusRuleFiles.KIND)) {
             // no fabric8 model of the Prometheus Operator's CRDs for this client version: checked field by field
             PrometheusRuleFiles.check(document);
+            return STRICT.treeToValue(document, GenericKubernetesResource.class);
+        }
+        if (CUSTOM_KINDS.containsKey(kind)) {
+            if (!document.path("apiVersion").asString().equals(CUSTOM_KINDS.get(kind))) {
+                throw new IllegalArgumentException(kind + " must be " + CUSTOM_KINDS.get(kind));
+            }
             return STRICT.treeToValue(document, GenericKubernetesResource.class);
         }
         Class<? extends HasMetadata> type = KINDS.get(kind);
@@ -154,9 +174,16 @@ final class Manifests {
 
     /** {@code kubectl kustomize cronjob/overlays/<overlay>}, read strictly into fabric8 types; fails under CI, skipped elsewhere, without kubectl ({@link ExternalTool}). */
     static List<HasMetadata> rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, o -> rendered(CRONJOB.resolve("overlays").resolve(o)));
+    }
+
+    /**
+     * {@code kubectl kustomize <directory>}, read strictly into fabric8 types; fails under CI, skipped elsewhere,
+     * without kubectl ({@link ExternalTool}).
+     */
+    static List<HasMetadata> rendered(Path directory) {
         ExternalTool.KUBECTL.require();
-        return RENDERED.computeIfAbsent(overlay, o -> documents(kustomize(CRONJOB.resolve("overlays").resolve(o)))
-                .stream().map(Manifests::typed).toList());
+        return documents(kustomize(directory)).stream().map(Manifests::typed).toList();
     }
 
     static String kustomize(Path directory) {

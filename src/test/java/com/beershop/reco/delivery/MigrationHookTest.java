@@ -18,7 +18,7 @@ import static com.beershop.reco.delivery.Manifests.migratePod;
 import static com.beershop.reco.delivery.Manifests.onlyContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The PreSync hook's container, run as the application: it migrates the job's schema and nothing else. */
+/** The migrate hook's container, run as the application: it migrates the job's schema and nothing else. */
 class MigrationHookTest {
 
     /** A database of this test's own, shut down afterwards: nothing is left behind for other tests. */

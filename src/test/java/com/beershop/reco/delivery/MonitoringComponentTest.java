@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,35 +43,74 @@ class MonitoringComponentTest {
         return targets;
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"staging", "production"})
+    void shouldPushEachEnvironmentInAGroupOfItsOwn(String overlay) {
+        // given
+        List<HasMetadata> rendered = Manifests.rendered(overlay);
+
+        // when
+        Map<String, String> settings = Manifests.ofKind(rendered, ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals("beer-reco-batch-config")).findFirst().orElseThrow().getData();
+
+        // then: staging is monitored too, and its series never overwrite production's in the shared Pushgateway
+        assertThat(settings)
+                .containsEntry("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED", "true")
+                .containsKey("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ADDRESS")
+                .containsEntry("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_GROUPINGKEY_ENVIRONMENT", overlay)
+                .as("the base settings survive the merges").containsEntry("RECO_SCHEMA_MODE", "VALIDATE");
+    }
+
     @Test
-    void shouldSwitchThePushOnAndRenderTheRuleAndTheDashboardOnlyInProduction() {
+    void shouldRenderTheRuleTheServiceMonitorAndTheDashboardOnceInProductionForBothEnvironments() {
         // given
         List<HasMetadata> production = Manifests.rendered("production");
         List<HasMetadata> staging = Manifests.rendered("staging");
 
         // when
-        Map<String, String> settings = Manifests.ofKind(production, ConfigMap.class).stream()
-                .filter(c -> c.getMetadata().getName().equals("beer-reco-batch-config")).findFirst().orElseThrow().getData();
         List<GenericKubernetesResource> rules = Manifests.prometheusRules(production);
         ConfigMap dashboard = Manifests.ofKind(production, ConfigMap.class).stream()
                 .filter(c -> c.getMetadata().getName().equals("beer-reco-batch-dashboard")).findFirst().orElseThrow();
 
-        // then
-        assertThat(settings)
-                .containsEntry("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED", "true")
-                .containsKey("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ADDRESS")
-                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
-                .as("the base settings survive the merges").containsEntry("RECO_SCHEMA_MODE", "VALIDATE");
+        // then: one rule and one scrape per cluster, or every series and alert would come twice
+        assertThat(Manifests.ofKind(production, ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals("beer-reco-batch-config")).findFirst().orElseThrow().getData())
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         assertThat(rules).singleElement().satisfies(r -> {
             assertThat(r.getMetadata().getName()).isEqualTo("beer-reco-batch");
             assertThat(r.getMetadata().getNamespace()).isEqualTo("beer-reco");
+            assertThat(r.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
         });
+        assertThat(serviceMonitors(production)).hasSize(1);
         assertThat(dashboard.getMetadata().getNamespace()).isEqualTo("beer-reco");
         assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
         assertThat(dashboard.getData()).containsOnlyKeys("beer-reco-batch.json");
-        assertThat(Manifests.prometheusRules(staging)).as("staging alerts nobody").isEmpty();
-        assertThat(Manifests.ofKind(staging, ConfigMap.class).get(0).getData())
-                .doesNotContainKey("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED");
+        assertThat(Manifests.prometheusRules(staging)).isEmpty();
+        assertThat(serviceMonitors(staging)).isEmpty();
+    }
+
+    @Test
+    void shouldHaveThePushgatewayScrapedWithTheLabelsTheRunPushedAndTheReleaseLabelTheOperatorSelects() {
+        // given
+        GenericKubernetesResource monitor = serviceMonitors(Manifests.rendered("production")).get(0);
+
+        // when
+        JsonNode spec = Manifests.STRICT.valueToTree(monitor.getAdditionalProperties().get("spec"));
+
+        // then
+        assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+        assertThat(spec.path("selector").path("matchLabels").path("app.kubernetes.io/name").asString())
+                .isEqualTo("prometheus-pushgateway");
+        assertThat(spec.path("namespaceSelector").path("matchNames").get(0).asString()).isEqualTo("monitoring");
+        assertThat(spec.path("endpoints")).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.path("honorLabels").asBoolean()).as("keeps job and environment as pushed").isTrue();
+            assertThat(endpoint.path("port").asString()).isEqualTo("http");
+        });
+    }
+
+    private static List<GenericKubernetesResource> serviceMonitors(List<HasMetadata> rendered) {
+        return Manifests.ofKind(rendered, GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals("ServiceMonitor")).toList();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.beershop.reco.delivery;
 
 import com.beershop.reco.monitoring.RunSeries;
+import com.beershop.reco.docs.MarkdownLinkChecker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +58,7 @@ class PrometheusRulesTest {
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 4 rules found");
+        assertThat(result.output()).contains("SUCCESS: 7 rules found");
     }
 
     @Test
@@ -87,7 +90,8 @@ class PrometheusRulesTest {
 
         // when / then: each alert is expected to fire at least once (an exp_alerts list that is not empty follows)
         assertThat(alerts).containsExactlyInAnyOrder("RecoNoSuccessfulPublishFor26Hours", "RecoMetricsMissing",
-                "RecoLastRunRefusedOrFailed", "RecoNdcgBelowGateFloor");
+                "RecoLastRunRefusedOrFailed", "RecoNdcgBelowGateFloor", "RecoSyncHookFailed", "RecoArgoSyncFailed",
+                "RecoJobPodPending");
         for (String alert : alerts) {
             assertThat(Pattern.compile("alertname: " + alert + "\\s+exp_alerts:\\s+- exp_labels").matcher(fixture).find())
                     .as("the fixture makes %s fire", alert).isTrue();
@@ -109,5 +113,43 @@ class PrometheusRulesTest {
         assertThat(queried).isNotEmpty().isSubsetOf(RunSeries.prometheusNames())
                 .contains("reco_last_successful_publish_timestamp_seconds", "reco_run_exit_code", "reco_ndcg",
                         "reco_gate_min_ndcg");
+    }
+
+    @Test
+    void shouldGiveEveryAlertAForAndARunbookLinkToItsSectionOfTheOperationsRunbook() {
+        // given: the runbook's anchors as GitHub renders them, and the repository the Applications sync from
+        Set<String> anchors = MarkdownLinkChecker.headingSlugs(Manifests.REPO.resolve("docs/operations.md"));
+        String repository = Manifests.documents(Manifests.ARGOCD.resolve("project.yaml")).get(0)
+                .path("spec").path("sourceRepos").get(0).asString().replaceFirst("\\.git$", "");
+        String runbook = repository + "/blob/main/docs/operations.md#";
+
+        // when
+        List<JsonNode> rules = new ArrayList<>();
+        Manifests.documents(RULE_FILE).get(0).path("spec").path("groups").forEach(g -> g.path("rules").forEach(rules::add));
+
+        // then: a retry (the CronJob's, ArgoCD's) or a scrape gap clears before anyone is called
+        assertThat(rules).hasSize(7).allSatisfy(rule -> {
+            String alert = rule.path("alert").asString();
+            assertThat(rule.path("for").asString()).as(alert + " for").matches("\\d+[mh]");
+            String url = rule.path("annotations").path("runbook_url").asString();
+            assertThat(url).as(alert + " runbook_url").startsWith(runbook);
+            assertThat(anchors).as(alert + ": the runbook has the section it links").contains(url.substring(runbook.length()));
+        });
+    }
+
+    @Test
+    void shouldWatchOnlyThisJobsNamespacesHooksPodsAndApplicationsInTheClusterSeries() {
+        // given
+        Map<String, String> expressions = new TreeMap<>();
+        Manifests.documents(RULE_FILE).get(0).path("spec").path("groups").forEach(g -> g.path("rules")
+                .forEach(r -> expressions.put(r.path("alert").asString(), r.path("expr").asString())));
+
+        // when / then: kube-state-metrics and ArgoCD series narrowed to the two environments
+        assertThat(expressions.get("RecoSyncHookFailed")).contains("kube_job_status_failed")
+                .contains("namespace=~\"beer-reco|beer-reco-staging\"").contains("beer-reco-batch-(migrate|check)");
+        assertThat(expressions.get("RecoJobPodPending")).contains("kube_pod_status_phase").contains("phase=\"Pending\"")
+                .contains("namespace=~\"beer-reco|beer-reco-staging\"");
+        assertThat(expressions.get("RecoArgoSyncFailed")).contains("argocd_app_info").contains("sync_status")
+                .contains("beer-reco-batch-(staging|production)");
     }
 }

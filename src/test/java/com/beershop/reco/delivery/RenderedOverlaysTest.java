@@ -73,7 +73,8 @@ class RenderedOverlaysTest {
         List<HasMetadata> rendered = Manifests.rendered(overlay);
 
         // when / then
-        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered), checkPod(rendered))) {
+        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered), checkPod(rendered),
+                Manifests.republishPod(rendered))) {
             Container container = onlyContainer(pod);
             assertThat(pod.getRestartPolicy()).isEqualTo("Never");
             assertThat(pod.getAutomountServiceAccountToken()).isFalse();
@@ -94,12 +95,16 @@ class RenderedOverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"staging", "production"})
-    void shouldTakeTheDatabaseCredentialsOnlyFromTheSecret(String overlay) {
+    void shouldTakeTheDatabaseCredentialsOnlyFromSecretsTheDdlLoginOnlyForTheMigration(String overlay) {
         // given
         List<HasMetadata> rendered = Manifests.rendered(overlay);
 
-        // when / then
-        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered), checkPod(rendered))) {
+        // when / then: the migration logs in as the DDL login, everything else as the DML-only login of the night
+        Map<PodSpec, String> secretOf = Map.of(cronJobPod(rendered), "inventorydb-credentials",
+                Manifests.republishPod(rendered), "inventorydb-credentials",
+                checkPod(rendered), "inventorydb-credentials",
+                migratePod(rendered), "inventorydb-migrate-credentials");
+        secretOf.forEach((pod, secret) -> {
             Map<String, EnvVar> env = onlyContainer(pod).getEnv().stream()
                     .collect(Collectors.toMap(EnvVar::getName, e -> e));
             Map.of("SPRING_DATASOURCE_URL", "url", "SPRING_DATASOURCE_USERNAME", "username",
@@ -107,10 +112,10 @@ class RenderedOverlaysTest {
                 EnvVar var = env.get(name);
                 assertThat(var).as(name).isNotNull();
                 assertThat(var.getValue()).as(name + " has no literal value").isNull();
-                assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo("inventorydb-credentials");
+                assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret);
                 assertThat(var.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(key);
             });
-        }
+        });
         assertThat(Manifests.ofKind(rendered, Secret.class)).as("no Secret is rendered from git").isEmpty();
     }
 
@@ -127,7 +132,8 @@ class RenderedOverlaysTest {
                 .containsExactlyInAnyOrder(expectedNames.split(" "));
         for (ConfigMap configMap : configMaps) {
             assertThat(configMap.getBinaryData()).isNullOrEmpty();
-            assertThat(configMap.getData().keySet()).noneMatch(k -> SECRET_LOOKING_KEY.matcher(k).matches())
+            // the Pushgateway's grouping key (GROUPINGKEY) is a label, not a key to anything
+            assertThat(configMap.getData().keySet()).noneMatch(k -> SECRET_LOOKING_KEY.matcher(k.replace("_GROUPINGKEY_", "_")).matches())
                     .doesNotContain("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME");
             assertThat(configMap.getData().values()).noneMatch(v -> SECRET_LOOKING_VALUE.matcher(v).matches());
         }
@@ -155,7 +161,7 @@ class RenderedOverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"staging", "production"})
-    void shouldMigrateInAPreSyncHookThatRunsOnceAndNeverCreatesInventoryTables(String overlay) {
+    void shouldMigrateInASyncHookThatRunsOnceWithThisSyncsSettingsAndNeverCreatesInventoryTables(String overlay) {
         // given
         Job migrate = migrateJob(Manifests.rendered(overlay));
 
@@ -165,11 +171,15 @@ class RenderedOverlaysTest {
         // then
         assertThat(migrate.getMetadata().getName()).isEqualTo("beer-reco-batch-migrate");
         assertThat(migrate.getMetadata().getAnnotations())
-                .containsEntry("argocd.argoproj.io/hook", "PreSync")
+                .containsEntry("argocd.argoproj.io/hook", "Sync")
                 .containsEntry("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation");
         assertThat(migrate.getSpec().getBackoffLimit()).isZero();
         assertThat(container.getArgs()).containsExactly("migrate");
-        assertThat(container.getEnvFrom()).as("a PreSync hook runs before the ConfigMap is synced").isNullOrEmpty();
+        assertThat(container.getEnvFrom()).as("the ConfigMap of this sync, applied in an earlier wave").singleElement()
+                .satisfies(from -> {
+                    assertThat(from.getConfigMapRef().getName()).isEqualTo("beer-reco-batch-config");
+                    assertThat(from.getConfigMapRef().getOptional()).as("it exists: wave -1").isNotEqualTo(Boolean.TRUE);
+                });
         assertThat(container.getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("RECO_SCHEMA_INVENTORY_DDL");
             assertThat(e.getValue()).isEqualTo("VALIDATE");
@@ -178,7 +188,7 @@ class RenderedOverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"staging", "production"})
-    void shouldCheckTheDatabaseInAPreSyncHookAfterTheMigrationWithTheRunsSettings(String overlay) {
+    void shouldCheckTheDatabaseInASyncHookAfterTheMigrationAndBeforeTheCronJobsWithTheRunsSettings(String overlay) {
         // given
         List<HasMetadata> rendered = Manifests.rendered(overlay);
         Job migrate = migrateJob(rendered);
@@ -189,17 +199,17 @@ class RenderedOverlaysTest {
 
         // then
         assertThat(check.getMetadata().getAnnotations())
-                .containsEntry("argocd.argoproj.io/hook", "PreSync")
+                .containsEntry("argocd.argoproj.io/hook", "Sync")
                 .containsEntry("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation");
-        int migrateWave = Integer.parseInt(migrate.getMetadata().getAnnotations().get("argocd.argoproj.io/sync-wave"));
-        int checkWave = Integer.parseInt(check.getMetadata().getAnnotations().get("argocd.argoproj.io/sync-wave"));
-        assertThat(checkWave).as("the check runs after the migration").isGreaterThan(migrateWave);
+        assertThat(ArgoCdSync.stepOf(check)).as("the check runs after the migration").isGreaterThan(ArgoCdSync.stepOf(migrate));
+        assertThat(ArgoCdSync.stepOf(cronJob(rendered))).as("the night's CronJob only after the check passed")
+                .isGreaterThan(ArgoCdSync.stepOf(check));
         assertThat(check.getSpec().getBackoffLimit()).isZero();
         assertThat(container.getArgs()).containsExactly("check");
-        assertThat(container.getEnvFrom()).as("the run's settings, when a ConfigMap exists already").singleElement()
+        assertThat(container.getEnvFrom()).as("the run's settings of this very sync").singleElement()
                 .satisfies(from -> {
                     assertThat(from.getConfigMapRef().getName()).isEqualTo("beer-reco-batch-config");
-                    assertThat(from.getConfigMapRef().getOptional()).as("PreSync runs before the first ConfigMap").isTrue();
+                    assertThat(from.getConfigMapRef().getOptional()).isNotEqualTo(Boolean.TRUE);
                 });
         assertThat(container.getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("RECO_SCHEMA_INVENTORY_DDL");
@@ -224,5 +234,32 @@ class RenderedOverlaysTest {
                 .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(stagingLimits.get("cpu")));
         assertThat(production.getResources().getRequests().get("memory"))
                 .as("memory request = limit: not the first pod evicted").isEqualTo(productionLimits.get("memory"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"staging", "production"})
+    void shouldRequestLessCpuThanATwoVcpuNodeHasAllocatable(String overlay) {
+        // given: a 2-vCPU AKS node keeps about 0.1 vCPU for the kubelet, and its DaemonSets request some more
+        Quantity allocatableAfterDaemonSets = new Quantity("1500m");
+        List<HasMetadata> rendered = Manifests.rendered(overlay);
+
+        // when / then
+        for (PodSpec pod : List.of(cronJobPod(rendered), migratePod(rendered), checkPod(rendered), Manifests.republishPod(rendered))) {
+            assertThat(Quantity.getAmountInBytes(onlyContainer(pod).getResources().getRequests().get("cpu")))
+                    .isLessThanOrEqualTo(Quantity.getAmountInBytes(allocatableAfterDaemonSets));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"staging", "production"})
+    void shouldLabelEveryResourceWithTheApplicationsName(String overlay) {
+        // given
+        List<HasMetadata> rendered = Manifests.rendered(overlay);
+
+        // when / then: kubectl get all,cm,prometheusrule,servicemonitor,networkpolicy -l app.kubernetes.io/name=beer-reco-batch
+        assertThat(rendered).isNotEmpty().allSatisfy(r -> assertThat(r.getMetadata().getLabels())
+                .as(r.getKind() + "/" + r.getMetadata().getName())
+                .containsEntry("app.kubernetes.io/name", "beer-reco-batch")
+                .containsEntry("environment", overlay));
     }
 }

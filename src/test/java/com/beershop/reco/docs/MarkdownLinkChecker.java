@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * GitHub's heading slugs, so a link that works here works on the repository's web page. External links
  * (http, https, mailto) are not followed. Code blocks and code spans are skipped: their brackets are not links.
  */
-final class MarkdownLinkChecker {
+public final class MarkdownLinkChecker {
 
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
@@ -76,7 +76,7 @@ final class MarkdownLinkChecker {
     }
 
     /** The anchors GitHub gives a file's headings; a repeated slug gets -1, -2, ... as GitHub does. */
-    static Set<String> headingSlugs(Path file) {
+    public static Set<String> headingSlugs(Path file) {
         Set<String> slugs = new LinkedHashSet<>();
         Map<String, Integer> seen = new HashMap<>();
         for (String line : proseLines(file)) {

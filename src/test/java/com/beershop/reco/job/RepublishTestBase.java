@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,6 +248,72 @@ abstract class RepublishTestBase {
         String generations = report.substring(report.indexOf("Generations"));
         assertThat(generations).containsPattern("(?m)^" + runB + " .*\\| LIVE$")
                 .containsPattern("(?m)^" + runA + " .*\\| can republish: republish " + runA + "$");
+    }
+
+    @Test
+    void shouldRemoveOldHistoryAndJobMetadataAfterAPublishButKeepTheRepublishableGenerations() {
+        // given: A, B and C published (two generations kept: B, C), then every record is aged past the retention
+        String[] night = {"--reco.publish.keep-generations=2", "--reco.selection.enabled=true",
+                "--reco.selection.candidates=ials:factors=8"};   // model selection on: it writes reco_model_selection
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            assertThat(db.run("run", night)).isEqualTo(ExitCodes.OK);
+            runs.add(lastRunId());
+        }
+        long runA = runs.get(0);
+        long runB = runs.get(1);
+        long runC = runs.get(2);
+        List<String> rowsC = db.liveRows();
+        ageEveryRecord(500);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_model_selection WHERE job_execution_id = ?", runA)).isPositive();
+
+        // when: D publishes (C and D kept now) with the default retention of 400 days
+        assertThat(db.run("run", night)).isEqualTo(ExitCodes.OK);
+        long runD = lastRunId();
+
+        // then: A's and B's records are gone; C keeps its old ones, as a generation kept for republish
+        assertThat(db.jdbc.queryForList("SELECT job_execution_id FROM reco_run_history ORDER BY id", Long.class))
+                .containsExactly(runC, runD);
+        assertThat(db.jdbc.queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID",
+                Long.class)).containsExactly(runC, runD);
+        assertThat(db.jdbc.queryForList("SELECT DISTINCT JOB_EXECUTION_ID FROM BATCH_STEP_EXECUTION ORDER BY JOB_EXECUTION_ID",
+                Long.class)).containsExactly(runC, runD);
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID IN (?, ?)", runA, runB))
+                .isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("instances without executions are gone")
+                .isEqualTo(db.count("SELECT COUNT(DISTINCT JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION"));
+        assertThat(db.jdbc.queryForList("SELECT DISTINCT job_execution_id FROM reco_model_selection ORDER BY job_execution_id",
+                Long.class)).containsExactly(runC, runD);
+        assertThat(db.run("republish", String.valueOf(runC))).as("the kept generation still goes back live")
+                .isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isEqualTo(rowsC);
+    }
+
+    @Test
+    void shouldKeepEveryRecordWhenTheRetentionIsZero() {
+        // given
+        assertThat(db.run("run", "--reco.publish.keep-generations=1")).isEqualTo(ExitCodes.OK);
+        assertThat(db.run("run", "--reco.publish.keep-generations=1")).isEqualTo(ExitCodes.OK);
+        ageEveryRecord(5000);
+        long history = db.count("SELECT COUNT(*) FROM reco_run_history");
+        long executions = db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+
+        // when
+        int negative = db.run("run", "--reco.tracking.retention-days=-1");
+        int exit = db.run("run", "--reco.publish.keep-generations=1", "--reco.tracking.retention-days=0");
+
+        // then: one row and one execution more, none removed; a negative retention is a configuration error
+        assertThat(negative).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history")).isEqualTo(history + 1);
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions + 1);
+    }
+
+    /** Moves every run-history row and job execution this many days into the past. */
+    private void ageEveryRecord(int days) {
+        Timestamp past = Timestamp.valueOf(LocalDateTime.now().minusDays(days));
+        db.jdbc.update("UPDATE reco_run_history SET started_at = ?, ended_at = ?", past, past);
+        db.jdbc.update("UPDATE BATCH_JOB_EXECUTION SET CREATE_TIME = ?, START_TIME = ?, END_TIME = ?", past, past, past);
     }
 
     private String printed(Runnable action) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outside an in-memory database the job never migrates by itself: ArgoCD may skip the PreSync hook, so a run on a
+ * Outside an in-memory database the job never migrates by itself: ArgoCD may skip the migrate hook, so a run on a
  * schema that is not current must stop with its own exit code and touch nothing.
  */
 class SchemaCheckTest {
