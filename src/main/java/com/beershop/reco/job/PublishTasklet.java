@@ -28,14 +28,17 @@ class PublishTasklet implements Tasklet {
     private final RunHistoryRepository history;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<PublishResult> published;
+    private final StageResult<Long> stagedRows;
 
     PublishTasklet(RecommendationPublisher publisher, Generations generations, RunHistoryRepository history,
-                   StageResult<RecommendationLists> lists, StageResult<PublishResult> published) {
+                   StageResult<RecommendationLists> lists, StageResult<PublishResult> published,
+                   StageResult<Long> stagedRows) {
         this.publisher = publisher;
         this.generations = generations;
         this.history = history;
         this.lists = lists;
         this.published = published;
+        this.stagedRows = stagedRows;
     }
 
     @Override
@@ -45,7 +48,8 @@ class PublishTasklet implements Tasklet {
             throw RunRefusedException.publishRefused("a run that started after this one (" + runId
                     + ") has already published: this run's older lists must not replace its newer ones");
         }
-        PublishResult result = publisher.publish(runId, lists.get().totalRows());
+        // both arms: the model arm's lists and the control arm's rows staged beside them
+        PublishResult result = publisher.publish(runId, stagedRows.find().orElse(lists.get().totalRows()));
         published.set(result);
         try {
             generations.pruneAfterPublish(runId);
