@@ -5,8 +5,8 @@
 -- NULL on rows staged before this version, when every user was in the model arm.
 ALTER TABLE reco_staging ADD COLUMN arm VARCHAR(8) NULL;
 
--- Generation 0: the live table as it was before the job first published, kept in reco_staging under run_id 0 and
--- never pruned. This row says it was captured (also when the table was empty then), once, by which run.
+-- Generation 0: the live table as it was before the job first published, kept in reco_staging under run_id -1 (job
+-- execution ids start at 0 or 1) and never pruned. This row says it was captured (also when the table was empty then), once, by which run.
 CREATE TABLE reco_generation_zero (
     captured_by_run  BIGINT        NOT NULL,
     captured_at      TIMESTAMP     NOT NULL,

@@ -32,8 +32,11 @@ public class StagingRepository {
             """;
     private static final String COPY = "COPY reco_staging (run_id, user_id, product_id, item_rank, arm) FROM STDIN";
 
-    /** The run id of generation 0, the live rows from before the model (see {@code rollout.GenerationZero}). */
-    public static final long GENERATION_ZERO = 0;
+    /**
+     * The run id generation 0 is staged under: the live rows from before the model (see {@code rollout.GenerationZero}).
+     * Not 0: Spring Batch's first execution id is 0 on some databases (H2's sequences start there).
+     */
+    public static final long GENERATION_ZERO = -1;
 
     private final JdbcTemplate jdbc;
 

@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 
 /**
  * Generation 0: the live table's rows from before the model (on a new installation, the shop's hand-made rows),
- * kept in {@code reco_staging} under run id 0, which no prune ever removes. Captured once, the first time a run
+ * kept in {@code reco_staging} under run id -1 ({@link #RUN_ID}), which no prune ever removes. Captured once, the first time a run
  * stages over a table the job has never written (no run has published and nothing was captured yet), in one
  * transaction with its marker row in {@code reco_generation_zero}. Control users get these rows back; share 0 puts
  * all of them back. An installation that published before this version has no generation 0: its control users keep
@@ -20,7 +20,7 @@ import java.time.LocalDateTime;
  */
 public class GenerationZero {
 
-    /** The run id generation 0 is staged under; Spring Batch's execution ids start at 1. */
+    /** The run id generation 0 is staged under; no job execution has a negative id. */
     public static final long RUN_ID = StagingRepository.GENERATION_ZERO;
 
     private static final Logger log = LoggerFactory.getLogger(GenerationZero.class);
