@@ -1,6 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.sample.SampleDataSpec;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,8 +30,12 @@ final class HandMadeShop implements AutoCloseable {
 
     /** A migrated database with the generated ratings and {@code perUser} hand-made rows per user. */
     static HandMadeShop open(TestDatabase db, int perUser) throws Exception {
+        return open(db, RecommendationJobTestBase.DATA, perUser);
+    }
+
+    static HandMadeShop open(TestDatabase db, SampleDataSpec data, int perUser) throws Exception {
         assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-        db.loadGenerated(RecommendationJobTestBase.DATA);
+        db.loadGenerated(data);
         insertHandMadeRows(db, perUser);
         return new HandMadeShop(db, liveByUser(db));
     }
