@@ -23,6 +23,10 @@ import java.time.Duration;
  *                        {@code republish} mode can put them back: the live one and the ones live before it
  * @param republishRunId the run the {@code republish} mode puts back when the command line names none (a
  *                       Kubernetes Job made from a CronJob cannot change its arguments, only its environment)
+ * @param rolloutShare the share of users whose lists the model makes (the model arm), 0 to 1; the others (the
+ *                     control arm) keep the rows they had before the model. 1: every user, as before the rollout
+ * @param rolloutSalt mixed into the hash that puts a user in an arm (see {@code rollout.RolloutArms}); a new salt
+ *                    draws new arms
  */
 @ConfigurationProperties("reco.publish")
 public record PublishProperties(
@@ -34,7 +38,9 @@ public record PublishProperties(
         @DefaultValue("PT1M") Duration lockTimeout,
 
         @DefaultValue("3") int keepGenerations,
-        Long republishRunId) {
+        Long republishRunId,
+        @DefaultValue("1") double rolloutShare,
+        @DefaultValue("beer-reco") String rolloutSalt) {
 
     /** More would only fill the staging table: every generation holds a full set of rows. */
     public static final int MAX_GENERATIONS = 30;
@@ -51,6 +57,10 @@ public record PublishProperties(
         }
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("reco.publish.lock-timeout must be positive");
+        }
+        if (!(rolloutShare >= 0 && rolloutShare <= 1)) {
+            throw new IllegalArgumentException("reco.publish.rollout-share must lie in [0, 1] (0.05 = 5 % of users in"
+                    + " the model arm), got " + rolloutShare);
         }
         if (keepGenerations < 1 || keepGenerations > MAX_GENERATIONS) {
             throw new IllegalArgumentException("reco.publish.keep-generations must be between 1 and "

@@ -2,7 +2,9 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.publish.PublishGuards;
-import com.beershop.reco.publish.RecommendationPublisher;
+import com.beershop.reco.rollout.ArmSplit;
+import com.beershop.reco.rollout.LiveModelArm;
+import com.beershop.reco.rollout.RolloutArms;
 import com.beershop.reco.scoring.RecommendationLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,33 +13,49 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** The publish guards on tonight's lists against what the website serves now, before anything is staged or deleted. */
+/**
+ * The publish guards on tonight's lists against what the website serves now, before anything is staged or deleted.
+ * Per arm: the model arm's new lists against what the live table serves the same users now (the control arm's rows
+ * are not the model's); with no model arm (share 0) nothing of the model goes live and nothing is checked.
+ */
 class GuardListsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(GuardListsTasklet.class);
 
     private final PublishGuards guards;
-    private final RecommendationPublisher publisher;
+    private final LiveModelArm liveModelArm;
+    private final RolloutArms arms;
     private final GateOverride override;
     private final StageResult<LoadedInput> input;
     private final StageResult<RecommendationLists> lists;
+    private final StageResult<ArmSplit> split;
 
-    GuardListsTasklet(PublishGuards guards, RecommendationPublisher publisher, GateOverride override,
-                      StageResult<LoadedInput> input, StageResult<RecommendationLists> lists) {
+    GuardListsTasklet(PublishGuards guards, LiveModelArm liveModelArm, RolloutArms arms, GateOverride override,
+                      StageResult<LoadedInput> input, StageResult<RecommendationLists> lists,
+                      StageResult<ArmSplit> split) {
         this.guards = guards;
-        this.publisher = publisher;
+        this.liveModelArm = liveModelArm;
+        this.arms = arms;
         this.override = override;
         this.input = input;
         this.lists = lists;
+        this.split = split;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RecommendationLists tonight = lists.get();
-        PublishGuards.LiveTable live = publisher.liveTable();
-        log.info("Publish guards: {} rows for {} users tonight; the live table serves {} rows for {} users",
-                tonight.totalRows(), tonight.usersServed(), live.rows(), live.users());
-        guards.checkLists(tonight.totalRows(), tonight.usersServed(), tonight.nonFiniteUsers(), tonight.numUsers(),
+        ArmSplit arm = ArmSplit.of(tonight, input.get().data().users(), arms);
+        split.set(arm);
+        if (arm.noModelArm()) {
+            log.info("Publish guards: rollout share 0, no model list goes live: nothing to check");
+            contribution.incrementReadCount();
+            return RepeatStatus.FINISHED;
+        }
+        PublishGuards.LiveTable live = liveModelArm.of(arms);
+        log.info("Publish guards: {} rows for {} users of the model arm tonight; the live table serves them {} rows"
+                + " for {} users", arm.modelRows(), arm.modelUsersServed(), live.rows(), live.users());
+        guards.checkLists(arm.modelRows(), arm.modelUsersServed(), tonight.nonFiniteUsers(), tonight.numUsers(),
                 live, override.appliesTo(input.get().read().fingerprint()) != null);
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;

@@ -33,23 +33,26 @@ class PublishTasklet implements Tasklet {
     private final RunHistoryRepository history;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<PublishResult> published;
+    private final StageResult<Long> stagedRows;
 
     PublishTasklet(RecommendationPublisher publisher, Generations generations, HistoryRetention retention,
                    RunHistoryRepository history, StageResult<RecommendationLists> lists,
-                   StageResult<PublishResult> published) {
+                   StageResult<PublishResult> published, StageResult<Long> stagedRows) {
         this.publisher = publisher;
         this.generations = generations;
         this.retention = retention;
         this.history = history;
         this.lists = lists;
         this.published = published;
+        this.stagedRows = stagedRows;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         refuseIfOvertaken(history, runId);
-        PublishResult result = publisher.publish(runId, lists.get().totalRows());
+        // both arms: the model arm's lists and the control arm's rows staged beside them
+        PublishResult result = publisher.publish(runId, stagedRows.find().orElse(lists.get().totalRows()));
         published.set(result);
         List<Long> kept;
         try {

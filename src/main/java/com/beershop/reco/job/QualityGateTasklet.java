@@ -5,6 +5,7 @@ import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.outcome.RunRefusedException;
+import com.beershop.reco.rollout.RolloutArms;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunRecord;
 import org.slf4j.Logger;
@@ -25,10 +26,12 @@ class QualityGateTasklet implements Tasklet {
     private final StageResult<LoadedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
     private final StageResult<ModelCheck> check;
+    private final RolloutArms arms;
 
     QualityGateTasklet(QualityGate gate, RunHistoryRepository history, GateOverride override,
                        StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
-                       StageResult<ModelCheck> check) {
+                       StageResult<ModelCheck> check, RolloutArms arms) {
+        this.arms = arms;
         this.gate = gate;
         this.history = history;
         this.override = override;
@@ -44,7 +47,10 @@ class QualityGateTasklet implements Tasklet {
         QualityGate.Verdict verdict = gate.judge(measured, lastRun, override.appliesTo(input.get().read().fingerprint()));
         check.set(new ModelCheck(measured, verdict));
         log.info("Quality gate: {} ({})", verdict.decision(), verdict.reason());
-        if (!verdict.mayPublish()) {
+        if (!verdict.mayPublish() && arms.share() == 0) {
+            // the gate judges the model arm; with share 0 there is none, and the run only puts generation 0 back
+            log.warn("The gate refused the model, but reco.publish.rollout-share=0: no model list goes live");
+        } else if (!verdict.mayPublish()) {
             throw RunRefusedException.qualityRefused("quality gate refused the model: " + verdict.reason()
                     + ". To publish this data anyway, once: reco.gate.override=" + input.get().read().fingerprint());
         }

@@ -29,6 +29,10 @@ import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.publish.StagingRepository.StagedRow;
+import com.beershop.reco.rollout.ArmSplit;
+import com.beershop.reco.rollout.ControlArmStager;
+import com.beershop.reco.rollout.LiveModelArm;
+import com.beershop.reco.rollout.RolloutArms;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.schema.RunLocks;
 import com.beershop.reco.scoring.RecommendationScorer;
@@ -97,9 +101,9 @@ public class RecommendationJobConfiguration {
                                                  StageResult<ModelCheck> modelCheck,
                                                  StageResult<RecommendationLists> recommendationLists,
                                                  StageResult<PublishResult> publishResult,
-                                                 StageResult<ModelChoice> modelChoice) {
+                                                 StageResult<ModelChoice> modelChoice, RunReadout runReadout) {
         return new RunHistoryListener(history, model, holdoutProtocol, appVersion, summary, ratingsCollector, loadedInput,
-                holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice);
+                holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice, runReadout);
     }
 
     @Bean
@@ -171,11 +175,12 @@ public class RecommendationJobConfiguration {
     public Step qualityGateStep(JobRepository jobRepository, PlatformTransactionManager tm, QualityGate gate,
                                 RunHistoryRepository history, GateOverride gateOverride,
                                 StageResult<LoadedInput> loadedInput, StageResult<HoldoutEvaluation> holdoutEvaluation,
-                                StageResult<ModelCheck> modelCheck, StepMetricsListener stepMetrics) {
+                                StageResult<ModelCheck> modelCheck, RolloutArms rolloutArms,
+                                StepMetricsListener stepMetrics) {
         return new StepBuilder("qualityGateStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new QualityGateTasklet(gate, history, gateOverride, loadedInput, holdoutEvaluation,
-                        modelCheck), tm)
+                        modelCheck, rolloutArms), tm)
                 .build();
     }
 
@@ -204,12 +209,14 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step guardPublishStep(JobRepository jobRepository, PlatformTransactionManager tm, PublishGuards guards,
-                                 RecommendationPublisher publisher, GateOverride gateOverride,
+                                 LiveModelArm liveModelArm, RolloutArms rolloutArms, GateOverride gateOverride,
                                  StageResult<LoadedInput> loadedInput,
-                                 StageResult<RecommendationLists> recommendationLists, StepMetricsListener stepMetrics) {
+                                 StageResult<RecommendationLists> recommendationLists, StageResult<ArmSplit> armSplit,
+                                 StepMetricsListener stepMetrics) {
         return new StepBuilder("guardPublishStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new GuardListsTasklet(guards, publisher, gateOverride, loadedInput, recommendationLists), tm)
+                .tasklet(new GuardListsTasklet(guards, liveModelArm, rolloutArms, gateOverride, loadedInput,
+                        recommendationLists, armSplit), tm)
                 .build();
     }
 
@@ -230,29 +237,32 @@ public class RecommendationJobConfiguration {
     @Bean
     @StepScope
     public RecommendationRowReader recommendationRowReader(StageResult<LoadedInput> loadedInput,
-                                                           StageResult<RecommendationLists> recommendationLists) {
-        return new RecommendationRowReader(loadedInput.get().data(), recommendationLists.get());
+                                                           StageResult<RecommendationLists> recommendationLists,
+                                                           StageResult<ArmSplit> armSplit) {
+        return new RecommendationRowReader(loadedInput.get().data(), recommendationLists.get(), armSplit.get());
     }
 
     @Bean
     @StepScope
     public StagingItemWriter stagingItemWriter(StagingRepository staging, Generations generations,
+                                               ControlArmStager controlArmStager, RolloutArms rolloutArms,
                                                @Value("#{stepExecution.jobExecutionId}") Long runId,
-                                               StageResult<RecommendationLists> recommendationLists,
+                                               StageResult<ArmSplit> armSplit, StageResult<Long> stagedRows,
                                                RunLocks runLocks) {
-        return new StagingItemWriter(staging, generations, runId, recommendationLists.get().totalRows(),
-                runLocks::verifyHeld);
+        return new StagingItemWriter(staging, generations, controlArmStager, rolloutArms, stagedRows, runId,
+                armSplit.get().modelRows(), runLocks::verifyHeld);
     }
 
     @Bean
     public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
                             RecommendationPublisher publisher, Generations generations, HistoryRetention retention,
                             RunHistoryRepository history, StageResult<RecommendationLists> recommendationLists,
-                            StageResult<PublishResult> publishResult, StepMetricsListener stepMetrics) {
+                            StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
+                            StepMetricsListener stepMetrics) {
         return new StepBuilder("publishStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new PublishTasklet(publisher, generations, retention, history, recommendationLists,
-                        publishResult), tm)
+                        publishResult, stagedRows), tm)
                 .build();
     }
 }

@@ -46,12 +46,14 @@ class RunHistoryListener implements JobExecutionListener {
     private final StageResult<RecommendationLists> lists;
     private final StageResult<PublishResult> published;
     private final StageResult<ModelChoice> choice;
+    private final RunReadout readout;
 
     RunHistoryListener(RunHistoryRepository history, ModelProperties model, HoldoutProtocol protocol,
                        AppVersion appVersion, RunSummary summary, RatingsCollector ratings,
                        StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
                        StageResult<ModelCheck> check, StageResult<RecommendationLists> lists,
-                       StageResult<PublishResult> published, StageResult<ModelChoice> choice) {
+                       StageResult<PublishResult> published, StageResult<ModelChoice> choice, RunReadout readout) {
+        this.readout = readout;
         this.history = history;
         this.model = model;
         this.protocol = protocol;
@@ -67,8 +69,13 @@ class RunHistoryListener implements JobExecutionListener {
     }
 
     @Override
+    public void beforeJob(JobExecution execution) {
+        readout.measure();
+    }
+
+    @Override
     public void afterJob(JobExecution execution) {
-        RunRecord record = toRecord(execution);
+        RunRecord record = readout.addTo(toRecord(execution));
         try {
             history.insert(record);
         } catch (RuntimeException e) {

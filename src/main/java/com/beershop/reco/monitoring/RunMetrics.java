@@ -1,6 +1,9 @@
 package com.beershop.reco.monitoring;
 
 import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.online.ArmFigures;
+import com.beershop.reco.online.OnlineJson;
+import com.beershop.reco.rollout.Arm;
 import com.beershop.reco.tracking.RunRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,11 +58,30 @@ final class RunMetrics {
             gauge(RunSeries.GATE_DECISION, Tags.of("decision", decision.name()),
                     decision.name().equals(run.gateVerdict()) ? 1 : 0);
         }
+        gauge(RunSeries.ROLLOUT_SHARE, Tags.empty(), run.rolloutShare());
+        registerOnline(run);
         if (run.stepSeconds() != null && !run.stepSeconds().isBlank()) {
             JsonNode steps = JSON.readTree(run.stepSeconds());
             for (String step : steps.propertyNames()) {
                 gauge(RunSeries.STEP_SECONDS, Tags.of("step", step), steps.get(step).asDouble());
             }
+        }
+    }
+
+    /**
+     * The online readout of the newest generation the run measured with data, both arms always (NaN for an arm with
+     * no figure), so a control arm that is gone does not keep yesterday's values at the Pushgateway.
+     */
+    private void registerOnline(RunRecord run) {
+        List<ArmFigures> newest = OnlineJson.newestMeasured(OnlineJson.read(run.online()));
+        for (Arm arm : Arm.values()) {
+            Optional<ArmFigures> f = newest.stream().filter(a -> arm.label().equals(a.arm())).findFirst();
+            Tags tags = Tags.of("arm", arm.label());
+            gauge(RunSeries.ONLINE_HIT_RATE, tags, f.map(ArmFigures::hitRate).orElse(null));
+            gauge(RunSeries.ONLINE_HIT_RATE_LOW, tags, f.map(ArmFigures::hitRateLow).orElse(null));
+            gauge(RunSeries.ONLINE_HIT_RATE_HIGH, tags, f.map(ArmFigures::hitRateHigh).orElse(null));
+            gauge(RunSeries.ONLINE_USERS, tags, f.map(ArmFigures::users).orElse(null));
+            gauge(RunSeries.ONLINE_USERS_WITH_HITS, tags, f.map(ArmFigures::usersWithHits).orElse(null));
         }
     }
 

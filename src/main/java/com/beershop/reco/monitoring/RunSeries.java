@@ -26,7 +26,13 @@ public enum RunSeries {
     NDCG("reco_ndcg"),
     BASELINE_NDCG("reco_baseline_ndcg"),
     GATE_MIN_NDCG("reco_gate_min_ndcg"),
-    GATE_DECISION("reco_gate_decision", "decision");
+    GATE_DECISION("reco_gate_decision", "decision"),
+    ROLLOUT_SHARE("reco_rollout_share"),
+    ONLINE_HIT_RATE("reco_online_hit_rate", "arm"),
+    ONLINE_HIT_RATE_LOW("reco_online_hit_rate_low", "arm"),
+    ONLINE_HIT_RATE_HIGH("reco_online_hit_rate_high", "arm"),
+    ONLINE_USERS("reco_online_users", "arm"),
+    ONLINE_USERS_WITH_HITS("reco_online_users_with_hits", "arm");
 
     private final String prometheusName;
     private final List<String> labels;

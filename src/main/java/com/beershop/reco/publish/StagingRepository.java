@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -27,9 +28,15 @@ import java.util.List;
 public class StagingRepository {
 
     private static final String INSERT = """
-            INSERT INTO reco_staging (run_id, user_id, product_id, item_rank) VALUES (?, ?, ?, ?)
+            INSERT INTO reco_staging (run_id, user_id, product_id, item_rank, arm) VALUES (?, ?, ?, ?, ?)
             """;
-    private static final String COPY = "COPY reco_staging (run_id, user_id, product_id, item_rank) FROM STDIN";
+    private static final String COPY = "COPY reco_staging (run_id, user_id, product_id, item_rank, arm) FROM STDIN";
+
+    /**
+     * The run id generation 0 is staged under: the live rows from before the model (see {@code rollout.GenerationZero}).
+     * Not 0: Spring Batch's first execution id is 0 on some databases (H2's sequences start there).
+     */
+    public static final long GENERATION_ZERO = -1;
 
     private final JdbcTemplate jdbc;
 
@@ -43,14 +50,18 @@ public class StagingRepository {
 
     /**
      * Removes the rows of every run but {@code keep}: runs that died before publishing and generations older than
-     * the ones kept. {@code keep} is small (the kept generations), so the statement has few parameters.
+     * the ones kept. {@code keep} is small (the kept generations), so the statement has few parameters. Generation 0
+     * (the rows from before the model, run id {@link #GENERATION_ZERO}) is never removed.
      */
     public int clearRunsExcept(Collection<Long> keep) {
         if (keep.isEmpty()) {
-            return jdbc.update("DELETE FROM reco_staging");
+            return jdbc.update("DELETE FROM reco_staging WHERE run_id <> ?", GENERATION_ZERO);
         }
         String marks = String.join(", ", Collections.nCopies(keep.size(), "?"));
-        return jdbc.update("DELETE FROM reco_staging WHERE run_id NOT IN (" + marks + ")", keep.toArray());
+        List<Object> args = new ArrayList<>(keep);
+        args.add(GENERATION_ZERO);
+        return jdbc.update("DELETE FROM reco_staging WHERE run_id NOT IN (" + marks + ") AND run_id <> ?",
+                args.toArray());
     }
 
     /** How many distinct users a run's staged rows serve. */
@@ -67,27 +78,33 @@ public class StagingRepository {
     }
 
     public void insert(long runId, List<StagedRow> rows) {
+        insert(runId, rows, null);
+    }
+
+    /** @param arm the rollout arm the rows belong to ({@code model}, {@code control}); null reads as model */
+    public void insert(long runId, List<StagedRow> rows, String arm) {
         Boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
             if (!connection.isWrapperFor(PGConnection.class)) {
                 return false;
             }
-            copy(connection, runId, rows);
+            copy(connection, runId, rows, arm);
             return true;
         });
         if (!Boolean.TRUE.equals(copied)) {
-            batchInsert(runId, rows);
+            batchInsert(runId, rows, arm);
         }
     }
 
-    private static void copy(Connection connection, long runId, List<StagedRow> rows) throws SQLException {
+    private static void copy(Connection connection, long runId, List<StagedRow> rows, String arm) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
             StringBuilder text = new StringBuilder(64 * 1024);
             String run = Long.toString(runId);
+            String armText = arm == null ? "\\N" : escape(arm, new StringBuilder()).toString();
             for (StagedRow row : rows) {
                 text.append(run).append('\t');
                 escape(row.userId(), text).append('\t');
-                escape(row.productId(), text).append('\t').append(row.rank()).append('\n');
+                escape(row.productId(), text).append('\t').append(row.rank()).append('\t').append(armText).append('\n');
                 if (text.length() >= 60 * 1024) {
                     write(copy, text);
                 }
@@ -122,7 +139,7 @@ public class StagingRepository {
         return out;
     }
 
-    private void batchInsert(long runId, List<StagedRow> rows) {
+    private void batchInsert(long runId, List<StagedRow> rows, String arm) {
         jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -131,6 +148,7 @@ public class StagingRepository {
                 ps.setString(2, row.userId());
                 ps.setString(3, row.productId());
                 ps.setInt(4, row.rank());
+                ps.setString(5, arm);
             }
 
             @Override

@@ -13,8 +13,8 @@ import static com.beershop.reco.tracking.SvgChart.esc;
 
 /**
  * {@code report --html=FILE}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the
- * nightly runs as charts (hold-out nDCG against most-popular, seconds per step, rows published; refused and
- * overridden runs marked) and the table of the last runs. Well-formed XHTML, so it parses as XML too.
+ * nightly runs as charts (hold-out nDCG against most-popular, seconds per step, rows published, the online hit rate
+ * per arm; refused and overridden runs marked) and the table of the last runs. Well-formed XHTML, so it parses as XML too.
  */
 final class HtmlReport {
 
@@ -66,6 +66,7 @@ final class HtmlReport {
                 .append(SvgChart.lines("ndcg-chart", "nDCG", runs, ndcg));
         html.append("<h2>Seconds per step</h2>").append(SvgChart.stackedBars("steps-chart", "seconds", runs, steps));
         html.append("<h2>Rows published</h2>").append(SvgChart.bars("rows-chart", "rows", "rows published", runs, rows));
+        html.append(OnlineCharts.render(nightly, runs));
         html.append("<h2>Last runs</h2>").append(table(newestFirst)).append("</body></html>\n");
         return html.toString();
     }

@@ -14,13 +14,13 @@ import java.util.StringJoiner;
 
 /**
  * {@code report --format=json|csv}: every column of the run-history rows, named as the record's components (the
- * columns in camel case), newest first. JSON keeps the JSON columns (params, rejectedByReason, stepSeconds) as
- * nested objects; CSV is RFC 4180 with a header line and those columns as JSON text.
+ * columns in camel case), newest first. JSON keeps the JSON columns (params, rejectedByReason, stepSeconds, and
+ * online: the online readout, a list) nested; CSV is RFC 4180 with a header line and those columns as JSON text.
  */
 final class RunHistoryExport {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final Set<String> JSON_COLUMNS = Set.of("params", "rejectedByReason", "stepSeconds");
+    private static final Set<String> JSON_COLUMNS = Set.of("params", "rejectedByReason", "stepSeconds", "online");
     private static final RecordComponent[] COLUMNS = RunRecord.class.getRecordComponents();
 
     private RunHistoryExport() {

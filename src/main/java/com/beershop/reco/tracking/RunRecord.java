@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * it did not get that far). Component names are the columns' names in camel case, so the row maps back without
  * per-column code. {@code params}, {@code rejectedByReason} and {@code stepSeconds} hold JSON objects.
  * {@code restoredRunId} is set on the row of a republish only: the run whose rows it put back (migration V5).
+ * {@code online} holds the run's online readout, a JSON list (migration V9; see {@code online.OnlineJson}).
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
@@ -34,7 +35,7 @@ public record RunRecord(
         Double coverage, Double rmse, Double mae, Double baselineNdcgAtN, Double trainSeconds, Double scoreSeconds,
         String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
         String outcome, String outcomeReason, Integer exitCode, Long restoredRunId, Double diversityWeight,
-        String holdoutSplit, Double distinctStyles, Double crowdedListsShare) {
+        String holdoutSplit, Double distinctStyles, Double crowdedListsShare, Double rolloutShare, String online) {
 
     public RunRecord {
         // NaN and infinities do not fit every database's FLOAT: not measured is NULL
@@ -97,7 +98,7 @@ public record RunRecord(
                 end.published(), end.outcome(), end.reason(), end.exitCode(), null,
                 run.protocol().lists().diversityWeight(), run.protocol().splitKind().name().toLowerCase(Locale.ROOT),
                 diversity == null ? null : diversity.meanDistinctStyles(),
-                diversity == null ? null : diversity.crowdedListsShare());
+                diversity == null ? null : diversity.crowdedListsShare(), null, null);
     }
 
     /**
@@ -117,7 +118,21 @@ public record RunRecord(
                 r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
                 null, null, end.published(), end.outcome(), end.reason(), end.exitCode(), r.generation(),
-                r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare);
+                r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare, r.rolloutShare, null);
+    }
+
+    /**
+     * This row with the run's rollout share and its online readout (V9), both measured beside the run's own stages.
+     *
+     * @param readout the readout as {@code online.OnlineJson} writes it
+     */
+    public RunRecord withReadout(Double share, String readout) {
+        return new RunRecord(id, jobExecutionId, runMode, startedAt, endedAt, appVersion, gitCommit, algorithm, params,
+                seed, dataFingerprint, ratingsRead, ratingsRejected, rejectedByReason, duplicateRatings,
+                unrecommendableRatings, ratingsUsed, users, products, topN, usersEvaluated, precisionAtN, recallAtN,
+                ndcgAtN, mapAtN, coverage, rmse, mae, baselineNdcgAtN, trainSeconds, scoreSeconds, stepSeconds,
+                rowsPublished, gateVerdict, gateReason, published, outcome, outcomeReason, exitCode, restoredRunId,
+                diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, share, readout);
     }
 
     /**

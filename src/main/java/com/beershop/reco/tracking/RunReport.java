@@ -1,6 +1,8 @@
 package com.beershop.reco.tracking;
 
 import com.beershop.reco.config.ReportFormat;
+import com.beershop.reco.online.OnlineJson;
+import com.beershop.reco.online.OnlineTable;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.text.TextTable;
 
@@ -97,6 +99,8 @@ public final class RunReport {
         }
         out.println("Last " + runs.size() + " run-history rows (newest first):");
         out.print(table);
+        runs.stream().filter(r -> r.online() != null).findFirst()
+                .ifPresent(r -> out.print(OnlineTable.render(r.id(), OnlineJson.read(r.online()))));
         out.flush();
     }
 

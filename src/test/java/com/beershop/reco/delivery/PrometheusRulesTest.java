@@ -58,7 +58,7 @@ class PrometheusRulesTest {
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 7 rules found");
+        assertThat(result.output()).contains("SUCCESS: 8 rules found");
     }
 
     @Test
@@ -91,7 +91,7 @@ class PrometheusRulesTest {
         // when / then: each alert is expected to fire at least once (an exp_alerts list that is not empty follows)
         assertThat(alerts).containsExactlyInAnyOrder("RecoNoSuccessfulPublishFor26Hours", "RecoMetricsMissing",
                 "RecoLastRunRefusedOrFailed", "RecoNdcgBelowGateFloor", "RecoSyncHookFailed", "RecoArgoSyncFailed",
-                "RecoJobPodPending");
+                "RecoJobPodPending", "RecoOnlineModelBelowControl");
         for (String alert : alerts) {
             assertThat(Pattern.compile("alertname: " + alert + "\\s+exp_alerts:\\s+- exp_labels").matcher(fixture).find())
                     .as("the fixture makes %s fire", alert).isTrue();
@@ -112,7 +112,7 @@ class PrometheusRulesTest {
         // then
         assertThat(queried).isNotEmpty().isSubsetOf(RunSeries.prometheusNames())
                 .contains("reco_last_successful_publish_timestamp_seconds", "reco_run_exit_code", "reco_ndcg",
-                        "reco_gate_min_ndcg");
+                        "reco_gate_min_ndcg", "reco_online_users", "reco_online_users_with_hits");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package com.beershop.reco.online;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures the last {@code keep} published generations against what customers rated next: for each generation and
+ * arm, the users who had a list and rated something in the generation's window, and their hits on the list's first
+ * N places. The lists are the generation's staged rows (both arms, each row with its arm); the ratings are the
+ * shop's, with a {@code rated_at} inside the window (ratings without a time are left out). All counting happens in
+ * the database: one aggregate query per generation.
+ */
+public class OnlineReadout {
+
+    private static final Logger log = LoggerFactory.getLogger(OnlineReadout.class);
+    /** Published rows read to find the windows: far more than the kept generations ever need. */
+    private static final int HISTORY_ROWS = 500;
+
+    private final JdbcTemplate jdbc;
+    private final int keep;
+    private final String ratingsQuery;
+
+    /**
+     * @param keep    how many of the newest published generations to measure (reco.publish.keep-generations)
+     * @param ratings the ratings table, and its user, product and rated-at columns
+     */
+    public OnlineReadout(JdbcTemplate jdbc, int keep, String ratings, String userColumn, String productColumn,
+                         String ratedAtColumn) {
+        this.jdbc = jdbc;
+        this.keep = keep;
+        this.ratingsQuery = "SELECT DISTINCT " + userColumn + " AS u, " + productColumn + " AS p FROM " + ratings
+                + " WHERE " + ratedAtColumn + " > ? AND " + ratedAtColumn + " <= ? AND " + userColumn
+                + " IS NOT NULL AND " + productColumn + " IS NOT NULL";
+    }
+
+    /** The figures of every kept generation and arm, newest generation first; {@code now} closes the live window. */
+    public List<ArmFigures> measure(LocalDateTime now) {
+        List<ArmFigures> figures = new ArrayList<>();
+        for (PublishedWindow window : windows()) {
+            figures.addAll(measure(window, now));
+        }
+        for (ArmFigures f : figures) {
+            log.info("Online readout of generation {} ({} arm, live since {}): {} users rated since, {} rated a"
+                    + " product of their list (hit rate {})", f.generation(), f.arm(), f.from(), f.users(),
+                    f.usersWithHits(), f.hitRate() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f",
+                            f.hitRate()));
+        }
+        return figures;
+    }
+
+    /** The newest {@code keep} generations put live, each with the window of the last time it was live. */
+    List<PublishedWindow> windows() {
+        List<PublishedWindow> windows = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        LocalDateTime[] replacedAt = {null};
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT COALESCE(restored_run_id, job_execution_id), ended_at, top_n FROM reco_run_history
+                    WHERE published = ? AND ended_at IS NOT NULL ORDER BY id DESC""");
+            statement.setMaxRows(HISTORY_ROWS);
+            statement.setBoolean(1, true);
+            return statement;
+        }, rs -> {
+            long generation = rs.getLong(1);
+            LocalDateTime wentLive = rs.getTimestamp(2).toLocalDateTime();
+            int topN = rs.getInt(3);
+            if (windows.size() < keep && seen.add(generation) && topN > 0) {
+                windows.add(new PublishedWindow(generation, wentLive, replacedAt[0], topN));
+            }
+            replacedAt[0] = wentLive;
+        });
+        return windows;
+    }
+
+    /** One generation's figures per arm, model first; an arm with no list in the generation has no figures. */
+    List<ArmFigures> measure(PublishedWindow window, LocalDateTime now) {
+        LocalDateTime to = window.to() == null ? now : window.to();
+        String sql = """
+                SELECT l.arm, COUNT(*), COUNT(h.user_id), SUM(CASE WHEN h.hits > 0 THEN 1 ELSE 0 END), SUM(h.hits)
+                FROM (SELECT user_id, MAX(COALESCE(arm, 'model')) AS arm FROM reco_staging
+                      WHERE run_id = ? AND item_rank <= ? GROUP BY user_id) l
+                LEFT JOIN (SELECT n.u AS user_id, COUNT(DISTINCT s.product_id) AS hits
+                      FROM (%s) n
+                      LEFT JOIN reco_staging s ON s.run_id = ? AND s.user_id = n.u AND s.product_id = n.p
+                                              AND s.item_rank <= ?
+                      GROUP BY n.u) h ON h.user_id = l.user_id
+                GROUP BY l.arm ORDER BY l.arm DESC""".formatted(ratingsQuery);
+        return jdbc.query(sql, (rs, i) -> ArmFigures.of(window.generation(), rs.getString(1), window.from(), to,
+                        rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), window.topN()),
+                window.generation(), window.topN(), Timestamp.valueOf(window.from()), Timestamp.valueOf(to),
+                window.generation(), window.topN());
+    }
+}
