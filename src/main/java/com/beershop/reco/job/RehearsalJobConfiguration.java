@@ -59,11 +59,12 @@ public class RehearsalJobConfiguration {
     public Step rehearsePublishStep(JobRepository jobRepository, PlatformTransactionManager tm,
                                     RecommendationPublisher publisher, RunHistoryRepository history,
                                     InventoryProperties inventory, StageResult<RecommendationLists> recommendationLists,
-                                    StageResult<PublishResult> publishResult, StepMetricsListener stepMetrics) {
+                                    StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
+                                    StepMetricsListener stepMetrics) {
         return new StepBuilder("rehearsePublishStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new RehearsePublishTasklet(publisher, history, inventory.recommendations().table(),
-                        recommendationLists, publishResult), tm)
+                        recommendationLists, publishResult, stagedRows), tm)
                 .build();
     }
 }

@@ -28,21 +28,25 @@ class RehearsePublishTasklet implements Tasklet {
     private final String liveTable;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<PublishResult> published;
+    private final StageResult<Long> stagedRows;
 
     RehearsePublishTasklet(RecommendationPublisher publisher, RunHistoryRepository history, String liveTable,
-                           StageResult<RecommendationLists> lists, StageResult<PublishResult> published) {
+                           StageResult<RecommendationLists> lists, StageResult<PublishResult> published,
+                           StageResult<Long> stagedRows) {
         this.publisher = publisher;
         this.history = history;
         this.liveTable = liveTable;
         this.lists = lists;
         this.published = published;
+        this.stagedRows = stagedRows;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         PublishTasklet.refuseIfOvertaken(history, runId);
-        RehearsedPublish rehearsed = publisher.rehearse(runId, lists.get().totalRows());
+        // both arms, as the night's publish: the model arm's lists and the control arm's rows staged beside them
+        RehearsedPublish rehearsed = publisher.rehearse(runId, stagedRows.find().orElse(lists.get().totalRows()));
         PublishResult result = rehearsed.result();
         log.info("Rehearsed publish: DELETE FROM {} removed {} rows in {} ms; INSERT ... SELECT wrote {} rows in {} ms",
                 liveTable, result.rowsRemoved(), rehearsed.deleteMillis(), result.rowsPublished(),
