@@ -65,4 +65,20 @@ public final class H2Dialect extends SqlServerDialect {
     public Optional<String> transactionLogSpace() {
         return Optional.empty();
     }
+
+    @Override
+    public Optional<String> snapshotIsolationState() {
+        return Optional.empty();
+    }
+
+    /** H2 has no TABLESAMPLE: its range boundaries are always the exact tiles. */
+    @Override
+    public String tableSample() {
+        return "";
+    }
+
+    @Override
+    public Optional<String> isLocalBaseTable() {
+        return Optional.empty();
+    }
 }

@@ -81,4 +81,51 @@ public class SqlServerDialect implements DatabaseDialect {
                   FROM sys.dm_db_log_space_usage u
                 """);
     }
+
+    /** 1: ALLOW_SNAPSHOT_ISOLATION ON. sys.databases shows the current database to any user of it. */
+    @Override
+    public Optional<String> snapshotIsolationState() {
+        return Optional.of("SELECT snapshot_isolation_state FROM sys.databases WHERE database_id = DB_ID()");
+    }
+
+    /** Sessions cannot share a snapshot on SQL Server: each reader reads in a SNAPSHOT transaction of its own. */
+    @Override
+    public Optional<String> exportSnapshot() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String importSnapshot(String snapshotId) {
+        throw new UnsupportedOperationException("SQL Server cannot import another session's snapshot");
+    }
+
+    /** Msg 494 on anything but a local base table: see {@link #isLocalBaseTable()}. */
+    @Override
+    public String tableSample() {
+        return " TABLESAMPLE (1 PERCENT) REPEATABLE (42)";
+    }
+
+    /**
+     * OBJECTPROPERTY IsUserTable is 1 only for a user table of this database (a view is 'V', a synonym 'SN'); a
+     * three- or four-part name gives NULL from OBJECT_ID.
+     */
+    @Override
+    public Optional<String> isLocalBaseTable() {
+        return Optional.of("SELECT CASE WHEN OBJECTPROPERTY(OBJECT_ID(?), 'IsUserTable') = 1 THEN 1 ELSE 0 END");
+    }
+
+    /**
+     * mssql-jdbc sends every String as NVARCHAR while {@code sendStringParametersAsUnicode} is true (its default), even
+     * one set with {@code Types.VARCHAR} (learn.microsoft.com/sql/connect/jdbc/reference/setsendstringparametersasunicode-method-sqlserverdatasource):
+     * against a VARCHAR column the column is then converted, no index seek is possible, and the comparison follows
+     * Unicode rules instead of the column's collation. Cast back to VARCHAR, the bound is compared as the column is.
+     */
+    @Override
+    public String idParameter(String columnType, int length) {
+        String type = columnType == null ? "" : columnType.toLowerCase(Locale.ROOT);
+        if (type.equals("varchar") || type.equals("char")) {
+            return "CAST(? AS VARCHAR(" + (length > 0 && length <= 8000 ? Integer.toString(length) : "MAX") + "))";
+        }
+        return "?";
+    }
 }
