@@ -93,7 +93,7 @@ final class PrivilegeCheck implements DatabaseCheck {
                 : String.join("; ", granted)));
     }
 
-    private static boolean isTrue(Object answer) {
+    static boolean isTrue(Object answer) {
         if (answer instanceof Boolean b) {
             return b;
         }

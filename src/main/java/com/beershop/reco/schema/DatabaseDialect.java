@@ -68,10 +68,11 @@ public interface DatabaseDialect {
     }
 
     /**
-     * One row: total_bytes, used_bytes, unlimited (1 when the log may grow until the disk is full),
-     * max_bytes (the most the log files may grow to), row_bytes (average bytes of a live row, null when the table
-     * is empty), indexes (B-trees that every published row is written to). Parameters: live table, live table.
-     * Empty where the database has no transaction log that a long publish can fill.
+     * One row: total_bytes, used_bytes (null where not measurable), unlimited (1 when the log may grow until the disk
+     * is full), max_bytes (the most the log files may grow to), row_bytes (average bytes of a live row, null when the
+     * table is empty), indexes (B-trees that every published row is written to), row_versions (1 when the publish's
+     * deleted rows are kept as versions in tempdb). Parameters: live table, three times. Empty where the database has
+     * no transaction log that a long publish can fill.
      */
     Optional<String> transactionLogSpace();
 
@@ -111,4 +112,22 @@ public interface DatabaseDialect {
      * @param length the column's declared length in characters
      */
     String idParameter(String columnType, int length);
+
+    /** One row: unlimited (1 when tempdb's data files may grow until the disk is full), max_bytes. Empty: no tempdb. */
+    default Optional<String> tempdbSpace() {
+        return Optional.empty();
+    }
+
+    /** One row, one column: tempdb's allocated bytes; needs {@link #stateViewPermission()}. Empty: no tempdb. */
+    default Optional<String> tempdbUsed() {
+        return Optional.empty();
+    }
+
+    /**
+     * One row: permission (the name of the permission that shows the server's state: free tempdb space), granted
+     * (1 when the login holds it). Empty where no figure the checks read needs a permission beyond the tables'.
+     */
+    default Optional<String> stateViewPermission() {
+        return Optional.empty();
+    }
 }

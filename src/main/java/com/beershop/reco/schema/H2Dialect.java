@@ -81,4 +81,19 @@ public final class H2Dialect extends SqlServerDialect {
     public Optional<String> isLocalBaseTable() {
         return Optional.empty();
     }
+
+    @Override
+    public Optional<String> tempdbSpace() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> tempdbUsed() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> stateViewPermission() {
+        return Optional.empty();
+    }
 }

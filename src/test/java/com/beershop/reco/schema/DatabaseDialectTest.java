@@ -42,7 +42,8 @@ class DatabaseDialectTest {
         assertThat(sqlServer.columnCollation()).hasValueSatisfying(sql -> assertThat(sql)
                 .contains("collation_name", "sys.columns", "OBJECT_ID(?)"));
         assertThat(sqlServer.transactionLogSpace()).hasValueSatisfying(sql -> assertThat(sql)
-                .contains("sys.dm_db_log_space_usage", "sys.database_files", "sys.dm_db_partition_stats"));
+                .contains("sys.database_files", "FILEPROPERTY", "sys.partitions", "sys.allocation_units")
+                .doesNotContain("sys.dm_db_log_space_usage"));
         assertThat(sqlServer.tablePrivilege()).isEqualTo("SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', ?)");
         assertThat(sqlServer.sessionLockTimeout()).contains("SELECT @@LOCK_TIMEOUT");
         assertThat(sqlServer.setLockTimeout(Duration.ofSeconds(30))).isEqualTo("SET LOCK_TIMEOUT 30000");
