@@ -130,4 +130,13 @@ public interface DatabaseDialect {
     default Optional<String> stateViewPermission() {
         return Optional.empty();
     }
+
+    /**
+     * One row, one column: whether the login may draw numbers from a sequence (Spring Batch's BATCH_*_SEQ); NULL
+     * when the sequence does not exist. Parameter: sequence.
+     */
+    String sequencePrivilege();
+
+    /** The privilege {@link #sequencePrivilege()} asks about, as a GRANT names it. */
+    String sequencePrivilegeName();
 }

@@ -96,4 +96,13 @@ public final class H2Dialect extends SqlServerDialect {
     public Optional<String> stateViewPermission() {
         return Optional.empty();
     }
+
+    /** H2 keeps no privileges on sequences: one that exists may be used by anyone who may use the schema. */
+    @Override
+    public String sequencePrivilege() {
+        return """
+                SELECT CASE WHEN EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES s
+                                          WHERE UPPER(s.SEQUENCE_NAME) = UPPER(CAST(? AS VARCHAR))) THEN TRUE END
+                """;
+    }
 }

@@ -97,4 +97,19 @@ public final class PostgresDialect implements DatabaseDialect {
     public String idParameter(String columnType, int length) {
         return "?";
     }
+
+    /** nextval needs USAGE or UPDATE on the sequence; to_regclass gives NULL for a missing one. */
+    @Override
+    public String sequencePrivilege() {
+        return """
+                SELECT CASE WHEN q.rel IS NULL THEN NULL
+                            ELSE has_sequence_privilege(q.rel, 'USAGE') OR has_sequence_privilege(q.rel, 'UPDATE') END
+                  FROM (SELECT to_regclass(CAST(? AS text)) AS rel) q
+                """;
+    }
+
+    @Override
+    public String sequencePrivilegeName() {
+        return "USAGE";
+    }
 }

@@ -183,4 +183,15 @@ public class SqlServerDialect implements DatabaseDialect {
         }
         return "?";
     }
+
+    /** NEXT VALUE FOR needs UPDATE on the sequence (learn.microsoft.com/sql/t-sql/functions/next-value-for-transact-sql). */
+    @Override
+    public String sequencePrivilege() {
+        return "SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', 'UPDATE')";
+    }
+
+    @Override
+    public String sequencePrivilegeName() {
+        return "UPDATE";
+    }
 }
