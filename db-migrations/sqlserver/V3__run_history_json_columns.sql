@@ -1,13 +1,11 @@
 -- params, rejected_by_reason and step_seconds hold JSON objects from now on, so that SQL can query them:
 --   SELECT JSON_VALUE(params, '$.factors') FROM reco_run_history
--- Rows written before this version hold Map.toString() text there, which is not JSON: it moves, unchanged, to
--- pre_v3_text, and the three columns of those rows become NULL. Nothing is lost.
-ALTER TABLE reco_run_history ADD pre_v3_text NVARCHAR(MAX) NULL;
+-- Rows written before this version hold Map.toString() text there, which is not JSON: V3.1 moves it, unchanged,
+-- to pre_v3_text, and the three columns of those rows become NULL. Nothing is lost.
+-- Flyway sends a SQL Server script as one batch, which SQL Server compiles before it runs any of it: a statement
+-- that used pre_v3_text here would fail to compile (Msg 207), so the UPDATE has a script of its own (V3.1).
 
-UPDATE reco_run_history
-   SET pre_v3_text = CONCAT('params=', params, '; rejected_by_reason=', rejected_by_reason,
-                            '; step_seconds=', step_seconds),
-       params = NULL, rejected_by_reason = NULL, step_seconds = NULL;
+ALTER TABLE reco_run_history ADD pre_v3_text NVARCHAR(MAX) NULL;
 
 -- room for every effective hyperparameter and every step, however many a later version records
 ALTER TABLE reco_run_history ALTER COLUMN params NVARCHAR(MAX) NULL;

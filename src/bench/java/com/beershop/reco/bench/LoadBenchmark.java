@@ -5,6 +5,9 @@ import com.beershop.reco.ingest.ParallelRatingsLoader;
 import com.beershop.reco.ingest.RatingValidator;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.ReadConsistency;
+import com.beershop.reco.ingest.ReadPlan;
+import com.beershop.reco.schema.DatabaseDialect;
+import com.beershop.reco.schema.DatabaseVendor;
 import com.beershop.reco.sample.SampleSize;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -64,8 +67,10 @@ public final class LoadBenchmark {
         String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         RatingsCollector collector = new RatingsCollector();
         long start = System.nanoTime();
-        loader.load(collector, readers, readers == 1 ? ReadConsistency.SINGLE_READER
-                : ReadConsistency.EXPORTED_SNAPSHOT);
+        DatabaseDialect postgres = DatabaseVendor.POSTGRESQL.dialect();
+        loader.load(collector, readers == 1 ? ReadPlan.singleReader()
+                : new ReadPlan(readers, ReadConsistency.EXPORTED_SNAPSHOT, postgres.tableSample(), "?",
+                        postgres.exportSnapshot(), postgres::importSnapshot));
         collector.matrix();
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = collector.acceptedCount() + collector.rejectedCount();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The login's privileges on exactly what a run does: read ratings and products; read, insert and delete
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 final class PrivilegeCheck implements DatabaseCheck {
 
+    static final List<String> BATCH_SEQUENCES = List.of("BATCH_JOB_INSTANCE_SEQ", "BATCH_JOB_EXECUTION_SEQ",
+            "BATCH_STEP_EXECUTION_SEQ");
     static final List<String> BATCH_TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_STEP_EXECUTION_CONTEXT");
@@ -45,11 +48,52 @@ final class PrivilegeCheck implements DatabaseCheck {
         Map<String, List<String>> own = new LinkedHashMap<>();
         own.put("reco_staging", List.of("SELECT", "INSERT", "DELETE"));
         own.put("reco_run_history", List.of("SELECT", "INSERT"));
+        own.put("reco_model_selection", List.of("SELECT", "INSERT"));
         own.put("reco_generation_zero", List.of("SELECT", "INSERT"));
         own.put(schemaHistoryTable, List.of("SELECT"));
         BATCH_TABLES.forEach(t -> own.put(t, List.of("SELECT", "INSERT", "UPDATE")));
         results.add(line(context, "privileges job tables", own));
+        results.add(sequences(context));
+        Optional<String> stateView = context.dialect().stateViewPermission();
+        if (stateView.isPresent()) {
+            results.add(stateView(context, stateView.get()));
+        }
         return results;
+    }
+
+    /** Spring Batch draws every job, execution and step id from its sequences. */
+    private static CheckResult sequences(CheckContext context) throws SQLException {
+        String name = "privileges job sequences";
+        String privilege = context.dialect().sequencePrivilegeName();
+        List<String> lacking = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (String sequence : BATCH_SEQUENCES) {
+            Object answer = context.single(context.dialect().sequencePrivilege(), sequence);
+            if (answer == null) {
+                absent.add(sequence);
+            } else if (!isTrue(answer)) {
+                lacking.add(sequence);
+            }
+        }
+        String login = context.connection().getMetaData().getUserName();
+        if (!lacking.isEmpty()) {
+            return CheckResult.failed(name, "the login " + login + " lacks " + privilege + " on "
+                    + String.join(", ", lacking));
+        }
+        if (!absent.isEmpty()) {
+            return CheckResult.failed(name, "no sequence " + String.join(", ", absent) + " (or the login cannot see it)");
+        }
+        return CheckResult.ok(name, login + " may draw from all " + BATCH_SEQUENCES.size() + " of Spring Batch's sequences");
+    }
+
+    /** The permission that makes tempdb's use measurable: reported either way, never a failure (a run needs none). */
+    private static CheckResult stateView(CheckContext context, String sql) throws SQLException {
+        Object[] row = context.rows(sql).get(0);
+        String login = context.connection().getMetaData().getUserName();
+        return CheckResult.ok("privileges server state", isTrue(row[1])
+                ? login + " has " + row[0] + ": tempdb's use is measured"
+                : login + " lacks " + row[0] + ": tempdb's free space is not measurable (the version store line says"
+                + " so); a run needs no such permission");
     }
 
     private static CheckResult line(CheckContext context, String name, Map<String, List<String>> wanted) throws SQLException {
@@ -94,7 +138,7 @@ final class PrivilegeCheck implements DatabaseCheck {
                 : String.join("; ", granted)));
     }
 
-    private static boolean isTrue(Object answer) {
+    static boolean isTrue(Object answer) {
         if (answer instanceof Boolean b) {
             return b;
         }

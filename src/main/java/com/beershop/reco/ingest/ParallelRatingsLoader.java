@@ -54,10 +54,13 @@ public final class ParallelRatingsLoader {
         this.fetchSize = fetchSize;
     }
 
-    /** Reads every rating into {@code target} with up to {@code readers} connections. */
-    public void load(RatingsCollector target, int readers, ReadConsistency consistency) throws SQLException {
+    /**
+     * Reads every rating into {@code target} as {@code plan} says. Connections held at once: the readers, plus the
+     * coordinator only where it keeps a snapshot open for them ({@link ReadConsistency#holdsCoordinator()}).
+     */
+    public void load(RatingsCollector target, ReadPlan plan) throws SQLException {
         Progress progress = new Progress();
-        if (readers <= 1 || consistency == ReadConsistency.SINGLE_READER) {
+        if (!plan.parallel()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 read(connection, new UserRanges.Range("", List.of()), target, progress);
@@ -66,25 +69,34 @@ public final class ParallelRatingsLoader {
             log.info("Read {} ratings with one reader ({} rejected)", progress.rows.get(), target.rejectedCount());
             return;
         }
-        try (Connection coordinator = dataSource.getConnection()) {
-            coordinator.setAutoCommit(false);
-            coordinator.setTransactionIsolation(consistency.isolation());
-            String snapshot = consistency == ReadConsistency.EXPORTED_SNAPSHOT ? exportSnapshot(coordinator) : null;
-            List<UserRanges.Range> ranges = UserRanges.of(coordinator, table, userColumn, readers,
-                    consistency.boundarySample());
-            List<RatingsCollector> parts = readInParallel(ranges, target, consistency, snapshot, progress);
-            // the coordinator's transaction keeps the exported snapshot importable until every reader has it
-            coordinator.commit();
-            for (RatingsCollector part : parts) {
-                target.absorb(part);
+        ReadConsistency consistency = plan.consistency();
+        List<RatingsCollector> parts;
+        List<UserRanges.Range> ranges;
+        if (consistency.holdsCoordinator()) {
+            try (Connection coordinator = coordinator(consistency)) {
+                String snapshot = exportSnapshot(coordinator, plan);
+                ranges = ranges(coordinator, plan);
+                parts = readInParallel(ranges, target, consistency, plan.importSnapshot().apply(snapshot), progress);
+                // the coordinator's transaction kept the exported snapshot importable until every reader had it
+                coordinator.commit();
             }
-            log.info("Read {} ratings with {} readers ({}, {} rejected)", progress.rows.get(), ranges.size(),
-                    consistency, target.rejectedCount());
+        } else {
+            try (Connection coordinator = coordinator(consistency)) {
+                ranges = ranges(coordinator, plan);
+                coordinator.commit();
+            } // back in the pool before the readers ask for their connections
+            parts = readInParallel(ranges, target, consistency, null, progress);
         }
+        for (RatingsCollector part : parts) {
+            target.absorb(part);
+        }
+        log.info("Read {} ratings with {} readers ({}, {} rejected)", progress.rows.get(), ranges.size(),
+                consistency, target.rejectedCount());
     }
 
     private List<RatingsCollector> readInParallel(List<UserRanges.Range> ranges, RatingsCollector target,
-                                                  ReadConsistency consistency, String snapshot, Progress progress)
+                                                  ReadConsistency consistency, String importSnapshot,
+                                                  Progress progress)
             throws SQLException {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), r -> {
@@ -101,9 +113,9 @@ public final class ParallelRatingsLoader {
                     try (Connection connection = dataSource.getConnection()) {
                         connection.setAutoCommit(false);
                         connection.setTransactionIsolation(consistency.isolation());
-                        if (snapshot != null) {
+                        if (importSnapshot != null) {
                             try (Statement statement = connection.createStatement()) {
-                                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                                statement.execute(importSnapshot);
                             }
                         }
                         read(connection, range, part, progress);
@@ -162,9 +174,27 @@ public final class ParallelRatingsLoader {
         }
     }
 
-    private static String exportSnapshot(Connection coordinator) throws SQLException {
-        try (Statement statement = coordinator.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+    private Connection coordinator(ReadConsistency consistency) throws SQLException {
+        Connection coordinator = dataSource.getConnection();
+        try {
+            coordinator.setAutoCommit(false);
+            coordinator.setTransactionIsolation(consistency.isolation());
+            return coordinator;
+        } catch (SQLException e) {
+            coordinator.close();
+            throw e;
+        }
+    }
+
+    private List<UserRanges.Range> ranges(Connection coordinator, ReadPlan plan) throws SQLException {
+        return UserRanges.of(coordinator, table, userColumn, plan.readers(), plan.boundarySample(),
+                plan.idParameter());
+    }
+
+    private static String exportSnapshot(Connection coordinator, ReadPlan plan) throws SQLException {
+        String export = plan.exportSnapshot().orElseThrow(
+                () -> new IllegalStateException("this database exports no snapshot for its readers"));
+        try (Statement statement = coordinator.createStatement(); ResultSet rs = statement.executeQuery(export)) {
             rs.next();
             return rs.getString(1);
         }

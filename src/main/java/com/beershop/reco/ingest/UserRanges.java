@@ -26,14 +26,15 @@ final class UserRanges {
     /**
      * @param sample a TABLESAMPLE clause to take the boundaries from a sample of the table, or "" for the exact
      *               tiles; a sample too small to give {@code n} distinct ids falls back to the exact query
+     * @param idParameter a bound id as the predicates write it ({@code ?} or a cast of it to the column's type)
      */
-    static List<Range> of(Connection connection, String table, String userColumn, int n, String sample)
-            throws SQLException {
+    static List<Range> of(Connection connection, String table, String userColumn, int n, String sample,
+                          String idParameter) throws SQLException {
         List<String> starts = sample.isEmpty() ? List.of() : starts(connection, table + sample, userColumn, n);
         if (starts.size() < n) {
             starts = starts(connection, table, userColumn, n);
         }
-        return ranges(userColumn, starts);
+        return ranges(userColumn, idParameter, starts);
     }
 
     private static List<String> starts(Connection connection, String from, String userColumn, int n)
@@ -52,19 +53,20 @@ final class UserRanges {
     }
 
     /** Range i runs from start i (inclusive) to start i + 1 (exclusive); the first also takes NULL ids. */
-    static List<Range> ranges(String userColumn, List<String> starts) {
+    static List<Range> ranges(String userColumn, String idParameter, List<String> starts) {
         List<Range> ranges = new ArrayList<>();
         if (starts.size() <= 1) {
             ranges.add(new Range("", List.of()));
             return ranges;
         }
-        ranges.add(new Range(" WHERE (" + userColumn + " IS NULL OR " + userColumn + " < ?)", List.of(starts.get(1))));
+        String from = userColumn + " >= " + idParameter;
+        String below = userColumn + " < " + idParameter;
+        ranges.add(new Range(" WHERE (" + userColumn + " IS NULL OR " + below + ")", List.of(starts.get(1))));
         for (int i = 1; i < starts.size(); i++) {
             if (i + 1 < starts.size()) {
-                ranges.add(new Range(" WHERE " + userColumn + " >= ? AND " + userColumn + " < ?",
-                        List.of(starts.get(i), starts.get(i + 1))));
+                ranges.add(new Range(" WHERE " + from + " AND " + below, List.of(starts.get(i), starts.get(i + 1))));
             } else {
-                ranges.add(new Range(" WHERE " + userColumn + " >= ?", List.of(starts.get(i))));
+                ranges.add(new Range(" WHERE " + from, List.of(starts.get(i))));
             }
         }
         return ranges;

@@ -136,8 +136,8 @@ public class BuildingBlocksConfiguration {
     }
 
     @Bean
-    public StagingRepository stagingRepository(JdbcTemplate jdbc) {
-        return new StagingRepository(jdbc);
+    public StagingRepository stagingRepository(JdbcTemplate jdbc, JobProperties job) {
+        return new StagingRepository(jdbc, job.queryTimeout());
     }
 
     @Bean

@@ -2,7 +2,6 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.ingest.ParallelRatingsLoader;
 import com.beershop.reco.ingest.RatingsCollector;
-import com.beershop.reco.ingest.ReadConsistency;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -10,9 +9,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Reads every rating into the run's collector, over {@link RatingsReaders#readers()} connections at once. The
- * step's counts keep the meaning they had as a chunk step: read = rows read, filter = rows rejected, write = rows
- * accepted (the run history and the benchmark read them).
+ * Reads every rating into the run's collector, as {@link RatingsReaders#plan()} says (over several connections at
+ * once). The step's counts keep the meaning they had as a chunk step: read = rows read, filter = rows rejected,
+ * write = rows accepted (the run history and the benchmark read them).
  */
 class LoadRatingsTasklet implements Tasklet {
 
@@ -28,8 +27,7 @@ class LoadRatingsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ReadConsistency consistency = readers.consistency();
-        loader.load(collector, readers.readers(), consistency);
+        loader.load(collector, readers.plan());
         // StepContribution counts reads one at a time; the execution's counts are what the metadata keeps
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         step.setReadCount(collector.acceptedCount() + collector.rejectedCount());

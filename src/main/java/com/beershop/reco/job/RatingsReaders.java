@@ -1,6 +1,8 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.ingest.ReadConsistency;
+import com.beershop.reco.ingest.ReadPlan;
+import com.beershop.reco.schema.DatabaseDialect;
 import com.beershop.reco.schema.DatabaseVendor;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
@@ -8,49 +10,76 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 
 /**
- * How many connections read the ratings at once, and how they agree on one state of the table, for this
- * database: {@code reco.input.readers} (0 = one per core), capped so the connection pool keeps two connections
- * for the step's own transaction and the snapshot coordinator, and one reader where the database cannot give the
- * readers a consistent view (SQL Server without {@code ALLOW_SNAPSHOT_ISOLATION ON}).
+ * How the ratings are read on this database ({@link ReadPlan}): how many connections at once
+ * ({@code reco.input.readers}, 0 = one per core), capped so the connection pool can give every reader a connection
+ * at once beside what the run already holds; how the readers agree on one state of the table (one reader where
+ * the database cannot give them a consistent view: SQL Server without {@code ALLOW_SNAPSHOT_ISOLATION ON}); and the
+ * dialect's statements for it: the table sample of the range boundaries (only on a local base table) and the user
+ * id bound in the column's own type.
  */
 class RatingsReaders {
 
     private static final Logger log = LoggerFactory.getLogger(RatingsReaders.class);
+    /**
+     * Connections the run holds through the whole load besides the readers: the run lock's (a session of its own
+     * for the whole run) and the step's transaction (Spring Batch opens it around the tasklet).
+     */
+    static final int HELD_BESIDE_READERS = 2;
 
     private final DataSource dataSource;
     private final int configured;
+    private final String table;
+    private final String userColumn;
 
-    RatingsReaders(DataSource dataSource, int configured) {
+    RatingsReaders(DataSource dataSource, int configured, String table, String userColumn) {
         this.dataSource = dataSource;
         this.configured = configured;
+        this.table = table;
+        this.userColumn = userColumn;
     }
 
-    int readers() {
+    ReadPlan plan() {
+        DatabaseDialect dialect = DatabaseVendor.of(dataSource).dialect();
+        ReadConsistency consistency = consistency(dialect);
+        int readers = consistency == ReadConsistency.SINGLE_READER ? 1 : readers(consistency);
+        if (readers <= 1) {
+            return ReadPlan.singleReader();
+        }
+        return new ReadPlan(readers, consistency, boundarySample(dialect), idParameter(dialect),
+                dialect.exportSnapshot(), dialect::importSnapshot);
+    }
+
+    /** The configured readers, at most what the pool can give at once beside the connections the run holds. */
+    int readers(ReadConsistency consistency) {
         int wanted = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
         int pool = poolSize();
-        if (wanted > 1 && wanted > pool - 2) {
-            log.info("reco.input.readers: {} wanted, {} used: the connection pool has {} connections and the load"
-                    + " needs two more (raise spring.datasource.hikari.maximum-pool-size for more readers)",
-                    wanted, Math.max(1, pool - 2), pool);
-            return Math.max(1, pool - 2);
+        int held = HELD_BESIDE_READERS + (consistency.holdsCoordinator() ? 1 : 0);
+        int available = Math.max(1, pool - held);
+        if (wanted > 1 && wanted > available) {
+            log.info("reco.input.readers: {} wanted, {} used: the connection pool has {} connections and the run holds"
+                    + " {} of them through the load (run lock, step transaction{}); raise"
+                    + " spring.datasource.hikari.maximum-pool-size for more readers", wanted, available, pool, held,
+                    consistency.holdsCoordinator() ? ", snapshot coordinator" : "");
+            return available;
         }
         return wanted;
     }
 
-    ReadConsistency consistency() {
-        return switch (DatabaseVendor.of(dataSource)) {
+    private ReadConsistency consistency(DatabaseDialect dialect) {
+        return switch (dialect.vendor()) {
             case POSTGRESQL -> ReadConsistency.EXPORTED_SNAPSHOT;
             case H2 -> ReadConsistency.REPEATABLE_READ_PER_READER;
-            case SQLSERVER -> snapshotIsolationAllowed() ? ReadConsistency.SNAPSHOT_PER_READER : singleReader();
+            case SQLSERVER -> snapshotIsolationAllowed(dialect) ? ReadConsistency.SNAPSHOT_PER_READER : singleReader();
         };
     }
 
-    private boolean snapshotIsolationAllowed() {
-        Integer state = new JdbcTemplate(dataSource).queryForObject(
-                "SELECT snapshot_isolation_state FROM sys.databases WHERE name = DB_NAME()", Integer.class);
+    private boolean snapshotIsolationAllowed(DatabaseDialect dialect) {
+        Integer state = dialect.snapshotIsolationState()
+                .map(sql -> new JdbcTemplate(dataSource).queryForObject(sql, Integer.class)).orElse(null);
         return state != null && state == 1;
     }
 
@@ -59,6 +88,29 @@ class RatingsReaders {
                 + " see different states of the table (ALTER DATABASE ... SET ALLOW_SNAPSHOT_ISOLATION ON allows"
                 + " reco.input.readers)");
         return ReadConsistency.SINGLE_READER;
+    }
+
+    /** The dialect's table sample where the source is a local base table; the exact tiles otherwise. */
+    private String boundarySample(DatabaseDialect dialect) {
+        String sample = dialect.tableSample();
+        if (sample.isEmpty()) {
+            return "";
+        }
+        Integer base = dialect.isLocalBaseTable().map(sql -> new JdbcTemplate(dataSource)
+                .query(sql, rs -> rs.next() ? rs.getInt(1) : 0, table)).orElse(0);
+        if (base == null || base != 1) {
+            log.info("Range boundaries from every distinct user id: {} is not a local base table, so it cannot be"
+                    + " sampled", table);
+            return "";
+        }
+        return sample;
+    }
+
+    private String idParameter(DatabaseDialect dialect) {
+        return new JdbcTemplate(dataSource).query("SELECT " + userColumn + " FROM " + table + " WHERE 1 = 0", rs -> {
+            ResultSetMetaData meta = rs.getMetaData();
+            return dialect.idParameter(meta.getColumnTypeName(1), meta.getPrecision(1));
+        });
     }
 
     private int poolSize() {

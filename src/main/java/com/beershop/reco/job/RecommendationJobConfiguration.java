@@ -130,7 +130,7 @@ public class RecommendationJobConfiguration {
         return new StepBuilder("loadRatingsStep", jobRepository)
                 .listener(stepMetrics)
                 .tasklet(new LoadRatingsTasklet(loader, ratingsCollector, new RatingsReaders(dataSource,
-                        input.readers())), tm)
+                        input.readers(), t.table(), t.userColumn())), tm)
                 .build();
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,9 +22,9 @@ import java.util.List;
  * are the generations the {@code republish} mode can put back.
  *
  * <p>Rows go in through the driver's fastest path: {@code COPY ... FROM STDIN} on PostgreSQL (pgjdbc's
- * {@code CopyManager}, several times faster than batched inserts), a JDBC batch elsewhere. On SQL Server the batch
- * becomes a bulk copy when the URL sets {@code useBulkCopyForBatchInsert=true}. Either way the rows are written
- * on the caller's transaction's connection, so a batch commits or rolls back with it.
+ * {@code CopyManager}, several times faster than batched inserts), a bulk copy on SQL Server
+ * ({@link SqlServerStagingBulkCopy}), a JDBC batch on H2. Either way the rows are written on the caller's
+ * transaction's connection, so a batch commits or rolls back with it.
  */
 public class StagingRepository {
 
@@ -39,9 +40,12 @@ public class StagingRepository {
     public static final long GENERATION_ZERO = -1;
 
     private final JdbcTemplate jdbc;
+    private final Duration timeout;
 
-    public StagingRepository(JdbcTemplate jdbc) {
+    /** @param timeout how long one chunk's bulk copy may take (the job's query timeout) */
+    public StagingRepository(JdbcTemplate jdbc, Duration timeout) {
         this.jdbc = jdbc;
+        this.timeout = timeout;
     }
 
     public int clearRun(long runId) {
@@ -84,11 +88,15 @@ public class StagingRepository {
     /** @param arm the rollout arm the rows belong to ({@code model}, {@code control}); null reads as model */
     public void insert(long runId, List<StagedRow> rows, String arm) {
         Boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
-            if (!connection.isWrapperFor(PGConnection.class)) {
-                return false;
+            if (connection.isWrapperFor(PGConnection.class)) {
+                copy(connection, runId, rows, arm);
+                return true;
             }
-            copy(connection, runId, rows, arm);
-            return true;
+            if (SqlServerStagingBulkCopy.applies(connection)) {
+                SqlServerStagingBulkCopy.copy(connection, runId, rows, arm, timeout);
+                return true;
+            }
+            return false;
         });
         if (!Boolean.TRUE.equals(copied)) {
             batchInsert(runId, rows, arm);

@@ -74,6 +74,46 @@ public final class H2Dialect extends SqlServerDialect {
     }
 
     @Override
+    public Optional<String> snapshotIsolationState() {
+        return Optional.empty();
+    }
+
+    /** H2 has no TABLESAMPLE: its range boundaries are always the exact tiles. */
+    @Override
+    public String tableSample() {
+        return "";
+    }
+
+    @Override
+    public Optional<String> isLocalBaseTable() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> tempdbSpace() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> tempdbUsed() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> stateViewPermission() {
+        return Optional.empty();
+    }
+
+    /** H2 keeps no privileges on sequences: one that exists may be used by anyone who may use the schema. */
+    @Override
+    public String sequencePrivilege() {
+        return """
+                SELECT CASE WHEN EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES s
+                                          WHERE UPPER(s.SEQUENCE_NAME) = UPPER(CAST(? AS VARCHAR))) THEN TRUE END
+                """;
+    }
+
+    @Override
     public List<TransactionMeasure> publishMeasures() {
         return List.of(TransactionMeasure.notMeasurable("transaction log", "not measurable on H2"),
                 TransactionMeasure.notMeasurable("version store", "not measurable on H2"));

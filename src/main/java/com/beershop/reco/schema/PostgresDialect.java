@@ -66,6 +66,58 @@ public final class PostgresDialect implements DatabaseDialect {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> snapshotIsolationState() {
+        return Optional.empty();
+    }
+
+    /** The coordinator's transaction exports its snapshot; it stays importable while that transaction is open. */
+    @Override
+    public Optional<String> exportSnapshot() {
+        return Optional.of("SELECT pg_export_snapshot()");
+    }
+
+    /** Must be the first statement of a REPEATABLE READ transaction; the id comes from the server, never a user. */
+    @Override
+    public String importSnapshot(String snapshotId) {
+        return "SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'";
+    }
+
+    @Override
+    public String tableSample() {
+        return " TABLESAMPLE SYSTEM (1) REPEATABLE (42)";
+    }
+
+    /** TABLESAMPLE reads tables, partitioned tables and materialized views; not views or foreign tables. */
+    @Override
+    public Optional<String> isLocalBaseTable() {
+        return Optional.of("""
+                SELECT CASE WHEN c.relkind IN ('r', 'p', 'm') THEN 1 ELSE 0 END
+                  FROM pg_class c WHERE c.oid = to_regclass(CAST(? AS text))
+                """);
+    }
+
+    /** pgjdbc sends a String as varchar, the type of the id columns. */
+    @Override
+    public String idParameter(String columnType, int length) {
+        return "?";
+    }
+
+    /** nextval needs USAGE or UPDATE on the sequence; to_regclass gives NULL for a missing one. */
+    @Override
+    public String sequencePrivilege() {
+        return """
+                SELECT CASE WHEN q.rel IS NULL THEN NULL
+                            ELSE has_sequence_privilege(q.rel, 'USAGE') OR has_sequence_privilege(q.rel, 'UPDATE') END
+                  FROM (SELECT to_regclass(CAST(? AS text)) AS rel) q
+                """;
+    }
+
+    @Override
+    public String sequencePrivilegeName() {
+        return "USAGE";
+    }
+
     /**
      * The WAL insert position in bytes (pg_current_wal_insert_lsn, callable by any login): the difference is the WAL
      * the whole server wrote during the publish, this transaction's and any other session's. PostgreSQL has no

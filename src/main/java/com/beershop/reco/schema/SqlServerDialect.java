@@ -70,24 +70,137 @@ public class SqlServerDialect implements DatabaseDialect {
     }
 
     /**
-     * The log's size and use (sys.dm_db_log_space_usage), how far its files may grow (sys.database_files, in 8 KB
-     * pages; max_size -1 means "until the disk is full"), and the live table's average row size and number of
-     * B-trees (sys.dm_db_partition_stats, sys.indexes). Needs VIEW DATABASE STATE.
+     * Read from the database's own catalog, which every user of it may read: no server-level permission
+     * ({@code sys.dm_db_log_space_usage} needs VIEW SERVER STATE, or VIEW SERVER PERFORMANCE STATE from 2022). The
+     * log files' size and limit from sys.database_files (8 KB pages; max_size -1, or 268435456 for a log file, is
+     * MAXSIZE UNLIMITED: 2 TB, learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-files-transact-sql),
+     * their used pages from FILEPROPERTY(name, 'SpaceUsed') (NULL where the login may not see them), the live
+     * table's average row bytes and B-trees from sys.partitions, sys.allocation_units and sys.indexes (visible with
+     * any permission on the table), and whether readers use row versions (READ_COMMITTED_SNAPSHOT).
      */
     @Override
     public Optional<String> transactionLogSpace() {
         return Optional.of("""
-                SELECT u.total_log_size_in_bytes AS total_bytes,
-                       u.used_log_space_in_bytes AS used_bytes,
-                       (SELECT MAX(CASE WHEN f.max_size = -1 AND f.growth > 0 THEN 1 ELSE 0 END)
+                SELECT (SELECT SUM(CAST(f.size AS BIGINT)) * 8192
+                          FROM sys.database_files f WHERE f.type = 1) AS total_bytes,
+                       (SELECT SUM(CAST(FILEPROPERTY(f.name, 'SpaceUsed') AS BIGINT)) * 8192
+                          FROM sys.database_files f WHERE f.type = 1) AS used_bytes,
+                       (SELECT MAX(CASE WHEN f.growth > 0 AND f.max_size IN (-1, 268435456) THEN 1 ELSE 0 END)
                           FROM sys.database_files f WHERE f.type = 1) AS unlimited,
-                       (SELECT SUM(CAST(CASE WHEN f.growth = 0 OR f.max_size = -1 THEN f.size ELSE f.max_size END AS BIGINT)) * 8192
+                       (SELECT SUM(CAST(CASE WHEN f.growth = 0 THEN f.size
+                                             WHEN f.max_size IN (-1, 268435456) THEN 268435456
+                                             ELSE f.max_size END AS BIGINT)) * 8192
                           FROM sys.database_files f WHERE f.type = 1) AS max_bytes,
-                       (SELECT SUM(s.used_page_count) * 8192 / NULLIF(SUM(s.row_count), 0)
-                          FROM sys.dm_db_partition_stats s WHERE s.object_id = OBJECT_ID(?) AND s.index_id IN (0, 1)) AS row_bytes,
-                       (SELECT COUNT(*) FROM sys.indexes i WHERE i.object_id = OBJECT_ID(?) AND i.type IN (0, 1, 2)) AS indexes
-                  FROM sys.dm_db_log_space_usage u
+                       (SELECT SUM(CAST(a.used_pages AS BIGINT)) * 8192
+                          FROM sys.partitions p JOIN sys.allocation_units a ON a.container_id = p.partition_id
+                         WHERE p.object_id = OBJECT_ID(?) AND p.index_id IN (0, 1))
+                       / NULLIF((SELECT SUM(p.rows) FROM sys.partitions p
+                                  WHERE p.object_id = OBJECT_ID(?) AND p.index_id IN (0, 1)), 0) AS row_bytes,
+                       (SELECT COUNT(*) FROM sys.indexes i WHERE i.object_id = OBJECT_ID(?) AND i.type IN (0, 1, 2)) AS indexes,
+                       (SELECT CAST(d.is_read_committed_snapshot_on AS INT)
+                          FROM sys.databases d WHERE d.database_id = DB_ID()) AS row_versions
                 """);
+    }
+
+    /**
+     * tempdb's data files, where READ_COMMITTED_SNAPSHOT keeps the old version of every row the publish deletes until
+     * it commits: whether they may grow until the disk is full, and the most they may grow to. tempdb's catalog is
+     * readable by any login (tempdb's guest user).
+     */
+    @Override
+    public Optional<String> tempdbSpace() {
+        return Optional.of("""
+                SELECT MAX(CASE WHEN f.growth > 0 AND f.max_size = -1 THEN 1 ELSE 0 END) AS unlimited,
+                       SUM(CAST(CASE WHEN f.growth = 0 THEN f.size WHEN f.max_size = -1 THEN f.size
+                                     ELSE f.max_size END AS BIGINT)) * 8192 AS max_bytes
+                  FROM tempdb.sys.database_files f WHERE f.type = 0
+                """);
+    }
+
+    /** tempdb's allocated bytes now; needs {@link #stateViewPermission()}. */
+    @Override
+    public Optional<String> tempdbUsed() {
+        return Optional.of("""
+                SELECT SUM(CAST(u.total_page_count - u.unallocated_extent_page_count AS BIGINT)) * 8192
+                  FROM tempdb.sys.dm_db_file_space_usage u
+                """);
+    }
+
+    /**
+     * The permission that lets the login read the server's state views (tempdb's space, the log's DMV): VIEW SERVER
+     * STATE up to SQL Server 2019, VIEW SERVER PERFORMANCE STATE from 2022 (major version 16), VIEW DATABASE STATE on
+     * Azure SQL Database (engine edition 5); and whether the login holds it. The job itself never needs it.
+     */
+    @Override
+    public Optional<String> stateViewPermission() {
+        return Optional.of("""
+                SELECT q.permission,
+                       HAS_PERMS_BY_NAME(CASE WHEN q.on_database = 1 THEN DB_NAME() END,
+                                         CASE WHEN q.on_database = 1 THEN 'DATABASE' END, q.permission) AS granted
+                  FROM (SELECT CASE WHEN CAST(SERVERPROPERTY('EngineEdition') AS INT) = 5 THEN 'VIEW DATABASE STATE'
+                                    WHEN CAST(SERVERPROPERTY('ProductMajorVersion') AS INT) >= 16
+                                         THEN 'VIEW SERVER PERFORMANCE STATE'
+                                    ELSE 'VIEW SERVER STATE' END AS permission,
+                               CASE WHEN CAST(SERVERPROPERTY('EngineEdition') AS INT) = 5 THEN 1 ELSE 0 END AS on_database) q
+                """);
+    }
+
+    /** 1: ALLOW_SNAPSHOT_ISOLATION ON. sys.databases shows the current database to any user of it. */
+    @Override
+    public Optional<String> snapshotIsolationState() {
+        return Optional.of("SELECT snapshot_isolation_state FROM sys.databases WHERE database_id = DB_ID()");
+    }
+
+    /** Sessions cannot share a snapshot on SQL Server: each reader reads in a SNAPSHOT transaction of its own. */
+    @Override
+    public Optional<String> exportSnapshot() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String importSnapshot(String snapshotId) {
+        throw new UnsupportedOperationException("SQL Server cannot import another session's snapshot");
+    }
+
+    /** Msg 494 on anything but a local base table: see {@link #isLocalBaseTable()}. */
+    @Override
+    public String tableSample() {
+        return " TABLESAMPLE (1 PERCENT) REPEATABLE (42)";
+    }
+
+    /**
+     * OBJECTPROPERTY IsUserTable is 1 only for a user table of this database (a view is 'V', a synonym 'SN'); a
+     * three- or four-part name gives NULL from OBJECT_ID.
+     */
+    @Override
+    public Optional<String> isLocalBaseTable() {
+        return Optional.of("SELECT CASE WHEN OBJECTPROPERTY(OBJECT_ID(?), 'IsUserTable') = 1 THEN 1 ELSE 0 END");
+    }
+
+    /**
+     * mssql-jdbc sends every String as NVARCHAR while {@code sendStringParametersAsUnicode} is true (its default), even
+     * one set with {@code Types.VARCHAR} (learn.microsoft.com/sql/connect/jdbc/reference/setsendstringparametersasunicode-method-sqlserverdatasource):
+     * against a VARCHAR column the column is then converted, no index seek is possible, and the comparison follows
+     * Unicode rules instead of the column's collation. Cast back to VARCHAR, the bound is compared as the column is.
+     */
+    @Override
+    public String idParameter(String columnType, int length) {
+        String type = columnType == null ? "" : columnType.toLowerCase(Locale.ROOT);
+        if (type.equals("varchar") || type.equals("char")) {
+            return "CAST(? AS VARCHAR(" + (length > 0 && length <= 8000 ? Integer.toString(length) : "MAX") + "))";
+        }
+        return "?";
+    }
+
+    /** NEXT VALUE FOR needs UPDATE on the sequence (learn.microsoft.com/sql/t-sql/functions/next-value-for-transact-sql). */
+    @Override
+    public String sequencePrivilege() {
+        return "SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', 'UPDATE')";
+    }
+
+    @Override
+    public String sequencePrivilegeName() {
+        return "UPDATE";
     }
 
     /** Both dynamic management views need a server-level permission the run's grants do not include. */

@@ -66,14 +66,15 @@ class CheckModeTest {
         assertThat(checkLines()).allMatch(l -> l.startsWith("ok "), "every line ok").extracting(l -> l.substring(8, l.indexOf(':')))
                 .containsExactly("connection", "job schema", "contract ratings", "contract products",
                         "contract recommendations", "privileges ratings", "privileges products",
-                        "privileges recommendations", "privileges job tables", "readers during publish",
+                        "privileges recommendations", "privileges job tables", "privileges job sequences",
+                        "readers during publish",
                         "id comparison", "transaction log", "counts");
         assertThat(output).contains("ok      contract recommendations: user_id varchar(64), product_id varchar(64), rank int4;"
                         + " key pk_recommendations (user_id, rank)",
                 "ok      privileges recommendations: postgres may SELECT, INSERT, DELETE on recommendations",
                 "ok      id comparison: ids compared EXACT, as the database does",
                 "ok      counts: 3,000 ratings, 40 products", String.format(java.util.Locale.ROOT, "%,d live rows", live),
-                "All 13 checks passed.");
+                "All 14 checks passed.");
         assertThat(db.everyTable()).as("check changes nothing: every row of every table, history, staging and"
                 + " batch metadata included").isEqualTo(before).containsKeys("reco_run_history", "reco_staging",
                 "batch_job_execution", "recommendations");
@@ -106,7 +107,31 @@ class CheckModeTest {
             assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).containsExactly(
                     "FAILED  privileges recommendations: the login " + role + " lacks DELETE on recommendations");
             assertThat(output).contains("ok      privileges ratings: " + role + " may SELECT on ratings",
-                    "1 of 13 checks FAILED.");
+                    "1 of 14 checks FAILED.");
+        } finally {
+            db.jdbc.execute("DROP OWNED BY " + role);
+            db.jdbc.execute("DROP ROLE " + role);
+        }
+    }
+
+    /** A run also inserts into reco_model_selection and draws its ids from Spring Batch's sequences. */
+    @Test
+    void shouldNameTheModelSelectionTableAndTheSequenceALoginLacks() throws Exception {
+        migratedWithRatings(TestDatabase.postgres());
+        String role = "reco_noseq_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        db.jdbc.execute("CREATE ROLE " + role + " LOGIN");
+        try {
+            db.jdbc.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
+            db.jdbc.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role);
+            db.jdbc.execute("REVOKE INSERT ON reco_model_selection FROM " + role);
+            db.jdbc.execute("REVOKE USAGE ON SEQUENCE BATCH_JOB_EXECUTION_SEQ FROM " + role);
+
+            int exit = check("--spring.datasource.username=" + role);
+
+            assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
+            assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).containsExactly(
+                    "FAILED  privileges job tables: the login " + role + " lacks INSERT on reco_model_selection",
+                    "FAILED  privileges job sequences: the login " + role + " lacks USAGE on BATCH_JOB_EXECUTION_SEQ");
         } finally {
             db.jdbc.execute("DROP OWNED BY " + role);
             db.jdbc.execute("DROP ROLE " + role);

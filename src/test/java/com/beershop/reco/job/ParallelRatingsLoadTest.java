@@ -45,6 +45,67 @@ class ParallelRatingsLoadTest {
         }
     }
 
+    /**
+     * The run lock's session, the step's transaction and the snapshot coordinator each hold a connection through the
+     * whole load, so the default pool of 10 can serve 7 readers at once: asking for 8 gets 7, and no reader waits
+     * for a connection. Each read takes a second here (a view that sleeps) while a connection is waited for at most
+     * 250 ms, so a reader that had to wait would fail the load.
+     */
+    @Test
+    void shouldCapEightReadersToWhatTheDefaultPoolCanGiveBesideTheRunsOwnConnectionsOnPostgres(CapturedOutput output)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+            db.loadGenerated(DATA);
+            db.jdbc.execute("ALTER TABLE ratings RENAME TO ratings_data");
+            db.jdbc.execute("CREATE VIEW ratings AS SELECT r.user_id, r.product_id, r.rating, r.rated_at"
+                    + " FROM ratings_data r CROSS JOIN (SELECT pg_sleep(1)) AS slow_read");
+
+            int exit = db.run("run", "--reco.input.readers=8", "--spring.datasource.hikari.connection-timeout=250",
+                    "--logging.level.com.beershop.reco=INFO");
+
+            assertThat(exit).isEqualTo(ExitCodes.OK);
+            assertThat(output).contains("reco.input.readers: 8 wanted, 7 used: the connection pool has 10 connections"
+                    + " and the run holds 3 of them through the load").contains("with 7 readers (EXPORTED_SNAPSHOT,");
+            assertThat(output).doesNotContain("Connection is not available");
+        }
+    }
+
+    /** TABLESAMPLE reads only base tables: from a view the boundaries are the exact tiles, and the lists the same. */
+    @Test
+    void shouldReadAViewAsRatingsWithExactBoundariesAndPublishWhatTheTableGivesOnPostgres(CapturedOutput output)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            shouldReadAViewAsTheTable(db);
+            assertThat(output).contains("Range boundaries from every distinct user id: ratings is not a local base"
+                    + " table, so it cannot be sampled");
+        }
+    }
+
+    @Test
+    void shouldReadAViewAsRatingsAndPublishWhatTheTableGivesOnH2() throws Exception {
+        try (TestDatabase db = TestDatabase.h2()) {
+            shouldReadAViewAsTheTable(db);
+        }
+    }
+
+    private static void shouldReadAViewAsTheTable(TestDatabase db) throws Exception {
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(DATA);
+        assertThat(db.run("run", "--reco.input.readers=4")).isEqualTo(ExitCodes.OK);
+        List<String> fromTable = db.liveRows();
+        db.jdbc.execute("ALTER TABLE ratings RENAME TO ratings_data");
+        db.jdbc.execute("CREATE VIEW ratings AS SELECT user_id, product_id, rating, rated_at FROM ratings_data");
+
+        assertThat(db.run("run", "--reco.input.readers=4", "--logging.level.com.beershop.reco=INFO"))
+                .isEqualTo(ExitCodes.OK);
+
+        assertThat(db.liveRows()).hasSize(fromTable.size()).isEqualTo(fromTable);
+        List<Map<String, Object>> runs = db.jdbc.queryForList(FACTS);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
+    }
+
     private static void shouldMatch(TestDatabase db, CapturedOutput output) throws Exception {
         assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
         db.loadGenerated(DATA);

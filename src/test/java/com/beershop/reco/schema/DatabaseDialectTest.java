@@ -42,10 +42,47 @@ class DatabaseDialectTest {
         assertThat(sqlServer.columnCollation()).hasValueSatisfying(sql -> assertThat(sql)
                 .contains("collation_name", "sys.columns", "OBJECT_ID(?)"));
         assertThat(sqlServer.transactionLogSpace()).hasValueSatisfying(sql -> assertThat(sql)
-                .contains("sys.dm_db_log_space_usage", "sys.database_files", "sys.dm_db_partition_stats"));
+                .contains("sys.database_files", "FILEPROPERTY", "sys.partitions", "sys.allocation_units")
+                .doesNotContain("sys.dm_db_log_space_usage"));
         assertThat(sqlServer.tablePrivilege()).isEqualTo("SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', ?)");
         assertThat(sqlServer.sessionLockTimeout()).contains("SELECT @@LOCK_TIMEOUT");
         assertThat(sqlServer.setLockTimeout(Duration.ofSeconds(30))).isEqualTo("SET LOCK_TIMEOUT 30000");
+    }
+
+    /**
+     * TABLESAMPLE: "can only be applied to local tables" (Msg 494 on a view, synonym or remote table:
+     * learn.microsoft.com/sql/t-sql/queries/from-transact-sql, "TABLESAMPLE clause"); the dialect asks whether the
+     * source is a user table of this database before sampling it.
+     */
+    @Test
+    void shouldSampleOnlyWhatSqlServerCallsAUserTable() {
+        DatabaseDialect sqlServer = DatabaseVendor.SQLSERVER.dialect();
+
+        assertThat(sqlServer.tableSample()).isEqualTo(" TABLESAMPLE (1 PERCENT) REPEATABLE (42)");
+        assertThat(sqlServer.isLocalBaseTable()).contains(
+                "SELECT CASE WHEN OBJECTPROPERTY(OBJECT_ID(?), 'IsUserTable') = 1 THEN 1 ELSE 0 END");
+        assertThat(sqlServer.snapshotIsolationState()).hasValueSatisfying(sql -> assertThat(sql)
+                .contains("snapshot_isolation_state", "sys.databases", "DB_ID()"));
+        assertThat(sqlServer.exportSnapshot()).isEmpty();
+        assertThat(DatabaseVendor.H2.dialect().tableSample()).isEmpty();
+    }
+
+    /**
+     * mssql-jdbc turns VARCHAR into NVARCHAR while sendStringParametersAsUnicode is true, its default ("The driver
+     * converts CHAR, VARCHAR, and LONGVARCHAR types to NCHAR, NVARCHAR, and LONGNVARCHAR respectively before sending
+     * them": learn.microsoft.com/sql/connect/jdbc/reference/setsendstringparametersasunicode-method-sqlserverdatasource;
+     * Parameter.getSSPAUJDBCType in the driver's source). An NVARCHAR bound against a VARCHAR column converts the
+     * column: no index seek, and Unicode ordering instead of the column's collation. The bound is cast back.
+     */
+    @Test
+    void shouldBindAnIdAgainstAVarcharColumnAsVarcharOnSqlServer() {
+        DatabaseDialect sqlServer = DatabaseVendor.SQLSERVER.dialect();
+
+        assertThat(sqlServer.idParameter("varchar", 64)).isEqualTo("CAST(? AS VARCHAR(64))");
+        assertThat(sqlServer.idParameter("char", 10)).isEqualTo("CAST(? AS VARCHAR(10))");
+        assertThat(sqlServer.idParameter("varchar", Integer.MAX_VALUE)).isEqualTo("CAST(? AS VARCHAR(MAX))");
+        assertThat(sqlServer.idParameter("nvarchar", 64)).isEqualTo("?");
+        assertThat(DatabaseVendor.POSTGRESQL.dialect().idParameter("varchar", 64)).isEqualTo("?");
     }
 
     @Test

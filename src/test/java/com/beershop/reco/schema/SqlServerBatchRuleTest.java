@@ -1,72 +1,86 @@
 package com.beershop.reco.schema;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rule test for a SQL Server fact H2 cannot show. Flyway sends a SQL Server script as one batch, and SQL Server
- * compiles the whole batch before it runs any of it: "A table cannot be changed and then the new columns referenced
- * in the same batch" (learn.microsoft.com, SQL Server documentation, "Batches", rules for using batches). So in the
- * scripts from V9 on, no statement may name a column or table that an earlier statement of the same script adds.
- * (V3, older, updates a column it adds; it ran on production before this rule was written down and stays as it is.)
+ * Every SQL Server migration can run as the one batch Flyway sends it as ({@link SqlServerBatchRule}). H2 runs
+ * these scripts statement by statement, so only this rule shows a script that SQL Server would refuse to compile.
  */
 class SqlServerBatchRuleTest {
 
     private static final Path SCRIPTS = Path.of("db-migrations/sqlserver");
-    private static final Pattern ADDED_COLUMN = Pattern.compile("ALTER\\s+TABLE\\s+\\w+\\s+ADD\\s+(\\w+)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CREATED_TABLE = Pattern.compile("CREATE\\s+TABLE\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
-    @Test
-    void shouldNotUseInOneScriptWhatAnEarlierStatementOfItAdds() throws Exception {
-        List<Path> checked = new ArrayList<>();
-        try (var files = Files.list(SCRIPTS)) {
-            for (Path script : files.toList()) {
-                Matcher version = VERSION.matcher(script.getFileName().toString());
-                if (!version.matches() || Integer.parseInt(version.group(1)) < 9) {
-                    continue;
-                }
-                checked.add(script);
-                List<String> added = new ArrayList<>();
-                for (String statement : statements(Files.readString(script))) {
-                    String lower = statement.toLowerCase(Locale.ROOT);
-                    for (String name : added) {
-                        assertThat(Pattern.compile("\\b" + name + "\\b").matcher(lower).find())
-                                .as("%s: a statement uses %s, which an earlier statement of the same batch adds:%n%s",
-                                        script.getFileName(), name, statement)
-                                .isFalse();
-                    }
-                    for (Pattern p : List.of(ADDED_COLUMN, CREATED_TABLE)) {
-                        Matcher m = p.matcher(statement);
-                        while (m.find()) {
-                            added.add(m.group(1).toLowerCase(Locale.ROOT));
-                        }
-                    }
-                }
-            }
+    /** The V3 that stopped every first deploy: it adds pre_v3_text, then updates it in the same batch (Msg 207). */
+    private static final String V3_AS_FIRST_RELEASED = """
+            -- params, rejected_by_reason and step_seconds hold JSON objects from now on
+            ALTER TABLE reco_run_history ADD pre_v3_text NVARCHAR(MAX) NULL;
+
+            UPDATE reco_run_history
+               SET pre_v3_text = CONCAT('params=', params, '; rejected_by_reason=', rejected_by_reason,
+                                        '; step_seconds=', step_seconds),
+                   params = NULL, rejected_by_reason = NULL, step_seconds = NULL;
+
+            -- room for every effective hyperparameter and every step, however many a later version records
+            ALTER TABLE reco_run_history ALTER COLUMN params NVARCHAR(MAX) NULL;
+            ALTER TABLE reco_run_history ALTER COLUMN rejected_by_reason NVARCHAR(MAX) NULL;
+            ALTER TABLE reco_run_history ALTER COLUMN step_seconds NVARCHAR(MAX) NULL;
+            """;
+
+    static Stream<Path> sqlServerScripts() throws IOException {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(SCRIPTS)) {
+            scripts = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
         }
-        assertThat(checked).as("V9 and later scripts").isNotEmpty();
+        assertThat(scripts).hasSizeGreaterThanOrEqualTo(8);
+        return scripts.stream();
     }
 
-    /** The script's statements without comments, split at semicolons. */
-    private static List<String> statements(String script) {
-        String code = script.replaceAll("--[^\\n]*", "");
-        List<String> statements = new ArrayList<>();
-        for (String s : code.split(";")) {
-            if (!s.isBlank()) {
-                statements.add(s.trim());
-            }
-        }
-        return statements;
+    @ParameterizedTest
+    @MethodSource("sqlServerScripts")
+    void shouldUseNothingThatAnEarlierStatementOfTheSameScriptCreatesOrAlters(Path script) throws IOException {
+        assertThat(SqlServerBatchRule.violations(Files.readString(script))).as(script.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectTheV3ThatAddedAColumnAndUpdatedItInOneBatch() {
+        assertThat(SqlServerBatchRule.violations(V3_AS_FIRST_RELEASED))
+                .contains("statement 2 (UPDATE reco_run_history SET pre_v3_text ...) uses column pre_v3_text,"
+                                + " which an earlier statement adds or alters",
+                        "statement 2 (UPDATE reco_run_history SET pre_v3_text ...) uses table reco_run_history,"
+                                + " which an earlier statement alters");
+    }
+
+    @Test
+    void shouldRejectAnInsertIntoATableCreatedInTheSameScriptButAllowAnIndexOnIt() {
+        assertThat(SqlServerBatchRule.violations("""
+                CREATE TABLE t (a INT NOT NULL PRIMARY KEY);
+                CREATE INDEX ix_t ON t (a);
+                INSERT INTO t (a) VALUES (1);
+                """)).containsExactly("statement 3 (INSERT INTO t (a) VALUES (1)) uses table t, which an earlier"
+                + " statement creates");
+    }
+
+    @Test
+    void shouldSplitOnlyOnSemicolonsOutsideStringsAndComments() {
+        assertThat(SqlServerBatchRule.statements("""
+                -- a comment; with a semicolon
+                INSERT INTO t (a) VALUES ('x;y''z'); /* b; c */ SELECT 1;
+                """)).containsExactly("INSERT INTO t (a) VALUES ('x;y''z')", "SELECT 1");
+    }
+
+    @Test
+    void shouldKeepAViewAloneInItsScript() {
+        assertThat(SqlServerBatchRule.violations("CREATE TABLE t (a INT); CREATE VIEW v AS SELECT 1 AS one;"))
+                .containsExactly("statement 2 (CREATE VIEW v AS SELECT 1 AS one) must be alone in its script");
     }
 }
