@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * it did not get that far). Component names are the columns' names in camel case, so the row maps back without
  * per-column code. {@code params}, {@code rejectedByReason} and {@code stepSeconds} hold JSON objects.
  * {@code restoredRunId} is set on the row of a republish only: the run whose rows it put back (migration V5).
+ * {@code recommendableProducts}: the known, active products the run could recommend (V10).
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
@@ -33,7 +34,7 @@ public record RunRecord(
         Double coverage, Double rmse, Double mae, Double baselineNdcgAtN, Double trainSeconds, Double scoreSeconds,
         String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
         String outcome, String outcomeReason, Integer exitCode, Long restoredRunId, Double diversityWeight,
-        String holdoutSplit, Double distinctStyles, Double crowdedListsShare) {
+        String holdoutSplit, Double distinctStyles, Double crowdedListsShare, Integer recommendableProducts) {
 
     public RunRecord {
         // NaN and infinities do not fit every database's FLOAT: not measured is NULL
@@ -94,7 +95,8 @@ public record RunRecord(
                 end.published(), end.outcome(), end.reason(), end.exitCode(), null,
                 run.protocol().lists().diversityWeight(), run.protocol().splitKind().name().toLowerCase(Locale.ROOT),
                 diversity == null ? null : diversity.meanDistinctStyles(),
-                diversity == null ? null : diversity.crowdedListsShare());
+                diversity == null ? null : diversity.crowdedListsShare(),
+                input == null ? null : input.data().recommendableCount());
     }
 
     /**
@@ -114,7 +116,7 @@ public record RunRecord(
                 r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
                 null, null, end.published(), end.outcome(), end.reason(), end.exitCode(), r.generation(),
-                r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare);
+                r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare, r.recommendableProducts);
     }
 
     /**
@@ -137,7 +139,7 @@ public record RunRecord(
         if (ratingsUsed == null || users == null || generation() == null) {
             return Optional.empty();
         }
-        return Optional.of(new PublishGuards.PublishedInput(generation(), ratingsUsed, users));
+        return Optional.of(new PublishGuards.PublishedInput(generation(), ratingsUsed, users, recommendableProducts));
     }
 
     private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
