@@ -1,20 +1,14 @@
 package com.beershop.reco.delivery;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import static com.beershop.reco.delivery.Manifests.cronJobPod;
-import static com.beershop.reco.delivery.Manifests.onlyContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +25,7 @@ class NoStandingOverrideTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"staging", "production"})
     void shouldNotForceEveryNightThroughTheGateOrTheGuards(String overlay) {
-        assertThat(standingOverrides(settingsOfTheNightlyRun(Manifests.rendered(overlay)))).isEmpty();
+        assertThat(standingOverrides(NightlyRunSettings.of(overlay))).isEmpty();
     }
 
     @Test
@@ -72,20 +66,5 @@ class NoStandingOverrideTest {
             }
         });
         return found;
-    }
-
-    /** The nightly container's settings: its env and every ConfigMap the overlay renders. */
-    private static Map<String, String> settingsOfTheNightlyRun(List<HasMetadata> rendered) {
-        Map<String, String> settings = new HashMap<>();
-        Manifests.ofKind(rendered, ConfigMap.class).forEach(map -> {
-            if (map.getData() != null) {
-                settings.putAll(map.getData());
-            }
-        });
-        List<EnvVar> env = onlyContainer(cronJobPod(rendered)).getEnv();
-        if (env != null) {
-            env.stream().filter(e -> e.getValue() != null).forEach(e -> settings.put(e.getName(), e.getValue()));
-        }
-        return settings;
     }
 }
