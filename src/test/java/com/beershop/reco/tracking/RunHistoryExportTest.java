@@ -22,7 +22,7 @@ class RunHistoryExportTest {
                 "algorithm", "-2+3", "runMode", "@SUM(A1)", "appVersion", "1.0", "exitCode", 4, "ndcgAtN", 0.25));
 
         // when
-        String csv = RunHistoryExport.csv(List.of(row)) // before;
+        String csv = RunHistoryExport.csv(List.of(row));
 
         // then: each such cell begins with an apostrophe; numbers and plain text stay as they are
         List<String> header = Arrays.asList(csv.lines().findFirst().orElseThrow().split(","));
