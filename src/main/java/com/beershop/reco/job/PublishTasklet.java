@@ -1,5 +1,6 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.generation.Generations;
 import com.beershop.reco.publish.PublishResult;
@@ -47,6 +48,7 @@ class PublishTasklet implements Tasklet {
         }
         PublishResult result = publisher.publish(runId, lists.get().totalRows());
         published.set(result);
+        JobOutcome.markPublishCommitted(chunkContext.getStepContext().getStepExecution().getJobExecution());
         try {
             generations.pruneAfterPublish(runId);
         } catch (RuntimeException e) {
