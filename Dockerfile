@@ -23,6 +23,10 @@ FROM eclipse-temurin:17-jre
 # A fixed numeric UID/GID, so the pod's runAsNonRoot / runAsUser 10001 can be checked against the image.
 RUN groupadd --system --gid 10001 reco \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin reco
+# tini, from the base image's own (Ubuntu) packages, is PID 1 so that java is not: see the ENTRYPOINT.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Least likely to change first. Files stay owned by root: the job cannot modify its own code.
 COPY --from=build /build/extracted/dependencies/ ./
@@ -31,11 +35,13 @@ COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 USER 10001:10001
 # Only /tmp is written (an emptyDir in Kubernetes, where the root filesystem is read-only).
+# PID 1 is tini, which forwards SIGTERM to java and exits with java's code: the kernel drops a signal that PID 1 sends
+# itself, so java as PID 1 turned its out-of-memory abort into exit 127 (OutOfMemoryExitCodeTest runs this command
+# as PID 1 of a PID namespace of its own).
 # OutOfMemoryError: -XX:+CrashOnOutOfMemoryError aborts the JVM at the first one, caught or not, with exit code 134
 # (ExitCodes.OUT_OF_MEMORY) and an hs_err file in /tmp; the log gets "Aborting due to java.lang.OutOfMemoryError".
-# Not -XX:OnOutOfMemoryError="kill -9 %p": java is PID 1 and the kernel drops a signal PID 1 sends itself, so the
-# run limped on and ended with exit 1. Not -XX:+ExitOnOutOfMemoryError: it exits with 3 (ExitCodes.REJECTED_INPUT).
-# Not -XX:-CreateCoredumpOnCrash: with it the JVM exits 1 instead of aborting.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+CrashOnOutOfMemoryError", "-XX:ErrorFile=/tmp/hs_err_pid%p.log", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
+# Not -XX:+ExitOnOutOfMemoryError: it exits with 3 (ExitCodes.REJECTED_INPUT). Not -XX:-CreateCoredumpOnCrash: with
+# it the JVM exits 1 instead of aborting.
+ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:MaxRAMPercentage=75", "-XX:+CrashOnOutOfMemoryError", "-XX:ErrorFile=/tmp/hs_err_pid%p.log", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
 # The mode; Kubernetes' args replace it (args: ["migrate"] for the PreSync hook).
 CMD ["run"]

@@ -212,6 +212,8 @@ public class ModeRunner implements ApplicationRunner, ExitCodeGenerator {
             if (exitCode != ExitCodes.OK) {
                 log.error("Job execution {} ended {} (exit code {}): {}", execution.getId(), outcome.outcome(),
                         exitCode, outcome.reason());
+            } else if (outcome.reason() != null) {
+                log.warn("Job execution {} {}", execution.getId(), outcome.reason());
             }
             return execution;
         }

@@ -93,6 +93,20 @@ class CommandLineTest {
         assertThat(console()).doesNotContain("Application run failed", "HikariPool").doesNotContainPattern("\\n\\s+at ");
     }
 
+    @Test
+    void shouldRefuseAnOverrideRunIdTooLongForAnyRunAsConfiguration() {
+        // given: a database that is there, so only the setting can fail the run
+        String database = "--spring.datasource.url=jdbc:h2:mem:override" + System.nanoTime() + ";MODE=MSSQLServer";
+
+        // when
+        int exit = BeerRecoApplication.execute("run", database, "--reco.gate.override=123456789012345678901234567890");
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
+        assertOneLineWithoutStackTrace(
+                "invalid configuration reco.gate: reco.gate.override=123456789012345678901234567890 is no run id");
+    }
+
     private void assertOneLineWithoutStackTrace(String message) {
         assertThat(console().lines().filter(line -> line.contains("ERROR") || line.contains("WARN")).toList())
                 .singleElement().asString().contains("beer-reco-batch failed (exit code 2): " + message);

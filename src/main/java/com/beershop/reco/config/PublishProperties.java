@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param batchSize staged rows per JDBC batch and per commit
  * @param maxInputDrop refuse when the ratings or users read fall by more than this share below the last published
  *                     run (a half-finished load), 0.5 = 50 %
+ * @param maxCatalogueDrop refuse when the products that can be recommended (known and active) fall by more than
+ *                         this share below the last published run (a partial product reload), 0.5 = 50 %
  * @param maxLiveDrop refuse when the rows or users tonight's lists serve fall by more than this share below the
  *                    live table now
  * @param maxNonFiniteShare refuse when more than this share of users got NaN or infinite scores (a diverged model);
@@ -32,6 +34,7 @@ import java.time.Duration;
 public record PublishProperties(
         @DefaultValue("10000") int batchSize,
         @DefaultValue("0.5") double maxInputDrop,
+        @DefaultValue("0.5") double maxCatalogueDrop,
         @DefaultValue("0.5") double maxLiveDrop,
         @DefaultValue("0.01") double maxNonFiniteShare,
         @DefaultValue("false") boolean allowBlockingReaders,
@@ -49,10 +52,11 @@ public record PublishProperties(
         if (batchSize < 1) {
             throw new IllegalArgumentException("reco.publish.batch-size must be positive");
         }
-        for (double share : new double[] {maxInputDrop, maxLiveDrop, maxNonFiniteShare}) {
+        for (double share : new double[] {maxInputDrop, maxCatalogueDrop, maxLiveDrop, maxNonFiniteShare}) {
             if (share < 0 || share > 1) {
                 throw new IllegalArgumentException(
-                        "reco.publish.max-input-drop, max-live-drop and max-non-finite-share must lie in [0, 1]");
+                        "reco.publish.max-input-drop, max-catalogue-drop, max-live-drop and max-non-finite-share "
+                        + "must lie in [0, 1]");
             }
         }
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {

@@ -28,5 +28,13 @@ public record QualityGateProperties(
 
     public QualityGateProperties {
         override = override == null ? "" : override.strip();
+        if (!override.isEmpty() && override.chars().allMatch(Character::isDigit)) {
+            try {
+                Long.parseLong(override);
+            } catch (NumberFormatException tooLong) {
+                throw new IllegalArgumentException("reco.gate.override=" + override + " is no run id (a job "
+                        + "execution id is at most " + Long.MAX_VALUE + ") and no data fingerprint (ratings:hash)");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.beershop.reco.ingest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,12 +106,17 @@ public final class ParallelRatingsLoader {
             thread.setDaemon(true);
             return thread;
         });
+        // the run's log context (its jobExecutionId) goes with the work, so the readers' lines carry it too
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
             List<Future<RatingsCollector>> futures = new ArrayList<>();
             for (UserRanges.Range range : ranges) {
                 // made on this thread: the run's collector may be a scoped proxy that only this thread can reach
                 RatingsCollector part = target.newPart();
                 futures.add(pool.submit(() -> {
+                    if (logContext != null) {
+                        MDC.setContextMap(logContext);
+                    }
                     try (Connection connection = dataSource.getConnection()) {
                         connection.setAutoCommit(false);
                         connection.setTransactionIsolation(consistency.isolation());
@@ -120,6 +127,8 @@ public final class ParallelRatingsLoader {
                         }
                         read(connection, range, part, progress);
                         connection.commit();
+                    } finally {
+                        MDC.clear();
                     }
                     return part;
                 }));

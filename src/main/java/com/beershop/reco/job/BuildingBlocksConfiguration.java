@@ -119,7 +119,8 @@ public class BuildingBlocksConfiguration {
 
     @Bean
     public PublishGuards publishGuards(PublishProperties publish) {
-        return new PublishGuards(publish.maxInputDrop(), publish.maxLiveDrop(), publish.maxNonFiniteShare());
+        return new PublishGuards(publish.maxInputDrop(), publish.maxCatalogueDrop(), publish.maxLiveDrop(),
+                publish.maxNonFiniteShare());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.config.JobProperties;
+import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.outcome.JobOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -8,6 +10,7 @@ import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -31,7 +34,8 @@ import java.util.function.Supplier;
  * on the same event, right after this listener, describe the stopped run. The JVM then exits with 143.
  *
  * <p>A running publish step is let finish: it is one short transaction, and stopping it after its commit would
- * record a published run as stopped.
+ * record a published run as stopped. When it commits, the run is recorded as published and the process ends with
+ * 0, not 143, so that the CronJob does not run the night again.
  */
 @Component
 public class GracefulStop implements ApplicationListener<ContextClosedEvent>, Ordered, JobExecutionListener {
@@ -54,11 +58,32 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent>, Or
     /** Runs {@code launch} (which starts a job and returns when it has ended); a SIGTERM meanwhile stops that job. */
     public JobExecution whileRunning(Supplier<JobExecution> launch) {
         jobEnded = new CountDownLatch(1);
+        Runnable exitOkIfPublished = this::exitOkIfPublished;
+        SpringApplication.getShutdownHandlers().add(exitOkIfPublished);
         try {
             return launch.get();
         } finally {
             // after the launcher stored the execution's final status, so the DataSource may close now
             jobEnded.countDown();
+            try {
+                SpringApplication.getShutdownHandlers().remove(exitOkIfPublished);
+            } catch (IllegalStateException shutdownInProgress) {
+                // a signal is ending the process: the handler runs last and decides its exit code
+            }
+        }
+    }
+
+    /**
+     * The last act of a shutdown by signal: the JVM would end with 143 even when the publish let finish has
+     * committed, and the CronJob would then run the whole night again. Runs after the context has closed (the
+     * run-history row written, the metrics pushed); halts only when that run published.
+     */
+    private void exitOkIfPublished() {
+        JobExecution stopped = execution;
+        if (stopRequested && stopped != null && JobOutcome.publishCommitted(stopped)) {
+            log.warn("Shutdown: job execution {} published before it could stop; the process ends with exit code 0",
+                    stopped.getId());
+            Runtime.getRuntime().halt(ExitCodes.OK);
         }
     }
 

@@ -32,13 +32,24 @@ class LoadProductsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String sql = "SELECT " + table.idColumn() + ", " + table.nameColumn() + ", " + table.styleColumn() + ", "
                 + table.activeColumn() + " FROM " + table.table();
-        List<Product> products = jdbc.query(sql, (rs, i) -> new Product(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getBoolean(4)));
+        long[] unknown = {0};
+        List<Product> products = jdbc.query(sql, (rs, i) -> {
+            Product product = new Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+            if (rs.wasNull()) {
+                unknown[0]++;
+            }
+            return product;
+        });
         ProductCatalog loaded = new ProductCatalog(products);
         catalog.set(loaded);
         contribution.incrementReadCount();
         contribution.incrementWriteCount(products.size());
         log.info("Loaded {} products ({} active)", loaded.size(), loaded.activeCount());
+        if (unknown[0] > 0) {
+            // NULL is not "inactive": it is what a half-done product reload leaves; such products are not recommended
+            log.warn("{} of {} products have {} NULL (unknown, not false): they are not recommended", unknown[0],
+                    loaded.size(), table.activeColumn());
+        }
         return RepeatStatus.FINISHED;
     }
 }

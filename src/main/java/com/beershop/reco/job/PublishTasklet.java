@@ -1,5 +1,6 @@
 package com.beershop.reco.job;
 
+import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.generation.Generations;
 import com.beershop.reco.generation.HistoryRetention;
@@ -54,6 +55,7 @@ class PublishTasklet implements Tasklet {
         // both arms: the model arm's lists and the control arm's rows staged beside them
         PublishResult result = publisher.publish(runId, stagedRows.find().orElse(lists.get().totalRows()));
         published.set(result);
+        JobOutcome.markPublishCommitted(chunkContext.getStepContext().getStepExecution().getJobExecution());
         List<Long> kept;
         try {
             kept = generations.pruneAfterPublish(runId);

@@ -51,6 +51,13 @@ public final class FailureClassifier {
      * outermost exception's type when they differ.
      */
     public static String describe(Throwable failure) {
+        Throwable violation = integrityViolation(failure);
+        if (violation != null) {
+            // the driver's text quotes the offending key values (customer ids): say which rule, never which values
+            String state = violation instanceof SQLException sql ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+            return "the database refused rows by a key, unique, foreign-key or check constraint" + state
+                    + "; the values are left out of logs and the history (customer data): run the check mode";
+        }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root && !(root instanceof RunRefusedException)) {
             root = root.getCause();
@@ -64,6 +71,19 @@ public final class FailureClassifier {
      * the same rows meet the same constraint tomorrow, so a retry cannot help. Typically ids the database treats as
      * equal (a case-insensitive collation) while the job did not; the {@code check} mode names the cause.
      */
+    private static Throwable integrityViolation(Throwable failure) {
+        Throwable found = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RunRefusedException) {
+                return null;
+            }
+            if (isIntegrityViolation(t)) {
+                found = t; // the innermost: the driver's own exception, with its SQLSTATE
+            }
+        }
+        return found;
+    }
+
     static boolean isIntegrityViolation(Throwable t) {
         if (t instanceof DataIntegrityViolationException || t instanceof SQLIntegrityConstraintViolationException) {
             return true;

@@ -11,11 +11,21 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
     public static final String PUBLISHED = "PUBLISHED";
     /** The outcome word of every {@code rehearse} row; its exit code says how the real night would have ended. */
     public static final String REHEARSED = "REHEARSED";
+    /**
+     * Set in the (in-memory) job execution context the moment the publish transaction has committed: from then on
+     * the run published, whatever later bookkeeping fails or a SIGTERM stops.
+     */
+    public static final String PUBLISH_COMMITTED = "reco.publishCommitted";
 
     public static JobOutcome of(JobExecution execution) {
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (execution.getStatus() == BatchStatus.COMPLETED && failures.isEmpty()) {
             return new JobOutcome(PUBLISHED, ExitCodes.OK, null);
+        }
+        if (publishCommitted(execution)) {
+            // the website serves tonight's lists: a retry would run the night again and clear this generation
+            return new JobOutcome(PUBLISHED, ExitCodes.OK, "published; afterwards " + (failures.isEmpty()
+                    ? "the job ended " + execution.getStatus() : describe(failures)));
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             // only a SIGTERM stops a run (GracefulStop): record the code the process ends with
@@ -23,6 +33,15 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
         }
         int code = FailureClassifier.exitCodeOf(failures);
         return new JobOutcome(outcomeOf(code), code, describe(failures));
+    }
+
+    /** Records that the publish of {@code execution} has committed. */
+    public static void markPublishCommitted(JobExecution execution) {
+        execution.getExecutionContext().put(PUBLISH_COMMITTED, Boolean.TRUE);
+    }
+
+    public static boolean publishCommitted(JobExecution execution) {
+        return Boolean.TRUE.equals(execution.getExecutionContext().get(PUBLISH_COMMITTED));
     }
 
     /** The run-history word for an exit code. */

@@ -9,30 +9,36 @@ import java.util.Locale;
 /**
  * The checks that keep a broken night off the website. Each runs before anything in the live table is deleted and
  * refuses the run ({@link com.beershop.reco.outcome.ExitCodes#PUBLISH_REFUSED}) instead of publishing lists that
- * would serve fewer people than yesterday's: no recommendable product at all, an input that collapsed against the
- * last published run (a half-finished load), lists that would shrink sharply against what is live now, or a model
+ * would serve fewer people than yesterday's: no recommendable product at all, an input or a catalogue that collapsed
+ * against the last published run (a half-finished load), lists that would shrink sharply against what is live now, or a model
  * whose scores are not finite for many users. The shrink checks can be overridden for one night's data, the
  * others never.
  */
 public final class PublishGuards {
 
     private final double maxInputDrop;
+    private final double maxCatalogueDrop;
     private final double maxLiveDrop;
     private final double maxNonFiniteShare;
 
     /**
      * @param maxInputDrop largest allowed fall of ratings or users read, against the last published run (0.5 = 50 %)
+     * @param maxCatalogueDrop largest allowed fall of recommendable products, against the last published run
      * @param maxLiveDrop largest allowed fall of rows or users served, against the live table now
      * @param maxNonFiniteShare largest share of users whose scores may contain NaN or infinities
      */
-    public PublishGuards(double maxInputDrop, double maxLiveDrop, double maxNonFiniteShare) {
+    public PublishGuards(double maxInputDrop, double maxCatalogueDrop, double maxLiveDrop, double maxNonFiniteShare) {
         this.maxInputDrop = maxInputDrop;
+        this.maxCatalogueDrop = maxCatalogueDrop;
         this.maxLiveDrop = maxLiveDrop;
         this.maxNonFiniteShare = maxNonFiniteShare;
     }
 
-    /** What the last published run read; absent before the first publish. */
-    public record PublishedInput(long jobExecutionId, long ratings, long users) {
+    /**
+     * What the last published run read; absent before the first publish. {@code recommendableProducts} is null for
+     * a run recorded before the history kept it.
+     */
+    public record PublishedInput(long jobExecutionId, long ratings, long users, Integer recommendableProducts) {
     }
 
     /** How many rows and users the live table serves now. */
@@ -54,6 +60,14 @@ public final class PublishGuards {
         if (!falls.isEmpty()) {
             throw RunRefusedException.publishRefused(String.join("; ", falls) + " against the last published run "
                     + last.jobExecutionId() + " (reco.publish.max-input-drop): a collapsed input, not a shop");
+        }
+        if (last.recommendableProducts() != null) {
+            fall("recommendable products", recommendableProducts, last.recommendableProducts(), maxCatalogueDrop, falls);
+        }
+        if (!falls.isEmpty()) {
+            throw RunRefusedException.publishRefused(falls.get(0) + " against the last published run "
+                    + last.jobExecutionId() + " (reco.publish.max-catalogue-drop): a partial catalogue (`active` NULL "
+                    + "or products missing after a half-done reload?), or a real mass delisting for the override");
         }
     }
 

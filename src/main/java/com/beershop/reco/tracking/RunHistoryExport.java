@@ -55,7 +55,7 @@ final class RunHistoryExport {
             StringJoiner line = new StringJoiner(",");
             for (RecordComponent column : COLUMNS) {
                 Object value = value(column, row);
-                line.add(value == null ? "" : quoted(String.valueOf(value)));
+                line.add(value == null ? "" : quoted(value instanceof String text ? inert(text) : String.valueOf(value)));
             }
             csv.append(line).append("\r\n");
         }
@@ -69,6 +69,14 @@ final class RunHistoryExport {
             // a row written before the column held JSON (Map.toString text): keep it as a string
             return JsonNodeFactory.instance.textNode(text);
         }
+    }
+
+    /**
+     * A text cell a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage return) gets a
+     * leading apostrophe, so opening the CSV runs nothing (OWASP "CSV Injection"). Numbers stay as they are.
+     */
+    static String inert(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String quoted(String value) {

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * per-column code. {@code params}, {@code rejectedByReason} and {@code stepSeconds} hold JSON objects.
  * {@code restoredRunId} is set on the row of a republish only: the run whose rows it put back (migration V5).
  * {@code online} holds the run's online readout, a JSON list (migration V9; see {@code online.OnlineJson}).
+ * {@code recommendableProducts}: the known, active products the run could recommend (V10).
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
@@ -35,7 +36,8 @@ public record RunRecord(
         Double coverage, Double rmse, Double mae, Double baselineNdcgAtN, Double trainSeconds, Double scoreSeconds,
         String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
         String outcome, String outcomeReason, Integer exitCode, Long restoredRunId, Double diversityWeight,
-        String holdoutSplit, Double distinctStyles, Double crowdedListsShare, Double rolloutShare, String online) {
+        String holdoutSplit, Double distinctStyles, Double crowdedListsShare, Double rolloutShare, String online,
+        Integer recommendableProducts) {
 
     public RunRecord {
         // NaN and infinities do not fit every database's FLOAT: not measured is NULL
@@ -98,7 +100,8 @@ public record RunRecord(
                 end.published(), end.outcome(), end.reason(), end.exitCode(), null,
                 run.protocol().lists().diversityWeight(), run.protocol().splitKind().name().toLowerCase(Locale.ROOT),
                 diversity == null ? null : diversity.meanDistinctStyles(),
-                diversity == null ? null : diversity.crowdedListsShare(), null, null);
+                diversity == null ? null : diversity.crowdedListsShare(), null, null,
+                input == null ? null : input.data().recommendableCount());
     }
 
     /**
@@ -118,7 +121,8 @@ public record RunRecord(
                 r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
                 null, null, end.published(), end.outcome(), end.reason(), end.exitCode(), r.generation(),
-                r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare, r.rolloutShare, null);
+                r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare, r.rolloutShare, null,
+                r.recommendableProducts);
     }
 
     /**
@@ -132,7 +136,7 @@ public record RunRecord(
                 unrecommendableRatings, ratingsUsed, users, products, topN, usersEvaluated, precisionAtN, recallAtN,
                 ndcgAtN, mapAtN, coverage, rmse, mae, baselineNdcgAtN, trainSeconds, scoreSeconds, stepSeconds,
                 rowsPublished, gateVerdict, gateReason, published, outcome, outcomeReason, exitCode, restoredRunId,
-                diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, share, readout);
+                diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, share, readout, recommendableProducts);
     }
 
     /**
@@ -155,7 +159,7 @@ public record RunRecord(
         if (ratingsUsed == null || users == null || generation() == null) {
             return Optional.empty();
         }
-        return Optional.of(new PublishGuards.PublishedInput(generation(), ratingsUsed, users));
+        return Optional.of(new PublishGuards.PublishedInput(generation(), ratingsUsed, users, recommendableProducts));
     }
 
     private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {

@@ -4,6 +4,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class DockerfileInstructions {
     }
 
     static List<String> execForm(String arguments) {
-        assertThat(arguments).as("exec form (a JSON array), so java is PID 1 and gets SIGTERM").startsWith("[");
+        assertThat(arguments).as("exec form (a JSON array): no shell between the init and java").startsWith("[");
         return List.of(JsonMapper.builder().build().readValue(arguments, String[].class));
     }
 
@@ -55,8 +56,33 @@ final class DockerfileInstructions {
     /** The options the ENTRYPOINT gives the JVM: everything between {@code java} and the launcher class. */
     static List<String> jvmOptions() throws IOException {
         List<String> entrypoint = entrypoint();
-        assertThat(entrypoint.get(0)).isEqualTo("java");
+        int java = entrypoint.indexOf("java");
+        assertThat(java).as("java in " + entrypoint).isNotNegative();
         assertThat(entrypoint.get(entrypoint.size() - 1)).isEqualTo(LAUNCHER);
-        return entrypoint.subList(1, entrypoint.size() - 1);
+        return entrypoint.subList(java + 1, entrypoint.size() - 1);
+    }
+
+    /**
+     * The image's ENTRYPOINT followed by its CMD, as this machine can run it: the image's {@code java} is this
+     * JVM's, the launcher class is the application's main class on this classpath, {@code moreJvmOptions} come
+     * last among the JVM's options (a later -Xmx or -XX:ErrorFile wins) and {@code moreArguments} after the CMD.
+     * Everything else (an init in front of java, its flags) runs as the image has it.
+     */
+    static List<String> entryCommandOnThisMachine(String mainClass, List<String> moreJvmOptions,
+                                                  List<String> moreArguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        for (String word : entrypoint()) {
+            if (word.equals("java")) {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            } else if (word.equals(LAUNCHER)) {
+                command.addAll(moreJvmOptions);
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+            } else {
+                command.add(word);
+            }
+        }
+        command.addAll(execForm(only(instructions(), "CMD")));
+        command.addAll(moreArguments);
+        return command;
     }
 }

@@ -25,15 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerfileTest {
 
     @Test
-    void shouldStartTheBootLauncherDirectlyWithContainerAwareMemoryFlags() throws IOException {
+    void shouldStartTheBootLauncherUnderTiniWithContainerAwareMemoryFlags() throws IOException {
         // given
         List<String> instructions = instructions();
 
         // when
         List<String> entrypoint = execForm(only(instructions, "ENTRYPOINT"));
 
-        // then
-        assertThat(entrypoint.get(0)).isEqualTo("java");
+        // then: tini is PID 1 (from the runtime stage's own packages) and java its only child
+        assertThat(entrypoint).startsWith("/usr/bin/tini", "--", "java");
+        assertThat(instructions.subList(instructions.indexOf("FROM eclipse-temurin:17-jre"), instructions.size()))
+                .anyMatch(i -> i.startsWith("RUN ") && i.contains("apt-get install -y --no-install-recommends tini"));
         assertThat(entrypoint).contains("-XX:MaxRAMPercentage=75", "-Djava.io.tmpdir=/tmp")
                 .endsWith("org.springframework.boot.loader.launch.JarLauncher")
                 .doesNotContain("-jar", "sh", "-c");

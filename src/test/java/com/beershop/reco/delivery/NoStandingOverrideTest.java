@@ -1,20 +1,14 @@
 package com.beershop.reco.delivery;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import static com.beershop.reco.delivery.Manifests.cronJobPod;
-import static com.beershop.reco.delivery.Manifests.onlyContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,22 +18,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoStandingOverrideTest {
 
+    /** A share of allowed loss this high lets every collapse through. */
+    private static final double NEAR_ONE = 0.9;
     private static final Pattern ONE_SHOT = Pattern.compile("\\d+|\\d+:[0-9a-f]{16}");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"staging", "production"})
     void shouldNotForceEveryNightThroughTheGateOrTheGuards(String overlay) {
-        assertThat(standingOverrides(settingsOfTheNightlyRun(Manifests.rendered(overlay)))).isEmpty();
+        assertThat(standingOverrides(NightlyRunSettings.of(overlay))).isEmpty();
     }
 
     @Test
     void shouldRecogniseEverySettingThatForcesEveryNight() {
-        Map<String, String> forced = Map.of("RECO_GATE_ENABLED", "false", "RECO_GATE_MUST_BEAT_POPULARITY", "false",
-                "RECO_PUBLISH_MAX_INPUT_DROP", "1", "RECO_PUBLISH_MAX_LIVE_DROP", "1.0",
-                "RECO_PUBLISH_MAX_NON_FINITE_SHARE", "1", "RECO_GATE_OVERRIDE", "true",
-                "RECO_GATE_FORCE_PUBLISH", "true");
+        Map<String, String> forced = Map.ofEntries(Map.entry("RECO_GATE_ENABLED", "false"),
+                Map.entry("RECO_GATE_MUST_BEAT_POPULARITY", "false"), Map.entry("RECO_PUBLISH_MAX_INPUT_DROP", "1"),
+                Map.entry("RECO_PUBLISH_MAX_LIVE_DROP", "0.95"), Map.entry("RECO_PUBLISH_MAX_CATALOGUE_DROP", "0.99"),
+                Map.entry("RECO_PUBLISH_MAX_NON_FINITE_SHARE", "1"), Map.entry("RECO_GATE_MIN_NDCG", "0"),
+                Map.entry("RECO_GATE_MAX_RELATIVE_DROP", "0.9"), Map.entry("RECO_GATE_OVERRIDE", "true"),
+                Map.entry("RECO_GATE_FORCE_PUBLISH", "true"));
+        Map<String, String> defaults = Map.of("RECO_PUBLISH_MAX_INPUT_DROP", "0.5", "RECO_PUBLISH_MAX_LIVE_DROP", "0.5",
+                "RECO_PUBLISH_MAX_CATALOGUE_DROP", "0.5", "RECO_PUBLISH_MAX_NON_FINITE_SHARE", "0.01",
+                "RECO_GATE_MIN_NDCG", "0.001", "RECO_GATE_MAX_RELATIVE_DROP", "0.05");
 
         assertThat(standingOverrides(forced)).hasSize(forced.size());
+        assertThat(standingOverrides(defaults)).isEmpty();
         assertThat(standingOverrides(Map.of("RECO_GATE_OVERRIDE", "25000:00ff00ff00ff00ff"))).isEmpty();
         assertThat(standingOverrides(Map.of("RECO_GATE_OVERRIDE", "4711"))).isEmpty();
     }
@@ -50,8 +52,11 @@ class NoStandingOverrideTest {
             String value = raw == null ? "" : raw.strip().toLowerCase();
             boolean forces = switch (key) {
                 case "RECO_GATE_ENABLED", "RECO_GATE_MUST_BEAT_POPULARITY" -> value.equals("false");
-                case "RECO_PUBLISH_MAX_INPUT_DROP", "RECO_PUBLISH_MAX_LIVE_DROP", "RECO_PUBLISH_MAX_NON_FINITE_SHARE" ->
-                        Double.parseDouble(value) >= 1;
+                // a guard that lets 90 % of the input, catalogue, lists or quality fall away never refuses
+                case "RECO_PUBLISH_MAX_INPUT_DROP", "RECO_PUBLISH_MAX_LIVE_DROP", "RECO_PUBLISH_MAX_CATALOGUE_DROP",
+                     "RECO_PUBLISH_MAX_NON_FINITE_SHARE", "RECO_GATE_MAX_RELATIVE_DROP" ->
+                        Double.parseDouble(value) >= NEAR_ONE;
+                case "RECO_GATE_MIN_NDCG" -> Double.parseDouble(value) <= 0;
                 case "RECO_GATE_OVERRIDE" -> !value.isEmpty() && !ONE_SHOT.matcher(value).matches();
                 case "RECO_GATE_FORCE_PUBLISH" -> true;
                 default -> false;
@@ -61,20 +66,5 @@ class NoStandingOverrideTest {
             }
         });
         return found;
-    }
-
-    /** The nightly container's settings: its env and every ConfigMap the overlay renders. */
-    private static Map<String, String> settingsOfTheNightlyRun(List<HasMetadata> rendered) {
-        Map<String, String> settings = new HashMap<>();
-        Manifests.ofKind(rendered, ConfigMap.class).forEach(map -> {
-            if (map.getData() != null) {
-                settings.putAll(map.getData());
-            }
-        });
-        List<EnvVar> env = onlyContainer(cronJobPod(rendered)).getEnv();
-        if (env != null) {
-            env.stream().filter(e -> e.getValue() != null).forEach(e -> settings.put(e.getName(), e.getValue()));
-        }
-        return settings;
     }
 }

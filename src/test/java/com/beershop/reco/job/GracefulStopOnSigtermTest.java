@@ -13,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +100,51 @@ class GracefulStopOnSigtermTest {
         long next = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
         assertThat(db.jdbc.queryForList("SELECT DISTINCT run_id FROM reco_staging ORDER BY run_id", Long.class))
                 .as("the stopped run's rows are gone; the two published generations stay").containsExactly(published, next);
+    }
+
+    @Test
+    void shouldEndPublishedWithExitZeroWhenSigtermArrivesDuringAPublishThatCommits() throws Exception {
+        // given: a reader holds row locks on the live table, so the publish's DELETE waits for it
+        long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
+        Path log = logs.resolve("publishing.log");
+        Process victim;
+        try (Connection reader = DriverManager.getConnection(db.url, db.username, db.password)) {
+            reader.setAutoCommit(false);
+            try (Statement statement = reader.createStatement()) {
+                statement.execute("SELECT * FROM recommendations FOR UPDATE");
+            }
+            victim = startRunInAnotherJvm(log).process;
+            awaitDeleteWaitingForTheLock(victim, log);
+
+            // when: SIGTERM while the DELETE waits, then the reader lets go
+            victim.destroy();
+            Thread.sleep(1_000);
+            reader.rollback();
+        }
+        boolean ended = victim.waitFor(3, TimeUnit.MINUTES);
+
+        // then: the publish committed, so the run is published and the pod succeeds (no night run again)
+        assertThat(ended).as("the run ended after SIGTERM").isTrue();
+        String output = Files.readString(log);
+        assertThat(victim.exitValue()).as(output).isEqualTo(ExitCodes.OK);
+        assertThat(output).contains("published before it could stop");
+        Map<String, Object> row = db.jdbc.queryForMap("SELECT * FROM reco_run_history ORDER BY id DESC LIMIT 1");
+        assertThat(row).containsEntry("outcome", "PUBLISHED").containsEntry("published", true);
+        assertThat(((Number) row.get("exit_code")).intValue()).isEqualTo(ExitCodes.OK);
+        assertThat(((Number) row.get("job_execution_id")).longValue()).isGreaterThan(published);
+        assertThat(db.count("SELECT COUNT(*) FROM recommendations")).isEqualTo(((Number) row.get("rows_published")).longValue());
+        assertThat(pushedSamples()).as("pushed by the published run")
+                .contains("reco_run_exit_code 0", "reco_run_outcome{outcome=\"PUBLISHED\"} 1", "reco_run_published 1");
+    }
+
+    private void awaitDeleteWaitingForTheLock(Process victim, Path log) throws Exception {
+        long guard = System.nanoTime() + TimeUnit.MINUTES.toNanos(10); // only against a hang
+        while (db.count("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM recommendations%'") == 0) {
+            assertThat(victim.isAlive()).as("the run ended before its publish: " + Files.readString(log)).isTrue();
+            assertThat(System.nanoTime()).as("the run hangs before its publish").isLessThan(guard);
+            Thread.sleep(20);
+        }
     }
 
     private ChildJvmRun startRunInAnotherJvm(Path log, String... extra) throws Exception {

@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,5 +66,31 @@ class RunLogsCarryJobExecutionIdTest {
         assertThat(run).anySatisfy(l -> assertThat(l.path("log").path("logger").asString()).endsWith("RunSummary"));
         assertThat(run).anySatisfy(l -> assertThat(l.path("message").asString()).contains("completed"));
         assertThat(MDC.get(JobExecutionMdc.KEY)).as("cleared when the mode is over").isNull();
+    }
+
+    @Test
+    void shouldTagTheLinesOfTheRatingsReaderThreadsWithTheJobExecutionId(CapturedOutput output) {
+        // given: rows the readers reject, so each reader thread logs a sample line of its own
+        List<Object[]> bad = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            bad.add(new Object[]{String.format("U%05d", i * 5), "B001", new BigDecimal("9"), null});
+        }
+        db.insertRatings(bad);
+
+        // when
+        int exit = db.run("run", "--reco.input.readers=2", "--logging.config=classpath:logback-structured.xml",
+                "--logging.structured.format.console=ecs");
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        String executionId = String.valueOf(db.count("SELECT MAX(job_execution_id) FROM reco_run_history"));
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> readerLines = output.getOut().lines().filter(line -> line.startsWith("{\"@timestamp\""))
+                .map(json::readTree)
+                .filter(line -> line.path("process").path("thread").path("name").asString().startsWith("ratings-reader-"))
+                .toList();
+        assertThat(readerLines).as("lines logged by the reader threads").isNotEmpty()
+                .allSatisfy(line -> assertThat(line.path(JobExecutionMdc.KEY).asString()).as(line.toString())
+                        .isEqualTo(executionId));
     }
 }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PublishGuardsTest {
 
-    private final PublishGuards guards = new PublishGuards(0.5, 0.5, 0.01);
-    private final PublishedInput yesterday = new PublishedInput(7, 100_000, 3_000);
+    private final PublishGuards guards = new PublishGuards(0.5, 0.5, 0.5, 0.01);
+    private final PublishedInput yesterday = new PublishedInput(7, 100_000, 3_000, 300);
 
     @Test
     void shouldRefuseWhenNoProductCanBeRecommendedEvenWhenOverridden() {
@@ -24,11 +24,22 @@ class PublishGuardsTest {
 
     @Test
     void shouldRefuseAnInputThatFellByMoreThanHalfUnlessOverridden() {
-        assertThatThrownBy(() -> guards.checkInput(50, 49_000, 3_000, yesterday, false))
+        assertThatThrownBy(() -> guards.checkInput(300, 49_000, 3_000, yesterday, false))
                 .hasMessageContaining("ratings read fell from 100000 to 49000 (51%");
-        assertThatCode(() -> guards.checkInput(50, 49_000, 3_000, yesterday, true)).doesNotThrowAnyException();
-        assertThatCode(() -> guards.checkInput(50, 50_000, 1_500, yesterday, false)).doesNotThrowAnyException();
-        assertThatCode(() -> guards.checkInput(50, 10, 1, null, false)).as("first night").doesNotThrowAnyException();
+        assertThatCode(() -> guards.checkInput(300, 49_000, 3_000, yesterday, true)).doesNotThrowAnyException();
+        assertThatCode(() -> guards.checkInput(300, 50_000, 1_500, yesterday, false)).doesNotThrowAnyException();
+        assertThatCode(() -> guards.checkInput(300, 10, 1, null, false)).as("first night").doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldRefuseACatalogueThatShrankByMoreThanHalfUnlessOverridden() {
+        assertThatThrownBy(() -> guards.checkInput(149, 100_000, 3_000, yesterday, false))
+                .hasMessageContaining("recommendable products fell from 300 to 149 (50%")
+                .hasMessageContaining("reco.publish.max-catalogue-drop");
+        assertThatCode(() -> guards.checkInput(149, 100_000, 3_000, yesterday, true)).doesNotThrowAnyException();
+        assertThatCode(() -> guards.checkInput(150, 100_000, 3_000, yesterday, false)).doesNotThrowAnyException();
+        assertThatCode(() -> guards.checkInput(1, 100_000, 3_000, new PublishedInput(7, 100_000, 3_000, null), false))
+                .as("a last run recorded before the count was kept").doesNotThrowAnyException();
     }
 
     @Test
