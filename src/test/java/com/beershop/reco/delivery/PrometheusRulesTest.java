@@ -128,7 +128,7 @@ class PrometheusRulesTest {
         Manifests.documents(RULE_FILE).get(0).path("spec").path("groups").forEach(g -> g.path("rules").forEach(rules::add));
 
         // then: a retry (the CronJob's, ArgoCD's) or a scrape gap clears before anyone is called
-        assertThat(rules).hasSize(7).allSatisfy(rule -> {
+        assertThat(rules).hasSize(8).allSatisfy(rule -> {
             String alert = rule.path("alert").asString();
             assertThat(rule.path("for").asString()).as(alert + " for").matches("\\d+[mh]");
             String url = rule.path("annotations").path("runbook_url").asString();
