@@ -46,8 +46,9 @@ final class ContractCheck implements DatabaseCheck {
                 p.styleColumn(), TypeFamily.CHARACTER, p.activeColumn(), TypeFamily.FLAG);
         Map<String, TypeFamily> recommendations = ordered(live.userColumn(), TypeFamily.CHARACTER,
                 live.productColumn(), TypeFamily.CHARACTER, live.rankColumn(), TypeFamily.INTEGER);
+        Optional<TableShape> ratingsTable = TableShape.read(meta, schema, r.table());
         return List.of(
-                readTable(TableShape.read(meta, schema, r.table()), r.table(), ratings),
+                withUserIndex(readTable(ratingsTable, r.table(), ratings), ratingsTable, meta),
                 readTable(TableShape.read(meta, schema, p.table()), p.table(), products),
                 liveTable(TableShape.read(meta, schema, live.table()), live, recommendations));
     }
@@ -60,6 +61,21 @@ final class ContractCheck implements DatabaseCheck {
         List<String> problems = columnProblems(found.get(), wanted, false);
         return problems.isEmpty() ? CheckResult.ok(name, describe(found.get(), wanted))
                 : CheckResult.failed(name, String.join("; ", problems));
+    }
+
+    /**
+     * The parallel load reads {@code ratings} in ranges of the user column: without an index that leads on it, every
+     * reader scans the whole table (a warning, not a failure: the run still works, only slower).
+     */
+    private CheckResult withUserIndex(CheckResult ratings, Optional<TableShape> table, DatabaseMetaData meta)
+            throws SQLException {
+        var r = inventory.ratings();
+        if (!ratings.ok() || table.isEmpty() || table.get().indexLeadsOn(meta, r.userColumn())) {
+            return ratings;
+        }
+        return CheckResult.warning(ratings.name(), ratings.detail() + "; no index leads on " + r.userColumn()
+                + ": each reader of the parallel load scans the whole table (CREATE INDEX ix_" + r.table() + "_"
+                + r.userColumn() + " ON " + r.table() + " (" + r.userColumn() + "))");
     }
 
     private CheckResult liveTable(Optional<TableShape> found, RecommendationsTable live, Map<String, TypeFamily> wanted) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * A table's columns and unique keys as the JDBC driver describes them (portable across SQL Server, PostgreSQL and
  * H2). Names compare case-insensitively, as the job's unquoted SQL does.
  */
-record TableShape(String name, Map<String, Column> columns, List<Key> uniqueKeys) {
+record TableShape(String schema, String name, Map<String, Column> columns, List<Key> uniqueKeys) {
 
     record Column(String name, int jdbcType, String typeName, int size, int scale, boolean nullable,
                   boolean hasDefault) {
@@ -83,7 +83,20 @@ record TableShape(String name, Map<String, Column> columns, List<Key> uniqueKeys
                         rs.getString("COLUMN_DEF") != null || "YES".equalsIgnoreCase(autoIncrement)));
             }
         }
-        return Optional.of(new TableShape(foundTable, columns, uniqueKeys(meta, foundSchema, foundTable)));
+        return Optional.of(new TableShape(foundSchema, foundTable, columns, uniqueKeys(meta, foundSchema, foundTable)));
+    }
+
+    /** Whether some index of this table (unique or not) has {@code column} as its first column. */
+    boolean indexLeadsOn(DatabaseMetaData meta, String column) throws SQLException {
+        try (ResultSet rs = meta.getIndexInfo(null, schema, name, false, true)) {
+            while (rs.next()) {
+                if (rs.getShort("TYPE") != DatabaseMetaData.tableIndexStatistic && rs.getShort("ORDINAL_POSITION") == 1
+                        && column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<Key> uniqueKeys(DatabaseMetaData meta, String schema, String table) throws SQLException {

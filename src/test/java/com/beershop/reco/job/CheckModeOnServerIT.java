@@ -41,8 +41,9 @@ class CheckModeOnServerIT {
         int exit = check();
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(checkLines()).hasSize(13).allMatch(l -> l.startsWith("ok "), "every line ok");
-        assertThat(output).contains("All 13 checks passed.");
+        // PostgreSQL answers 14 lines, SQL Server more (the version store, the server-state permission)
+        assertThat(checkLines()).hasSizeGreaterThanOrEqualTo(14).allMatch(l -> l.startsWith("ok "), "every line ok");
+        assertThat(output).contains("All " + checkLines().size() + " checks passed.");
     }
 
     @Test
