@@ -4,7 +4,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -12,11 +11,11 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Test double, added with {@code --spring.main.sources}: the job repository's first update of {@code publishStep}
+ * Test double, added with {@code --spring.main.sources} only: deliberately not a {@code @Configuration}, or the
+ * application's component scan (which sees the test classes) would put it into every test's run. the job repository's first update of {@code publishStep}
  * after its tasklet ran (the step's write count set, so the publish transaction has committed) fails as a database
  * that went away at that moment would. Every other call goes to the real repository.
  */
-@Configuration(proxyBeanMethods = false)
 public class MetadataFailsAfterPublishConfiguration {
 
     @Bean
