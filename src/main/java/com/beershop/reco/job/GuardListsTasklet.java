@@ -37,8 +37,10 @@ class GuardListsTasklet implements Tasklet {
         PublishGuards.LiveTable live = publisher.liveTable();
         log.info("Publish guards: {} rows for {} users tonight; the live table serves {} rows for {} users",
                 tonight.totalRows(), tonight.usersServed(), live.rows(), live.users());
-        guards.checkLists(tonight.totalRows(), tonight.usersServed(), tonight.nonFiniteUsers(), tonight.numUsers(),
-                live, override.appliesTo(input.get().read().fingerprint()) != null);
+        boolean overridden = override.appliesTo(input.get().read().fingerprint()) != null;
+        guards.checkLists(tonight.totalRows(), tonight.usersServed(), tonight.nonFiniteUsers(), tonight.modelUsers(),
+                live, overridden);
+        guards.checkAgreement(tonight.agreement(), overridden);
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }
