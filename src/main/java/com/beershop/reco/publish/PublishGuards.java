@@ -11,10 +11,10 @@ import java.util.Locale;
  * The checks that keep a broken night off the website. Each runs before anything in the live table is deleted and
  * refuses the run ({@link com.beershop.reco.outcome.ExitCodes#PUBLISH_REFUSED}) instead of publishing lists that
  * would serve fewer people than yesterday's: no recommendable product at all, an input or a catalogue that collapsed
- * against the last published run (a half-finished load), lists that would shrink sharply against what is live now, a model
- * whose scores are not finite for many users, or a published model (trained on all ratings) whose lists collapsed
- * against the model the gate judged. The shrink and agreement checks can be overridden for one night's data, the
- * others never.
+ * against the last published run (a half-finished load), lists that would shrink sharply against what is live now,
+ * a model whose scores are not finite for many users, or a published model (trained on all ratings) whose lists
+ * collapsed against the model the gate judged. The shrink and agreement checks can be overridden for one night's
+ * data, the others never.
  */
 public final class PublishGuards {
 
@@ -91,7 +91,8 @@ public final class PublishGuards {
         }
         List<String> collapses = new ArrayList<>();
         if (agreement.meanJaccard() < minModelAgreement) {
-            collapses.add(String.format(Locale.ROOT, "mean top-N overlap %.3f, below %.3f (reco.publish.min-model-agreement)",
+            collapses.add(String.format(Locale.ROOT,
+                    "mean top-N overlap %.3f, below %.3f (reco.publish.min-model-agreement)",
                     agreement.meanJaccard(), minModelAgreement));
         }
         if (agreement.coverageRatio() < minCoverageRatio) {

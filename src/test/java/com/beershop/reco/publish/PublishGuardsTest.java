@@ -82,8 +82,8 @@ class PublishGuardsTest {
         ModelAgreement nonFinite = new ModelAgreement(1_000, 0.5, 400, 410, 0.9, 1.0);
 
         assertThatThrownBy(() -> guards.checkAgreement(disjoint, false))
-                .isInstanceOfSatisfying(RunRefusedException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.exitCode()).isEqualTo(ExitCodes.PUBLISH_REFUSED))
+                .isInstanceOfSatisfying(RunRefusedException.class, e ->
+                        org.assertj.core.api.Assertions.assertThat(e.exitCode()).isEqualTo(ExitCodes.PUBLISH_REFUSED))
                 .hasMessageContaining("mean top-N overlap 0.050, below 0.100 (reco.publish.min-model-agreement)");
         assertThatThrownBy(() -> guards.checkAgreement(sameFewItems, false))
                 .hasMessageContaining("10 items listed against 410 (2%, below 50%");
