@@ -15,8 +15,14 @@ import java.time.Duration;
  *                         this share below the last published run (a partial product reload), 0.5 = 50 %
  * @param maxLiveDrop refuse when the rows or users tonight's lists serve fall by more than this share below the
  *                    live table now
- * @param maxNonFiniteShare refuse when more than this share of users got NaN or infinite scores (a diverged model);
- *                          such scores never reach a list either way
+ * @param maxNonFiniteShare refuse when more than this share of the users the model scored got NaN or infinite
+ *                          scores (a diverged model); such scores never reach a list either way, and a user with no
+ *                          finite score gets the most-popular fallback
+ * @param minModelAgreement refuse when the mean top-N overlap (Jaccard) of the published model's lists with the
+ *                          lists of the hold-out model the gate judged, on a sample of users, falls below this
+ *                          (a model that diverged or collapsed when trained again on all ratings); 0 turns it off
+ * @param minCoverageRatio refuse when the published model's lists of that sample hold fewer distinct items than
+ *                         this share of the judged model's (everyone gets the same few items); 0 turns it off
  * @param allowBlockingReaders publish on SQL Server even with READ_COMMITTED_SNAPSHOT OFF, where every reader of
  *                             the live table waits for the whole publish; without it such a run refuses (exit 9)
  * @param lockTimeout how long the publish waits for a lock on the live table before it gives up (exit 5, nothing
@@ -37,6 +43,8 @@ public record PublishProperties(
         @DefaultValue("0.5") double maxCatalogueDrop,
         @DefaultValue("0.5") double maxLiveDrop,
         @DefaultValue("0.01") double maxNonFiniteShare,
+        @DefaultValue("0.1") double minModelAgreement,
+        @DefaultValue("0.5") double minCoverageRatio,
         @DefaultValue("false") boolean allowBlockingReaders,
         @DefaultValue("PT1M") Duration lockTimeout,
 
@@ -52,11 +60,12 @@ public record PublishProperties(
         if (batchSize < 1) {
             throw new IllegalArgumentException("reco.publish.batch-size must be positive");
         }
-        for (double share : new double[] {maxInputDrop, maxCatalogueDrop, maxLiveDrop, maxNonFiniteShare}) {
+        for (double share : new double[] {maxInputDrop, maxCatalogueDrop, maxLiveDrop, maxNonFiniteShare,
+                minModelAgreement, minCoverageRatio}) {
             if (share < 0 || share > 1) {
                 throw new IllegalArgumentException(
-                        "reco.publish.max-input-drop, max-catalogue-drop, max-live-drop and max-non-finite-share "
-                        + "must lie in [0, 1]");
+                        "reco.publish.max-input-drop, max-catalogue-drop, max-live-drop, max-non-finite-share, "
+                        + "min-model-agreement and min-coverage-ratio must lie in [0, 1]");
             }
         }
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {

@@ -120,7 +120,7 @@ public class BuildingBlocksConfiguration {
     @Bean
     public PublishGuards publishGuards(PublishProperties publish) {
         return new PublishGuards(publish.maxInputDrop(), publish.maxCatalogueDrop(), publish.maxLiveDrop(),
-                publish.maxNonFiniteShare());
+                publish.maxNonFiniteShare(), publish.minModelAgreement(), publish.minCoverageRatio());
     }
 
     @Bean

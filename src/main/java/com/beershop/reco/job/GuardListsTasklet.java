@@ -55,8 +55,11 @@ class GuardListsTasklet implements Tasklet {
         PublishGuards.LiveTable live = liveModelArm.of(arms);
         log.info("Publish guards: {} rows for {} users of the model arm tonight; the live table serves them {} rows"
                 + " for {} users", arm.modelRows(), arm.modelUsersServed(), live.rows(), live.users());
-        guards.checkLists(arm.modelRows(), arm.modelUsersServed(), tonight.nonFiniteUsers(), tonight.numUsers(),
-                live, override.appliesTo(input.get().read().fingerprint()) != null);
+        boolean overridden = override.appliesTo(input.get().read().fingerprint()) != null;
+        // the non-finite share over the users the model scored (not those who got the fallback for few ratings)
+        guards.checkLists(arm.modelRows(), arm.modelUsersServed(), tonight.nonFiniteUsers(), tonight.modelUsers(),
+                live, overridden);
+        guards.checkAgreement(tonight.agreement(), overridden);
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }

@@ -199,11 +199,13 @@ public class RecommendationJobConfiguration {
 
     @Bean
     public Step scoreUsersStep(JobRepository jobRepository, PlatformTransactionManager tm, RecommendationScorer scorer,
-                               StageResult<LoadedInput> loadedInput, StageResult<TrainedModel> trainedModel,
+                               ModelProperties model, StageResult<LoadedInput> loadedInput,
+                               StageResult<TrainedModel> trainedModel, StageResult<HoldoutEvaluation> holdoutEvaluation,
                                StageResult<RecommendationLists> recommendationLists, StepMetricsListener stepMetrics) {
         return new StepBuilder("scoreUsersStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new ScoreUsersTasklet(scorer, loadedInput, trainedModel, recommendationLists), tm)
+                .tasklet(new ScoreUsersTasklet(scorer, loadedInput, trainedModel, recommendationLists,
+                        holdoutEvaluation, model.seed()), tm)
                 .build();
     }
 

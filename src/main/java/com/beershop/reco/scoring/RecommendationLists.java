@@ -11,7 +11,9 @@ public final class RecommendationLists {
     private final int[] counts;
     private final boolean[] fromFallback;
     private long nonFiniteUsers;
+    private long nonFiniteFallbackUsers;
     private ListDiversity diversity;
+    private ModelAgreement agreement;
 
     RecommendationLists(int numUsers, int n) {
         this.n = n;
@@ -38,7 +40,10 @@ public final class RecommendationLists {
         return items[user * n + rank];
     }
 
-    /** True when the user had too few ratings for the model and got the popularity fallback. */
+    /**
+     * True when the user had too few ratings for the model and got the popularity fallback (not when the model
+     * scored the user and gave no finite score: see {@link #nonFiniteFallbackUsers()}).
+     */
     public boolean isFallback(int user) {
         return fromFallback[user];
     }
@@ -66,6 +71,16 @@ public final class RecommendationLists {
         return nonFiniteUsers;
     }
 
+    /** Users the model scored and gave no finite score at all: they got the popularity fallback instead. */
+    public long nonFiniteFallbackUsers() {
+        return nonFiniteFallbackUsers;
+    }
+
+    /** Users the model scored: all but those with too few ratings. The base of the non-finite share. */
+    public long modelUsers() {
+        return numUsers() - fallbackUsers();
+    }
+
     /** Users whose list has at least one item. */
     public long usersServed() {
         long served = 0;
@@ -82,12 +97,22 @@ public final class RecommendationLists {
         return diversity;
     }
 
+    /** The published model's lists against the judged model's; null when no judged model was kept. */
+    public ModelAgreement agreement() {
+        return agreement;
+    }
+
+    void agreement(ModelAgreement measured) {
+        agreement = measured;
+    }
+
     void diversity(ListDiversity measured) {
         diversity = measured;
     }
 
-    void nonFiniteUsers(long users) {
+    void nonFiniteUsers(long users, long gotFallback) {
         nonFiniteUsers = users;
+        nonFiniteFallbackUsers = gotFallback;
     }
 
     int[] slots() {

@@ -11,14 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scores every user on the run's {@link Workers} and keeps each one's top N recommendable items they have not rated.
- * Users with fewer than {@code minUserRatings} ratings get the most-popular recommendable items they have not
- * rated instead, so every known user gets N rows whenever N such items exist. Each list is made as its
+ * Users with fewer than {@code minUserRatings} ratings, and users for whom the model gave no finite score at all,
+ * get the most-popular recommendable items they have not rated instead, so every known user gets N rows whenever N
+ * such items exist. Each list is made as its
  * {@link ListPolicy} says (the style re-rank, when on).
  */
 public final class RecommendationScorer {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationScorer.class);
     private static final int USERS_PER_TASK = 256;
+    /** Users compared between the published and the judged model: enough for a mean overlap, cheap to score. */
+    public static final int AGREEMENT_SAMPLE_USERS = 1000;
 
     private final ListPolicy policy;
     private final int n;
@@ -56,6 +59,7 @@ public final class RecommendationScorer {
         FixedRanking shared = model.sameScoresForEveryUser() ? sharedRanking(model, ratings.numItems()) : null;
         AtomicLong done = new AtomicLong();
         AtomicLong nonFiniteUsers = new AtomicLong();
+        AtomicLong nonFiniteFallbackUsers = new AtomicLong();
         long started = System.nanoTime();
         // each block writes only its own users' slots, so the lists do not depend on the thread count
         workers.forEachBlock(numUsers, USERS_PER_TASK, (block, from, to) -> {
@@ -72,8 +76,14 @@ public final class RecommendationScorer {
                     model.scoreUser(user, scores);
                     count = picker.pick(scores, recommendable, ratings, user, chosen);
                 }
-                if (picker.nonFiniteScores() > 0) {
+                boolean nonFinite = picker.nonFiniteScores() > 0;
+                if (nonFinite) {
                     nonFiniteUsers.incrementAndGet();
+                }
+                if (nonFinite && count == 0) {
+                    // no finite score at all: the user gets what a user with too few ratings gets, not nothing
+                    count = picker.pick(popularity, recommendable, ratings, user, chosen);
+                    nonFiniteFallbackUsers.incrementAndGet();
                 }
                 System.arraycopy(chosen, 0, slots, user * n, count);
                 lists.set(user, count, fallback);
@@ -85,14 +95,29 @@ public final class RecommendationScorer {
         });
         log.info("Scored {} users in {} s on {}", numUsers, seconds(started), workers);
         if (nonFiniteUsers.get() > 0) {
-            log.warn("The model gave NaN or infinite scores for {} of {} users; those scores were left out of their lists",
-                    nonFiniteUsers.get(), numUsers);
+            log.warn("The model gave NaN or infinite scores for {} of {} users it scored; those scores were left out "
+                    + "of their lists, and the {} users with no finite score got the most-popular fallback",
+                    nonFiniteUsers.get(), lists.modelUsers(), nonFiniteFallbackUsers.get());
         }
-        lists.nonFiniteUsers(nonFiniteUsers.get());
+        lists.nonFiniteUsers(nonFiniteUsers.get(), nonFiniteFallbackUsers.get());
         if (styleOfItem != null) {
             lists.diversity(ListDiversity.of(lists, styleOfItem));
         }
         return lists;
+    }
+
+    /**
+     * Compares the published model's lists with the judged model's on a seeded sample of at most
+     * {@value #AGREEMENT_SAMPLE_USERS} users the model scores, and keeps the result with {@code lists} for the
+     * publish guards.
+     */
+    public ModelAgreement measureAgreement(RecommendationLists lists, TrainedModel published, TrainedModel judged,
+                                           InteractionMatrix ratings, boolean[] recommendable, int[] styleOfItem,
+                                           long seed) {
+        ModelAgreement agreement = new ModelAgreementMeter(policy, minUserRatings, workers)
+                .measure(published, judged, ratings, recommendable, styleOfItem, AGREEMENT_SAMPLE_USERS, seed);
+        lists.agreement(agreement);
+        return agreement;
     }
 
     private static FixedRanking sharedRanking(TrainedModel model, int numItems) {

@@ -35,10 +35,12 @@ class NoStandingOverrideTest {
                 Map.entry("RECO_PUBLISH_MAX_LIVE_DROP", "0.95"), Map.entry("RECO_PUBLISH_MAX_CATALOGUE_DROP", "0.99"),
                 Map.entry("RECO_PUBLISH_MAX_NON_FINITE_SHARE", "1"), Map.entry("RECO_GATE_MIN_NDCG", "0"),
                 Map.entry("RECO_GATE_MAX_RELATIVE_DROP", "0.9"), Map.entry("RECO_GATE_OVERRIDE", "true"),
-                Map.entry("RECO_GATE_FORCE_PUBLISH", "true"));
+                Map.entry("RECO_GATE_FORCE_PUBLISH", "true"), Map.entry("RECO_PUBLISH_MIN_MODEL_AGREEMENT", "0"),
+                Map.entry("RECO_PUBLISH_MIN_COVERAGE_RATIO", "0.0"));
         Map<String, String> defaults = Map.of("RECO_PUBLISH_MAX_INPUT_DROP", "0.5", "RECO_PUBLISH_MAX_LIVE_DROP", "0.5",
                 "RECO_PUBLISH_MAX_CATALOGUE_DROP", "0.5", "RECO_PUBLISH_MAX_NON_FINITE_SHARE", "0.01",
-                "RECO_GATE_MIN_NDCG", "0.001", "RECO_GATE_MAX_RELATIVE_DROP", "0.05");
+                "RECO_GATE_MIN_NDCG", "0.001", "RECO_GATE_MAX_RELATIVE_DROP", "0.05",
+                "RECO_PUBLISH_MIN_MODEL_AGREEMENT", "0.1", "RECO_PUBLISH_MIN_COVERAGE_RATIO", "0.5");
 
         assertThat(standingOverrides(forced)).hasSize(forced.size());
         assertThat(standingOverrides(defaults)).isEmpty();
@@ -56,7 +58,9 @@ class NoStandingOverrideTest {
                 case "RECO_PUBLISH_MAX_INPUT_DROP", "RECO_PUBLISH_MAX_LIVE_DROP", "RECO_PUBLISH_MAX_CATALOGUE_DROP",
                      "RECO_PUBLISH_MAX_NON_FINITE_SHARE", "RECO_GATE_MAX_RELATIVE_DROP" ->
                         Double.parseDouble(value) >= NEAR_ONE;
-                case "RECO_GATE_MIN_NDCG" -> Double.parseDouble(value) <= 0;
+                // a floor of 0 never refuses: the agreement of the live model with the judged one is then unchecked
+                case "RECO_GATE_MIN_NDCG", "RECO_PUBLISH_MIN_MODEL_AGREEMENT", "RECO_PUBLISH_MIN_COVERAGE_RATIO" ->
+                        Double.parseDouble(value) <= 0;
                 case "RECO_GATE_OVERRIDE" -> !value.isEmpty() && !ONE_SHOT.matcher(value).matches();
                 case "RECO_GATE_FORCE_PUBLISH" -> true;
                 default -> false;

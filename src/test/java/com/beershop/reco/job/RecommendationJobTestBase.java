@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -449,24 +450,32 @@ abstract class RecommendationJobTestBase {
 
         // half the users diverge; those with too few ratings get most-popular and are not scored by the model
         assertRefusedToPublish(exit, before, "NaN or infinite scores for");
-        assertThat(lastRun().get("outcome_reason").toString()).containsPattern("for 4\\d\\d of 1000 users");
+        assertThat(lastRun().get("outcome_reason").toString())
+                .containsPattern("for 4\\d\\d of the \\d{3} users it scored");
     }
 
     @Test
-    void shouldNeverPublishANonFiniteScoreAndPublishWhenFewUsersHaveThem() {
+    void shouldNeverPublishANonFiniteScoreAndGiveUsersWithNoFiniteScoreTheFallback() {
         int exit = db.run("run", "--spring.main.sources=" + DivergingModelConfiguration.class.getName(),
                 "--reco.model.algorithm=diverges", "--reco.model.params.every=500", "--reco.model.params.infinite=true",
                 "--reco.gate.enabled=false");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        // users 0 and 500 (in id order) got only NaN scores: no list; users 1 and 501 got +Infinity for item 0
+        // users 0 and 500 (in id order) got only NaN scores: the most-popular fallback, not nothing; users 1 and
+        // 501 got +Infinity for item 0
         List<String> users = db.jdbc.queryForList("SELECT DISTINCT user_id FROM ratings ORDER BY user_id", String.class);
         String itemZero = db.jdbc.queryForObject("SELECT MIN(product_id) FROM ratings", String.class);
         assertThat(db.count("SELECT COUNT(*) FROM products WHERE product_id = ? AND active = ?", itemZero, true))
                 .as("item 0 may be recommended").isEqualTo(1);
-        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(998);
-        assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE user_id IN (?, ?)", users.get(0), users.get(500)))
-                .isZero();
+        assertThat(db.count("SELECT COUNT(DISTINCT user_id) FROM recommendations")).isEqualTo(1000);
+        for (String user : List.of(users.get(0), users.get(500))) {
+            assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE user_id = ?", user))
+                    .as("the fallback list of %s", user).isEqualTo(N);
+            assertThat(db.count("""
+                    SELECT COUNT(*) FROM recommendations r JOIN ratings x
+                    ON x.user_id = r.user_id AND x.product_id = r.product_id WHERE r.user_id = ?""", user))
+                    .as("nothing %s rated", user).isZero();
+        }
         for (String user : List.of(users.get(1), users.get(501))) {
             assertThat(db.count("SELECT COUNT(*) FROM ratings WHERE user_id = ? AND product_id = ?", user, itemZero))
                     .as("item 0 is a candidate for %s", user).isZero();
@@ -474,6 +483,25 @@ abstract class RecommendationJobTestBase {
             assertThat(db.count("SELECT COUNT(*) FROM recommendations WHERE user_id = ? AND product_id = ?", user,
                     itemZero)).as("the infinite score of item 0 must not win for %s", user).isZero();
         }
+    }
+
+    @Test
+    void shouldRefuseAModelThatCollapsesOnlyWhenTrainedAgainOnAllRatings() {
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        List<String> before = db.liveRows();
+        String[] collapsing = {"--spring.main.sources=" + DivergingModelConfiguration.class.getName(),
+                "--reco.model.algorithm=diverges", "--reco.model.params.every=0", "--reco.model.params.collapses=true",
+                "--reco.gate.enabled=false"};
+
+        // the hold-out's model ranks like most-popular; trained again on all ratings it lists the same few items
+        assertRefusedToPublish(db.run("run", collapsing), before, "disagrees with the judged hold-out model");
+        assertThat(lastRun().get("outcome_reason").toString()).contains("reco.publish.min-model-agreement");
+        // the one-shot override, naming tonight's data, lets it through once
+        String tonight = lastRun().get("data_fingerprint").toString();
+        String[] overridden = Arrays.copyOf(collapsing, collapsing.length + 1);
+        overridden[collapsing.length] = "--reco.gate.override=" + tonight;
+        assertThat(db.run("run", overridden)).isEqualTo(ExitCodes.OK);
+        assertThat(db.liveRows()).isNotEqualTo(before);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.publish.PublishGuards.LiveTable;
 import com.beershop.reco.publish.PublishGuards.PublishedInput;
+import com.beershop.reco.scoring.ModelAgreement;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PublishGuardsTest {
 
-    private final PublishGuards guards = new PublishGuards(0.5, 0.5, 0.5, 0.01);
+    private final PublishGuards guards = new PublishGuards(0.5, 0.5, 0.5, 0.01, 0.1, 0.5);
     private final PublishedInput yesterday = new PublishedInput(7, 100_000, 3_000, 300);
 
     @Test
@@ -59,8 +60,39 @@ class PublishGuardsTest {
         LiveTable live = new LiveTable(30_000, 3_000);
 
         assertThatThrownBy(() -> guards.checkLists(30_000, 3_000, 31, 3_000, live, true))
-                .hasMessageContaining("NaN or infinite scores for 31 of 3000 users");
+                .hasMessageContaining("NaN or infinite scores for 31 of the 3000 users it scored");
         assertThatCode(() -> guards.checkLists(30_000, 3_000, 30, 3_000, live, false)).doesNotThrowAnyException();
         assertThatThrownBy(() -> guards.checkLists(0, 0, 0, 3_000, live, true)).hasMessageContaining("no recommendation");
+    }
+
+    @Test
+    void shouldDivideTheNonFiniteShareByTheUsersTheModelScoredOnly() {
+        LiveTable live = new LiveTable(30_000, 3_000);
+
+        // 3,000 users served, 2,000 of them on the fallback: 11 of the 1,000 the model scored is 1.1 %
+        assertThatThrownBy(() -> guards.checkLists(30_000, 3_000, 11, 1_000, live, false))
+                .hasMessageContaining("11 of the 1000 users it scored (1.1%");
+        assertThatCode(() -> guards.checkLists(30_000, 3_000, 10, 1_000, live, false)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldRefuseAPublishedModelThatCollapsedAgainstTheJudgedOneUnlessOverridden() {
+        ModelAgreement disjoint = new ModelAgreement(1_000, 0.05, 400, 410, 1.0, 1.0);
+        ModelAgreement sameFewItems = new ModelAgreement(1_000, 0.4, 10, 410, 1.0, 1.0);
+        ModelAgreement nonFinite = new ModelAgreement(1_000, 0.5, 400, 410, 0.9, 1.0);
+
+        assertThatThrownBy(() -> guards.checkAgreement(disjoint, false))
+                .isInstanceOfSatisfying(RunRefusedException.class, e ->
+                        org.assertj.core.api.Assertions.assertThat(e.exitCode()).isEqualTo(ExitCodes.PUBLISH_REFUSED))
+                .hasMessageContaining("mean top-N overlap 0.050, below 0.100 (reco.publish.min-model-agreement)");
+        assertThatThrownBy(() -> guards.checkAgreement(sameFewItems, false))
+                .hasMessageContaining("10 items listed against 410 (2%, below 50%");
+        assertThatThrownBy(() -> guards.checkAgreement(nonFinite, false))
+                .hasMessageContaining("finite scores for 90.0% of the users against 100.0%");
+        assertThatCode(() -> guards.checkAgreement(disjoint, true)).as("the one-shot override")
+                .doesNotThrowAnyException();
+        assertThatCode(() -> guards.checkAgreement(new ModelAgreement(1_000, 0.1, 205, 410, 0.99, 1.0), false))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> guards.checkAgreement(null, false)).as("no judged model kept").doesNotThrowAnyException();
     }
 }

@@ -58,6 +58,54 @@ class RecommendationScorerTest {
     }
 
     @Test
+    void shouldGiveUsersWithNoFiniteScoreTheFallbackAndCountTheShareOverTheUsersTheModelScored() {
+        // item 4 is rated by everyone else, item 3 by two users: popularity order 4, 3, ...; user 3 has too few
+        InteractionMatrix ratings = matrix(new int[][]{{4, 3}, {4, 3}, {4, 0}, {0}});
+        // user 1's scores are all NaN, user 2's hold one +Infinity
+        com.beershop.reco.model.TrainedModel diverged = (user, scores) -> {
+            DESCENDING.scoreUser(user, scores);
+            if (user == 1) {
+                java.util.Arrays.fill(scores, Float.NaN);
+            } else if (user == 2) {
+                scores[1] = Float.POSITIVE_INFINITY;
+            }
+        };
+
+        RecommendationLists lists = new RecommendationScorer(2, 2, ONE_THREAD).scoreAll(diverged, ratings, null);
+
+        assertThat(list(lists, 1)).as("the most-popular fallback, not nothing").containsExactly(0, 1);
+        assertThat(list(lists, 2)).as("the infinite score left out").containsExactly(2, 3);
+        assertThat(lists.usersServed()).isEqualTo(4);
+        assertThat(lists.nonFiniteUsers()).isEqualTo(2);
+        assertThat(lists.nonFiniteFallbackUsers()).isEqualTo(1);
+        assertThat(lists.fallbackUsers()).as("too few ratings only").isEqualTo(1);
+        assertThat(lists.modelUsers()).as("the base of the non-finite share").isEqualTo(3);
+    }
+
+    @Test
+    void shouldMeasureHowFarThePublishedModelsListsAgreeWithTheJudgedModels() {
+        InteractionMatrix ratings = matrix(new int[][]{{0}, {1}, {2}, {3}});
+        RecommendationScorer scorer = new RecommendationScorer(2, 1, TWO_THREADS);
+        FactorModel descending = FactorModel.of(1, new float[]{1, 1, 1, 1}, new float[]{5, 4, 3, 2, 1});
+        RecommendationLists lists = scorer.scoreAll(descending, ratings, null);
+        // the reverse order: lists of the two lowest items instead of the two highest
+        FactorModel ascending = FactorModel.of(1, new float[]{1, 1, 1, 1}, new float[]{1, 2, 3, 4, 5});
+
+        ModelAgreement same = scorer.measureAgreement(lists, descending, descending, ratings, null, null, 42);
+        ModelAgreement reversed = scorer.measureAgreement(lists, ascending, descending, ratings, null, null, 42);
+
+        assertThat(same.sampledUsers()).isEqualTo(4);
+        assertThat(same.meanJaccard()).isEqualTo(1.0);
+        assertThat(same.coverageRatio()).isEqualTo(1.0);
+        assertThat(same.publishedFiniteShare()).isEqualTo(1.0);
+        // published {3,4} {3,4} {3,4} {2,4} against judged {1,2} {0,2} {0,1} {0,1}: nothing in common
+        assertThat(reversed.meanJaccard()).isZero();
+        assertThat(reversed.publishedItems()).isEqualTo(3);
+        assertThat(reversed.judgedItems()).isEqualTo(3);
+        assertThat(lists.agreement()).isSameAs(reversed);
+    }
+
+    @Test
     void shouldReturnFewerThanNWhenTooFewCandidatesRemain() {
         InteractionMatrix ratings = matrix(new int[][]{{0, 1, 2, 3}});
 
