@@ -11,6 +11,7 @@ import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.LoadedInput;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunMode;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.RunIdIncrementer;
@@ -52,7 +53,7 @@ public class AlgorithmComparisonJobConfiguration {
                                  ModelSelectionRepository modelSelectionRepository,
                                  StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
         return new StepBuilder("searchModelsStep", jobRepository)
-                .tasklet(new SelectModelTasklet(modelSelector, "evaluate", model.spec(), holdoutProtocol,
+                .tasklet(new SelectModelTasklet(modelSelector, RunMode.EVALUATE, model.spec(), holdoutProtocol,
                         modelSelectionRepository, loadedInput, modelChoice), tm)
                 .build();
     }

@@ -38,6 +38,7 @@ import com.beershop.reco.schema.RunLocks;
 import com.beershop.reco.scoring.RecommendationScorer;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.RunSummary;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -154,7 +155,7 @@ public class RecommendationJobConfiguration {
                                 StepMetricsListener stepMetrics) {
         return new StepBuilder("selectModelStep", jobRepository)
                 .listener(stepMetrics)
-                .tasklet(new SelectModelTasklet(selection.enabled() ? modelSelector : null, "run", model.spec(),
+                .tasklet(new SelectModelTasklet(selection.enabled() ? modelSelector : null, RunMode.RUN, model.spec(),
                         holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice), tm)
                 .build();
     }
