@@ -2,6 +2,7 @@ package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.TrainerCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ public final class AlgorithmComparison {
             if (c.failed()) {
                 table.add(c.spec().name(), new TreeMap<>(c.spec().params()), "failed: " + c.failure());
             } else {
-                table.add(c.spec().name(), r.params(), f(r.precision()), f(r.recall()), f(r.ndcg()), f(r.map()),
+                table.add(c.spec().name(), Trainer.describe(r.params()), f(r.precision()), f(r.recall()), f(r.ndcg()), f(r.map()),
                         f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
                         String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
                         String.format(Locale.ROOT, "%.2f", r.scoreSeconds()));

@@ -68,7 +68,7 @@ public final class BaselineComparison {
         try {
             Trainer previous = trainers.create(published);
             boolean same = tonight.name().equals(published.name())
-                    && trainers.create(tonight).toString().equals(previous.toString());
+                    && trainers.create(tonight).effectiveParams().equals(previous.effectiveParams());
             return same ? null : previous;
         } catch (InvalidAlgorithmSpecException e) {
             log.warn("The last published configuration {} cannot be built by this version ({}): the gate compares"

@@ -16,6 +16,7 @@ import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,11 @@ class ModelSelectorTest {
         @Override
         public String algorithm() {
             return "fixed";
+        }
+
+        @Override
+        public Map<String, Object> effectiveParams() {
+            return Map.of();
         }
 
         @Override
