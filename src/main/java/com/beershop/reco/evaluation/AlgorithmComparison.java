@@ -73,8 +73,8 @@ public final class AlgorithmComparison {
             if (c.failed()) {
                 table.add(c.spec().name(), new TreeMap<>(c.spec().params()), "failed: " + c.failure());
             } else {
-                table.add(c.spec().name(), Trainer.describe(r.params()), f(r.precision()), f(r.recall()), f(r.ndcg()), f(r.map()),
-                        f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
+                table.add(c.spec().name(), Trainer.describe(r.params()), f(r.precision()), f(r.recall()), f(r.ndcg()),
+                        f(r.map()), f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
                         String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
                         String.format(Locale.ROOT, "%.2f", r.scoreSeconds()));
             }

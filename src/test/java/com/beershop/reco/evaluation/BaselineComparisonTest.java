@@ -34,7 +34,8 @@ class BaselineComparisonTest {
     @Test
     void shouldNotCompareWithTheLastPublishedConfigurationWhenItIsTonightsModel() {
         // the same model spelt differently: parameters in another order is still the same model
-        HoldoutEvaluation same = COMPARISON.evaluate(TONIGHT, ScoringInput.of(RATINGS), AlgorithmSpec.parse("ease:lambda=50.0"));
+        HoldoutEvaluation same = COMPARISON.evaluate(TONIGHT, ScoringInput.of(RATINGS),
+                AlgorithmSpec.parse("ease:lambda=50.0"));
 
         assertThat(same.lastPublished()).as("nothing to compare across nights").isNull();
         assertThat(same.model()).isNotNull();

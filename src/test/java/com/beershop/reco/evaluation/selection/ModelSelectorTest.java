@@ -83,8 +83,9 @@ class ModelSelectorTest {
     @Test
     void shouldFailFastOnAConfiguredModelWithAnUnknownParameter() {
         ModelSelector selector = selector(List.of("most-popular"), 60);
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
 
-        assertThatThrownBy(() -> selector.select(gate(twoTasteGroups(60, 12, 8, 1)), ScoringInput.of(twoTasteGroups(60, 12, 8, 1)),
+        assertThatThrownBy(() -> selector.select(gate(ratings), ScoringInput.of(ratings),
                 AlgorithmSpec.parse("ials:factor=8")))
                 .isInstanceOf(InvalidAlgorithmSpecException.class).hasMessageContaining("factor");
     }
