@@ -164,8 +164,8 @@ public final class CompareAlgorithmsMain {
         System.out.println("-".repeat(header.length()));
         for (EvaluationResult r : results) {
             System.out.printf(Locale.ROOT, "%-12s | %-80s | %7.4f | %7.4f | %7.4f | %7.4f | %8.4f | %7.2f | %7.2f | %6d%n",
-                    r.algorithm(), r.params(), r.precision(), r.recall(), r.ndcg(), r.map(), r.coverage(),
-                    r.trainSeconds(), r.scoreSeconds(), r.usersEvaluated());
+                    r.algorithm(), Trainer.describe(r.params()), r.precision(), r.recall(), r.ndcg(), r.map(),
+                    r.coverage(), r.trainSeconds(), r.scoreSeconds(), r.usersEvaluated());
         }
     }
 

@@ -13,6 +13,7 @@ import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class SelectionBenchmark {
                     new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget,
                             Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), ListPolicy.topN(10), 0, 42,
                             Double.parseDouble(options.getOrDefault("min-gain", "0"))));
-            SelectionResult result = selector.select(gate, null, null, fallback);
+            SelectionResult result = selector.select(gate, ScoringInput.of(outer.train()), fallback);
             OfflineEvaluator evaluator = new OfflineEvaluator(10, null, catalog.workers());
             EvaluationResult chosen = evaluator.evaluate(catalog.create(result.chosen()), outer);
             EvaluationResult popular = evaluator.evaluate(catalog.create(AlgorithmSpec.parse("most-popular")), outer);

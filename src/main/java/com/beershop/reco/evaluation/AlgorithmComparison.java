@@ -1,8 +1,9 @@
 package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.AlgorithmSpec;
-import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.scoring.ScoringInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +42,10 @@ public final class AlgorithmComparison {
      * Evaluates every candidate, handing each result to {@code onResult} as soon as it is known (so a long
      * comparison records what it has if it dies half-way).
      */
-    public List<Candidate> compare(List<AlgorithmSpec> candidates, InteractionMatrix ratings, boolean[] recommendable,
-                                   int[] styleOfItem, Consumer<Candidate> onResult) {
+    public List<Candidate> compare(List<AlgorithmSpec> candidates, ScoringInput input, Consumer<Candidate> onResult) {
         candidates.forEach(trainers::create); // fail on a typo before hours of training
-        HoldoutSplit split = protocol.split(ratings);
-        OfflineEvaluator evaluator = protocol.evaluator(recommendable, styleOfItem, trainers.workers());
+        HoldoutSplit split = protocol.split(input.ratings());
+        OfflineEvaluator evaluator = protocol.evaluator(input, trainers.workers());
         List<Candidate> results = new ArrayList<>();
         int index = 0;
         for (AlgorithmSpec spec : candidates) {
@@ -73,8 +73,8 @@ public final class AlgorithmComparison {
             if (c.failed()) {
                 table.add(c.spec().name(), new TreeMap<>(c.spec().params()), "failed: " + c.failure());
             } else {
-                table.add(c.spec().name(), r.params(), f(r.precision()), f(r.recall()), f(r.ndcg()), f(r.map()),
-                        f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
+                table.add(c.spec().name(), Trainer.describe(r.params()), f(r.precision()), f(r.recall()), f(r.ndcg()),
+                        f(r.map()), f(r.coverage()), Double.isNaN(r.rmse()) ? "-" : f(r.rmse()),
                         String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
                         String.format(Locale.ROOT, "%.2f", r.scoreSeconds()));
             }

@@ -1,11 +1,11 @@
 package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.AlgorithmSpec;
-import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
+import com.beershop.reco.scoring.ScoringInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +29,12 @@ public final class BaselineComparison {
     }
 
     /**
-     * @param recommendable items publishing may recommend (active products)
-     * @param styleOfItem each item's style number (-1: none), for the style re-rank
+     * @param input the ratings to split, the items publishing may recommend and their styles
      * @param lastPublished the configuration of the last published run, or null
      */
-    public HoldoutEvaluation evaluate(AlgorithmSpec spec, InteractionMatrix ratings, boolean[] recommendable,
-                                      int[] styleOfItem, AlgorithmSpec lastPublished) {
-        HoldoutSplit split = protocol.split(ratings);
-        OfflineEvaluator evaluator = protocol.evaluator(recommendable, styleOfItem, trainers.workers());
+    public HoldoutEvaluation evaluate(AlgorithmSpec spec, ScoringInput input, AlgorithmSpec lastPublished) {
+        HoldoutSplit split = protocol.split(input.ratings());
+        OfflineEvaluator evaluator = protocol.evaluator(input, trainers.workers());
         log.info("Evaluating {} on a {} ({} test ratings, seed {})", spec, protocol.describe(),
                 split.numTestRatings(), protocol.seed());
         OfflineEvaluator.Evaluated tonight = evaluator.evaluateTrained(trainers.create(spec), split);
@@ -68,7 +66,7 @@ public final class BaselineComparison {
         try {
             Trainer previous = trainers.create(published);
             boolean same = tonight.name().equals(published.name())
-                    && trainers.create(tonight).toString().equals(previous.toString());
+                    && trainers.create(tonight).effectiveParams().equals(previous.effectiveParams());
             return same ? null : previous;
         } catch (InvalidAlgorithmSpecException e) {
             log.warn("The last published configuration {} cannot be built by this version ({}): the gate compares"

@@ -3,6 +3,7 @@ package com.beershop.reco.evaluation;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 
 /**
  * How a run measures models: a per-user hold-out with a fixed seed, judged on top-N lists built as publishing
@@ -30,12 +31,10 @@ public record HoldoutProtocol(SplitKind splitKind, double holdoutFraction, long 
         return new HoldoutProtocol(splitKind, holdoutFraction, otherSeed, lists, minUserRatings, maxUsers);
     }
 
-    /**
-     * @param recommendable items publishing may recommend (active products)
-     * @param styleOfItem each item's style number, for the style re-rank (-1: no style)
-     */
-    public OfflineEvaluator evaluator(boolean[] recommendable, int[] styleOfItem, Workers workers) {
-        return new OfflineEvaluator(lists, recommendable, styleOfItem, minUserRatings, maxUsers, workers);
+    /** An evaluator of lists made as publishing makes them from {@code input}: its recommendable items and styles. */
+    public OfflineEvaluator evaluator(ScoringInput input, Workers workers) {
+        return new OfflineEvaluator(lists, input.recommendable(), input.styleOfItem(), minUserRatings, maxUsers,
+                workers);
     }
 
     /** "a 25 % per-user random hold-out", for the logs. */

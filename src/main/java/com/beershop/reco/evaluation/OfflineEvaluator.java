@@ -204,7 +204,7 @@ public final class OfflineEvaluator {
             rmse = RatingErrorMetrics.rmse(predicted, actual);
             mae = RatingErrorMetrics.mae(predicted, actual);
         }
-        EvaluationResult result = new EvaluationResult(trainer.algorithm(), String.valueOf(trainer), users,
+        EvaluationResult result = new EvaluationResult(trainer.algorithm(), trainer.effectiveParams(), users,
                 mean(sumPrecision, users), mean(sumRecall, users), mean(sumNdcg, users), mean(sumAp, users),
                 RankingMetrics.coverage(recommended, recommendable), rmse, mae, trainSeconds, scoreSeconds);
         log.info("evaluated {}", result);

@@ -1,8 +1,8 @@
 package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.AlgorithmSpec;
-import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.scoring.ScoringInput;
 import com.beershop.reco.text.TextTable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,15 +46,14 @@ public final class SeedSpread {
         }
     }
 
-    public List<Row> measure(List<AlgorithmSpec> candidates, InteractionMatrix ratings, boolean[] recommendable,
-                             int[] styleOfItem, long firstSeed, int seeds) {
+    public List<Row> measure(List<AlgorithmSpec> candidates, ScoringInput input, long firstSeed, int seeds) {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, was " + seeds);
         }
-        OfflineEvaluator evaluator = protocol.evaluator(recommendable, styleOfItem, trainers.workers());
+        OfflineEvaluator evaluator = protocol.evaluator(input, trainers.workers());
         double[][] ndcg = new double[candidates.size()][seeds];
         for (int s = 0; s < seeds; s++) {
-            HoldoutSplit split = protocol.withSeed(firstSeed + s).split(ratings);
+            HoldoutSplit split = protocol.withSeed(firstSeed + s).split(input.ratings());
             for (int c = 0; c < candidates.size(); c++) {
                 try {
                     ndcg[c][s] = evaluator.evaluate(trainers.create(candidates.get(c)), split).ndcg();

@@ -63,17 +63,15 @@ class CompareAlgorithmsTasklet implements Tasklet {
         LoadedInput loaded = input.get();
         List<AlgorithmSpec> specs = candidates.stream().map(AlgorithmSpec::parse).toList();
         LocalDateTime[] started = {LocalDateTime.now()};
-        List<Candidate> results = comparison.compare(specs, loaded.data().ratings(), loaded.data().recommendable(),
-                loaded.data().styleOfItem(), candidate -> {
-                    history.insert(record(executionId, started[0], loaded, candidate));
-                    contribution.incrementWriteCount(1);
-                    started[0] = LocalDateTime.now();
-                });
+        List<Candidate> results = comparison.compare(specs, loaded.data(), candidate -> {
+            history.insert(record(executionId, started[0], loaded, candidate));
+            contribution.incrementWriteCount(1);
+            started[0] = LocalDateTime.now();
+        });
         log.info("Offline comparison on {} ratings, {} users, {}, seed {}:\n{}", loaded.ratingsUsed(),
                 loaded.users(), protocol.describe(), seed, comparison.table(results));
         if (seeds > 1) {
-            List<SeedSpread.Row> rows = spread.measure(specs, loaded.data().ratings(), loaded.data().recommendable(),
-                    loaded.data().styleOfItem(), seed, seeds);
+            List<SeedSpread.Row> rows = spread.measure(specs, loaded.data(), seed, seeds);
             log.info("The same candidates on {} per-user splits (seeds {} to {}), nDCG@{} mean and spread:\n{}",
                     seeds, seed, seed + seeds - 1, topN, spread.table(rows, seed));
         }

@@ -37,9 +37,7 @@ class EvaluateModelTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         LoadedInput loaded = input.get();
         AlgorithmSpec lastPublished = history.lastPublished().map(RunRecord::spec).orElse(null);
-        evaluation.set(comparison.evaluate(choice.get().spec(), loaded.data().ratings(), loaded.data().recommendable(),
-                loaded.data().styleOfItem(),
-                lastPublished));
+        evaluation.set(comparison.evaluate(choice.get().spec(), loaded.data(), lastPublished));
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }

@@ -41,13 +41,11 @@ class ScoreUsersTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         TrainingData data = input.get().data();
-        RecommendationLists scored = scorer.scoreAll(model.get(), data.ratings(), data.recommendable(),
-                data.styleOfItem());
+        RecommendationLists scored = scorer.scoreAll(model.get(), data);
         HoldoutEvaluation judged = evaluation.orNull();
         if (judged != null && judged.splitModel() != null) {
             // the gate judged the hold-out's model; this one goes live: compare them on the same users
-            ModelAgreement agreement = scorer.measureAgreement(scored, model.get(), judged.splitModel(), data.ratings(),
-                    data.recommendable(), data.styleOfItem(), seed);
+            ModelAgreement agreement = scorer.measureAgreement(scored, model.get(), judged.splitModel(), data, seed);
             log.info("Published against judged model on {} users: mean top-N overlap {}, {} items listed against {} "
                     + "({}), finite scores for {} against {}", agreement.sampledUsers(),
                     String.format(Locale.ROOT, "%.3f", agreement.meanJaccard()), agreement.publishedItems(),

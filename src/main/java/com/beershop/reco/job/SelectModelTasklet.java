@@ -60,8 +60,7 @@ class SelectModelTasklet implements Tasklet {
         LoadedInput loaded = input.get();
         // the very split BaselineComparison makes for the gate: same protocol, same ratings
         HoldoutSplit gate = protocol.split(loaded.data().ratings());
-        SelectionResult result = selector.select(gate, loaded.data().recommendable(), loaded.data().styleOfItem(),
-                configured);
+        SelectionResult result = selector.select(gate, loaded.data(), configured);
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         selections.insert(executionId, runMode, result);
         log.info("{}", SelectionTable.render(result, protocol.topN()));

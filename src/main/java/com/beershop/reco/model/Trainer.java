@@ -1,5 +1,8 @@
 package com.beershop.reco.model;
 
+import java.util.Map;
+import java.util.StringJoiner;
+
 /**
  * Trains one algorithm with fixed hyperparameters. A trainer holds no state between calls.
  */
@@ -7,6 +10,14 @@ public interface Trainer {
 
     /** The algorithm name as configured, e.g. {@code ials}, {@code librec-wrmf}. */
     String algorithm();
+
+    /**
+     * The parameters that define the model, defaults included: by their configured names, in a fixed order, each
+     * value typed (a whole number as an {@code Integer}, a decimal as a {@code Double}, a choice as its configured
+     * word). Two trainers of one algorithm with equal parameters train the same model; the run history records
+     * them as a JSON object.
+     */
+    Map<String, Object> effectiveParams();
 
     /**
      * Trains on {@code ratings}. The same ratings, parameters and seed give the same model.
@@ -22,5 +33,12 @@ public interface Trainer {
      */
     default TrainedModel trainFrom(InteractionMatrix ratings, long seed, TrainedModel start) {
         return train(ratings, seed);
+    }
+
+    /** Parameters as {@code key=value, key=value}, the words of the configuration: for logs and tables. */
+    static String describe(Map<String, ?> params) {
+        StringJoiner text = new StringJoiner(", ");
+        params.forEach((key, value) -> text.add(key + "=" + value));
+        return text.toString();
     }
 }

@@ -75,6 +75,11 @@ public final class TrainerCatalog {
         }
 
         @Override
+        public Map<String, Object> effectiveParams() {
+            return trainer.effectiveParams();
+        }
+
+        @Override
         public TrainedModel train(InteractionMatrix ratings, long seed) {
             return workers.call(() -> trainer.train(ratings, seed));
         }
@@ -84,7 +89,7 @@ public final class TrainerCatalog {
             return workers.call(() -> trainer.trainFrom(ratings, seed, start));
         }
 
-        /** The trainer's parameters, as the run history records them. */
+        /** The trainer's parameters, for logs. */
         @Override
         public String toString() {
             return trainer.toString();

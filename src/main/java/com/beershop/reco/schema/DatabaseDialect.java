@@ -10,9 +10,13 @@ import java.util.Optional;
 
 /**
  * Every statement whose text differs between the databases the job supports, in one place per vendor:
- * {@link SqlServerDialect}, {@link PostgresDialect}, and {@link H2Dialect} (the SQL Server dialect, minus what H2
- * in {@code MODE=MSSQLServer} cannot run). Statements that every vendor runs alike (the publish's DELETE and
+ * {@link SqlServerDialect}, {@link PostgresDialect}, and {@link H2Dialect} (SQL Server's statements where H2 in
+ * {@code MODE=MSSQLServer} runs them). Statements that every vendor runs alike (the publish's DELETE and
  * INSERT ... SELECT, the staging and run-history statements) stay next to the code that runs them.
+ *
+ * <p>The defaults here answer the questions that only SQL Server needs asked ("not applicable": empty, exact ids,
+ * no table sample, no shared snapshot). A multi-version database with exact string comparison and no transaction
+ * log that a publish could fill, as PostgreSQL and H2 are, keeps them; {@link SqlServerDialect} overrides them.
  *
  * <p>What H2 cannot run (the {@code sys.*} views, {@code HAS_PERMS_BY_NAME}, {@code @@LOCK_TIMEOUT}) is never
  * executed by the test suite; {@code DatabaseDialectTest} pins which dialect each vendor gets and what it answers.
@@ -50,16 +54,25 @@ public interface DatabaseDialect {
      * One row, one column: 1 when readers of the live table see the last committed rows instead of waiting for the
      * publish (SQL Server's READ_COMMITTED_SNAPSHOT). Empty where readers never wait for writers (MVCC).
      */
-    Optional<String> readCommittedSnapshot();
+    default Optional<String> readCommittedSnapshot() {
+        return Optional.empty();
+    }
 
     /**
      * One row, one column: the collation of a character column. Parameters: table, column. Empty where the
      * database compares strings exactly, whatever the column's collation.
      */
-    Optional<String> columnCollation();
+    default Optional<String> columnCollation() {
+        return Optional.empty();
+    }
 
-    /** How the database compares two ids in a column with this collation (null: the database's default). */
-    IdPolicy idPolicyFor(String collation);
+    /**
+     * How the database compares two ids in a column with this collation (null: the database's default); exactly,
+     * by default.
+     */
+    default IdPolicy idPolicyFor(String collation) {
+        return IdPolicy.EXACT;
+    }
 
     /** How the database compares the ids of {@code table.column}, from the column's collation where it matters. */
     default IdPolicy idPolicyOf(JdbcOperations jdbc, String table, String column) {
@@ -76,35 +89,47 @@ public interface DatabaseDialect {
      * deleted rows are kept as versions in tempdb). Parameters: live table, three times. Empty where the database has
      * no transaction log that a long publish can fill.
      */
-    Optional<String> transactionLogSpace();
+    default Optional<String> transactionLogSpace() {
+        return Optional.empty();
+    }
 
     /**
      * One row, one column: 1 when the database lets each reader of a parallel load read in a SNAPSHOT transaction
      * (SQL Server's {@code ALLOW_SNAPSHOT_ISOLATION ON}). Empty where the readers need no such setting.
      */
-    Optional<String> snapshotIsolationState();
+    default Optional<String> snapshotIsolationState() {
+        return Optional.empty();
+    }
 
     /**
      * One row, one column: the id of the coordinator's snapshot, which every reader of a parallel load then imports
      * ({@link #importSnapshot}). Empty where sessions cannot share a snapshot.
      */
-    Optional<String> exportSnapshot();
+    default Optional<String> exportSnapshot() {
+        return Optional.empty();
+    }
 
     /** The statement a reader runs first to read the snapshot {@code snapshotId} that {@link #exportSnapshot} gave. */
-    String importSnapshot(String snapshotId);
+    default String importSnapshot(String snapshotId) {
+        throw new UnsupportedOperationException(vendor() + " cannot import another session's snapshot");
+    }
 
     /**
      * Appended to a table's name, makes a SELECT read about 1 % of its pages, so the parallel load's range
      * boundaries need not sort every distinct user id (that took over 8 minutes at 50 M ratings). "" where the
      * database has none.
      */
-    String tableSample();
+    default String tableSample() {
+        return "";
+    }
 
     /**
      * One row, one column: 1 when the named table is a local base table, the only source {@link #tableSample()}
      * may read (not a view, synonym or remote table). Parameter: table. Empty where there is no table sample.
      */
-    Optional<String> isLocalBaseTable();
+    default Optional<String> isLocalBaseTable() {
+        return Optional.empty();
+    }
 
     /**
      * How a bound id is written in a predicate on a column of the given type, so the database compares it in the

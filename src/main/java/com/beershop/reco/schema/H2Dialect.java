@@ -1,7 +1,5 @@
 package com.beershop.reco.schema;
 
-import com.beershop.reco.ingest.IdPolicy;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,15 +13,24 @@ import java.util.Optional;
  * H2 in {@code MODE=MSSQLServer}, the stand-in for SQL Server in tests and local runs: SQL Server's statements
  * wherever H2 runs them, H2's own where it cannot. H2 has no {@code sys.*} views, no {@code HAS_PERMS_BY_NAME},
  * no {@code @@LOCK_TIMEOUT}; it is multi-version (readers never wait for the publish), compares strings exactly and
- * has no transaction log that a publish could fill.
+ * has no transaction log that a publish could fill, so it keeps {@link DatabaseDialect}'s "not applicable" answers.
+ * It has no TABLESAMPLE either (the parallel load's range boundaries are always the exact tiles), and its run lock
+ * connects with the pool's URL as it is (mssql-jdbc's connectRetryCount would be refused).
  */
-public final class H2Dialect extends SqlServerDialect {
+public final class H2Dialect implements DatabaseDialect {
 
     static final H2Dialect INSTANCE = new H2Dialect();
+    private static final SqlServerDialect SQL_SERVER = SqlServerDialect.INSTANCE;
 
     @Override
     public DatabaseVendor vendor() {
         return DatabaseVendor.H2;
+    }
+
+    /** SQL Server's SET LOCK_TIMEOUT, which H2 runs as it is. */
+    @Override
+    public String setLockTimeout(Duration timeout) {
+        return SQL_SERVER.setLockTimeout(timeout);
     }
 
     @Override
@@ -53,55 +60,10 @@ public final class H2Dialect extends SqlServerDialect {
                 """;
     }
 
+    /** SQL Server's CAST of a bound id, which H2 runs as it is. */
     @Override
-    public Optional<String> readCommittedSnapshot() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> columnCollation() {
-        return Optional.empty();
-    }
-
-    @Override
-    public IdPolicy idPolicyFor(String collation) {
-        return IdPolicy.EXACT;
-    }
-
-    @Override
-    public Optional<String> transactionLogSpace() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> snapshotIsolationState() {
-        return Optional.empty();
-    }
-
-    /** H2 has no TABLESAMPLE: its range boundaries are always the exact tiles. */
-    @Override
-    public String tableSample() {
-        return "";
-    }
-
-    @Override
-    public Optional<String> isLocalBaseTable() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> tempdbSpace() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> tempdbUsed() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> stateViewPermission() {
-        return Optional.empty();
+    public String idParameter(String columnType, int length) {
+        return SQL_SERVER.idParameter(columnType, length);
     }
 
     /** H2 keeps no privileges on sequences: one that exists may be used by anyone who may use the schema. */
@@ -111,6 +73,12 @@ public final class H2Dialect extends SqlServerDialect {
                 SELECT CASE WHEN EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES s
                                           WHERE UPPER(s.SEQUENCE_NAME) = UPPER(CAST(? AS VARCHAR))) THEN TRUE END
                 """;
+    }
+
+    /** SQL Server's name for it: H2 keeps no privileges on sequences, so nothing there asks. */
+    @Override
+    public String sequencePrivilegeName() {
+        return SQL_SERVER.sequencePrivilegeName();
     }
 
     @Override
@@ -138,12 +106,6 @@ public final class H2Dialect extends SqlServerDialect {
     @Override
     public RunLockMechanism runLock(Duration wait) {
         return new RowLock(wait);
-    }
-
-    /** The pool's URL as it is: connectRetryCount is mssql-jdbc's, H2 would refuse it. */
-    @Override
-    public String runLockUrl(String poolUrl) {
-        return poolUrl;
     }
 
     /** The row stays locked as long as the transaction that selected it FOR UPDATE stays open. */

@@ -1,7 +1,5 @@
 package com.beershop.reco.schema;
 
-import com.beershop.reco.ingest.IdPolicy;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The statements the job sends only to PostgreSQL. */
+/**
+ * The statements the job sends only to PostgreSQL. It keeps {@link DatabaseDialect}'s "not applicable" answers:
+ * MVCC readers see the last committed rows and never wait for the publish; deterministic collations (all but
+ * nondeterministic ICU ones) compare ids exactly; and its WAL keeps no undo (checkpoints recycle WAL while the
+ * publish is still open, so one large transaction never needs log space for all its rows at once), so there is no
+ * transaction log for the checks to size.
+ */
 public final class PostgresDialect implements DatabaseDialect {
 
     static final PostgresDialect INSTANCE = new PostgresDialect();
@@ -38,37 +42,6 @@ public final class PostgresDialect implements DatabaseDialect {
                 SELECT CASE WHEN q.rel IS NULL THEN NULL ELSE has_table_privilege(q.rel, q.priv) END
                   FROM (SELECT to_regclass(CAST(? AS text)) AS rel, CAST(? AS text) AS priv) q
                 """;
-    }
-
-    /** MVCC: readers see the last committed rows and never wait for the publish. */
-    @Override
-    public Optional<String> readCommittedSnapshot() {
-        return Optional.empty();
-    }
-
-    /** Deterministic collations (all but nondeterministic ICU ones) compare exactly. */
-    @Override
-    public Optional<String> columnCollation() {
-        return Optional.empty();
-    }
-
-    @Override
-    public IdPolicy idPolicyFor(String collation) {
-        return IdPolicy.EXACT;
-    }
-
-    /**
-     * PostgreSQL keeps no undo in its WAL: checkpoints recycle WAL while the publish is still open, so one large
-     * transaction never needs log space for all its rows at once.
-     */
-    @Override
-    public Optional<String> transactionLogSpace() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> snapshotIsolationState() {
-        return Optional.empty();
     }
 
     /** The coordinator's transaction exports its snapshot; it stays importable while that transaction is open. */

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * The statements the job sends only to SQL Server (InventoryDB in production). H2 in {@code MODE=MSSQLServer} runs
- * {@link #setLockTimeout}; the rest reads SQL Server's catalogue views, which H2 does not have (see
- * {@link H2Dialect}).
+ * {@link #setLockTimeout}, {@link #idParameter} and {@link #sequencePrivilegeName}'s grant; the rest reads SQL
+ * Server's catalogue views, which H2 does not have (see {@link H2Dialect}). Sessions cannot share a snapshot on SQL
+ * Server (the default {@link #exportSnapshot()}): each reader of a parallel load reads in a SNAPSHOT transaction of
+ * its own.
  */
-public class SqlServerDialect implements DatabaseDialect {
+public final class SqlServerDialect implements DatabaseDialect {
 
     static final SqlServerDialect INSTANCE = new SqlServerDialect();
 
@@ -149,17 +151,6 @@ public class SqlServerDialect implements DatabaseDialect {
     @Override
     public Optional<String> snapshotIsolationState() {
         return Optional.of("SELECT snapshot_isolation_state FROM sys.databases WHERE database_id = DB_ID()");
-    }
-
-    /** Sessions cannot share a snapshot on SQL Server: each reader reads in a SNAPSHOT transaction of its own. */
-    @Override
-    public Optional<String> exportSnapshot() {
-        return Optional.empty();
-    }
-
-    @Override
-    public String importSnapshot(String snapshotId) {
-        throw new UnsupportedOperationException("SQL Server cannot import another session's snapshot");
     }
 
     /** Msg 494 on anything but a local base table: see {@link #isLocalBaseTable()}. */

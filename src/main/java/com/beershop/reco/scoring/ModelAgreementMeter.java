@@ -27,8 +27,10 @@ final class ModelAgreementMeter {
         this.workers = workers;
     }
 
-    ModelAgreement measure(TrainedModel published, TrainedModel judged, InteractionMatrix ratings,
-                           boolean[] recommendable, int[] styleOfItem, int maxUsers, long seed) {
+    ModelAgreement measure(TrainedModel published, TrainedModel judged, ScoringInput input, int maxUsers, long seed) {
+        InteractionMatrix ratings = input.ratings();
+        boolean[] recommendable = input.recommendable();
+        int[] styleOfItem = input.styleOfItem();
         int[] sample = sample(ratings, maxUsers, seed);
         int n = policy.topN();
         int[] publishedLists = new int[sample.length * n];

@@ -41,16 +41,17 @@ public final class RecommendationScorer {
 
     /** Scores without styles: for a policy that does not re-rank. */
     public RecommendationLists scoreAll(TrainedModel model, InteractionMatrix ratings, boolean[] recommendable) {
-        return scoreAll(model, ratings, recommendable, null);
+        return scoreAll(model, ScoringInput.of(ratings, recommendable, null));
     }
 
     /**
-     * @param model the model trained on {@code ratings}
-     * @param recommendable items that may be recommended (active products)
-     * @param styleOfItem each item's style number (-1: none), for the style re-rank; null when it is off
+     * @param model the model trained on the input's ratings
+     * @param input the ratings, what may be recommended, and the styles for the style re-rank (null when it is off)
      */
-    public RecommendationLists scoreAll(TrainedModel model, InteractionMatrix ratings, boolean[] recommendable,
-                                        int[] styleOfItem) {
+    public RecommendationLists scoreAll(TrainedModel model, ScoringInput input) {
+        InteractionMatrix ratings = input.ratings();
+        boolean[] recommendable = input.recommendable();
+        int[] styleOfItem = input.styleOfItem();
         policy.newPicker(styleOfItem); // a re-rank without styles fails here, not in a worker thread
         int numUsers = ratings.numUsers();
         RecommendationLists lists = new RecommendationLists(numUsers, n);
@@ -112,10 +113,9 @@ public final class RecommendationScorer {
      * publish guards.
      */
     public ModelAgreement measureAgreement(RecommendationLists lists, TrainedModel published, TrainedModel judged,
-                                           InteractionMatrix ratings, boolean[] recommendable, int[] styleOfItem,
-                                           long seed) {
+                                           ScoringInput input, long seed) {
         ModelAgreement agreement = new ModelAgreementMeter(policy, minUserRatings, workers)
-                .measure(published, judged, ratings, recommendable, styleOfItem, AGREEMENT_SAMPLE_USERS, seed);
+                .measure(published, judged, input, AGREEMENT_SAMPLE_USERS, seed);
         lists.agreement(agreement);
         return agreement;
     }

@@ -34,22 +34,7 @@ final class JsonText {
         }
     }
 
-    /** Parses a trainer's {@code key=value, key=value} description into a map with numbers where they parse. */
-    static Map<String, Object> parseParams(String description) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (description == null || description.isBlank()) {
-            return params;
-        }
-        for (String pair : description.split(",\\s*")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(pair.substring(0, eq).trim(), typed(pair.substring(eq + 1).trim()));
-            }
-        }
-        return params;
-    }
-
-    /** {@code 8} becomes a whole number, {@code 0.005} a decimal one, anything else stays text. */
+    /** A configured value: {@code 8} becomes a whole number, {@code 0.005} a decimal one, anything else stays text. */
     static Object typed(String value) {
         try {
             return Long.parseLong(value);

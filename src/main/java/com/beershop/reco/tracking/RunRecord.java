@@ -67,7 +67,7 @@ public record RunRecord(
                                HoldoutEvaluation evaluation, QualityGate.Verdict verdict, PublishResult publish,
                                ListDiversity diversity, Map<String, Double> stepSeconds) {
         EvaluationResult model = evaluation == null ? null : evaluation.model();
-        Map<String, ?> params = model == null ? new TreeMap<>(run.spec().params()) : JsonText.parseParams(model.params());
+        Map<String, ?> params = model == null ? new TreeMap<>(run.spec().params()) : model.params();
         return new RunRecord(null, run.jobExecutionId(), run.runMode().word(), run.startedAt(), end.endedAt(),
                 run.appVersion(), run.gitCommit(), run.spec().name(), JsonText.of(params), run.seed(),
                 read == null ? null : read.fingerprint(),

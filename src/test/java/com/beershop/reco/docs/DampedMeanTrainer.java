@@ -6,6 +6,7 @@ import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +39,12 @@ public final class DampedMeanTrainer implements Trainer {
         return NAME;
     }
 
+    /** The effective parameters, defaults included: the evaluate table and the run history record them. */
+    @Override
+    public Map<String, Object> effectiveParams() {
+        return Map.of("damping", damping);
+    }
+
     @Override
     public TrainedModel train(InteractionMatrix ratings, long seed) {
         int[] counts = ratings.itemCounts();
@@ -54,11 +61,5 @@ public final class DampedMeanTrainer implements Trainer {
         }
         // the same list for everyone; scoring removes what the user rated and what cannot be sold
         return (user, out) -> System.arraycopy(scores, 0, out, 0, scores.length);
-    }
-
-    /** The effective parameters, defaults included: the evaluate table and the run history record this text. */
-    @Override
-    public String toString() {
-        return "damping=" + damping;
     }
 }

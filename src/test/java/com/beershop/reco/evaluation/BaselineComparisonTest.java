@@ -8,6 +8,7 @@ import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class BaselineComparisonTest {
     @Test
     void shouldNotCompareWithTheLastPublishedConfigurationWhenItIsTonightsModel() {
         // the same model spelt differently: parameters in another order is still the same model
-        HoldoutEvaluation same = COMPARISON.evaluate(TONIGHT, RATINGS, null, null, AlgorithmSpec.parse("ease:lambda=50.0"));
+        HoldoutEvaluation same = COMPARISON.evaluate(TONIGHT, ScoringInput.of(RATINGS),
+                AlgorithmSpec.parse("ease:lambda=50.0"));
 
         assertThat(same.lastPublished()).as("nothing to compare across nights").isNull();
         assertThat(same.model()).isNotNull();
@@ -43,7 +45,7 @@ class BaselineComparisonTest {
     void shouldMeasureTheLastPublishedConfigurationOnTonightsSplitWhenItDiffers() {
         AlgorithmSpec published = AlgorithmSpec.parse("ease:lambda=5000");
 
-        HoldoutEvaluation different = COMPARISON.evaluate(TONIGHT, RATINGS, null, null, published);
+        HoldoutEvaluation different = COMPARISON.evaluate(TONIGHT, ScoringInput.of(RATINGS), published);
 
         OfflineEvaluator evaluator = new OfflineEvaluator(5, null, 0, WORKERS);
         double alone = evaluator.evaluate(TRAINERS.create(published), HoldoutSplit.perUser(RATINGS, 0.25, 7)).ndcg();
@@ -57,7 +59,7 @@ class BaselineComparisonTest {
         // a parameter this version no longer knows (renamed in a later release, say)
         AlgorithmSpec unbuildable = AlgorithmSpec.parse("ease:lambda=50,shrinkage=3");
 
-        HoldoutEvaluation evaluation = COMPARISON.evaluate(TONIGHT, RATINGS, null, null, unbuildable);
+        HoldoutEvaluation evaluation = COMPARISON.evaluate(TONIGHT, ScoringInput.of(RATINGS), unbuildable);
 
         assertThat(evaluation.lastPublished()).isNull();
         assertThat(evaluation.baseline()).as("most-popular is still measured").isNotNull();

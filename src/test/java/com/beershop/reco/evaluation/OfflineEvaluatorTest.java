@@ -13,6 +13,7 @@ import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,11 @@ class OfflineEvaluatorTest {
             @Override
             public String algorithm() {
                 return "oracle";
+            }
+
+            @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of();
             }
 
             @Override
@@ -114,6 +120,11 @@ class OfflineEvaluatorTest {
             }
 
             @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of();
+            }
+
+            @Override
             public TrainedModel train(InteractionMatrix train, long seed) {
                 return (user, scores) -> {
                     Arrays.fill(scores, 0f);
@@ -144,6 +155,11 @@ class OfflineEvaluatorTest {
             @Override
             public String algorithm() {
                 return "flat";
+            }
+
+            @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of();
             }
 
             @Override

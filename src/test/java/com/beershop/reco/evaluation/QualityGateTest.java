@@ -3,6 +3,8 @@ package com.beershop.reco.evaluation;
 import com.beershop.reco.evaluation.QualityGate.Decision;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QualityGateTest {
@@ -80,6 +82,6 @@ class QualityGateTest {
     }
 
     private static EvaluationResult result(double ndcg) {
-        return new EvaluationResult("x", "", 100, 0, 0, ndcg, 0, 0, Double.NaN, Double.NaN, 0, 0);
+        return new EvaluationResult("x", Map.of(), 100, 0, 0, ndcg, 0, 0, Double.NaN, Double.NaN, 0, 0);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
@@ -30,7 +31,7 @@ class SeedSpreadTest {
         List<AlgorithmSpec> candidates = List.of(AlgorithmSpec.parse("most-popular"), AlgorithmSpec.parse("ease:lambda=5"));
 
         List<SeedSpread.Row> rows = new SeedSpread(TRAINERS, new HoldoutProtocol(SplitKind.RANDOM, 0.25, 7, ListPolicy.topN(5), 0, 0))
-                .measure(candidates, ratings, null, null, 7, 3);
+                .measure(candidates, ScoringInput.of(ratings), 7, 3);
 
         assertThat(rows).extracting(SeedSpread.Row::spec).containsExactlyElementsOf(candidates);
         OfflineEvaluator evaluator = new OfflineEvaluator(5, null, 0, WORKERS);

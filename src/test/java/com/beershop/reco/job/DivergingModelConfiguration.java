@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Test double, added with {@code --spring.main.sources}: algorithm {@code diverges} ranks like most-popular, but
@@ -35,6 +37,15 @@ public class DivergingModelConfiguration {
                 }
 
                 @Override
+                public Map<String, Object> effectiveParams() {
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    params.put("every", every);
+                    params.put("infinite", infinite);
+                    params.put("collapses", collapses);
+                    return params;
+                }
+
+                @Override
                 public TrainedModel train(InteractionMatrix ratings, long seed) {
                     TrainedModel popular = new MostPopularTrainer().train(ratings, seed);
                     return (user, scores) -> {
@@ -57,11 +68,6 @@ public class DivergingModelConfiguration {
                             scores[item] = item;
                         }
                     };
-                }
-
-                @Override
-                public String toString() {
-                    return "every=" + every + ", infinite=" + infinite + ", collapses=" + collapses;
                 }
             };
         });

@@ -29,6 +29,11 @@ public class FailingScoringConfiguration {
             }
 
             @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of();
+            }
+
+            @Override
             public TrainedModel train(InteractionMatrix ratings, long seed) {
                 TrainedModel real = MostPopularTrainer.fromSpec(AlgorithmSpec.of("most-popular", Map.of()))
                         .train(ratings, seed);

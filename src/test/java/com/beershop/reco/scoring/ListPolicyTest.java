@@ -46,7 +46,8 @@ class ListPolicyTest {
     @Test
     void shouldMeasureDistinctStylesAndCrowdedListsOfTheScoredLists() {
         RecommendationLists lists = new RecommendationScorer(new ListPolicy(4, 0), 0, com.beershop.reco.model.Workers.of(1))
-                .scoreAll(com.beershop.reco.model.FactorModel.of(1, new float[] {1}, SCORES), NOTHING_RATED, null, STYLES);
+                .scoreAll(com.beershop.reco.model.FactorModel.of(1, new float[] {1}, SCORES),
+                        ScoringInput.of(NOTHING_RATED, null, STYLES));
 
         ListDiversity diversity = ListDiversity.of(lists, STYLES);
 

@@ -91,8 +91,8 @@ class RecommendationScorerTest {
         // the reverse order: lists of the two lowest items instead of the two highest
         FactorModel ascending = FactorModel.of(1, new float[]{1, 1, 1, 1}, new float[]{1, 2, 3, 4, 5});
 
-        ModelAgreement same = scorer.measureAgreement(lists, descending, descending, ratings, null, null, 42);
-        ModelAgreement reversed = scorer.measureAgreement(lists, ascending, descending, ratings, null, null, 42);
+        ModelAgreement same = scorer.measureAgreement(lists, descending, descending, ScoringInput.of(ratings), 42);
+        ModelAgreement reversed = scorer.measureAgreement(lists, ascending, descending, ScoringInput.of(ratings), 42);
 
         assertThat(same.sampledUsers()).isEqualTo(4);
         assertThat(same.meanJaccard()).isEqualTo(1.0);

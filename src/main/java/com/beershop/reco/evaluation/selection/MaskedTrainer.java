@@ -4,6 +4,8 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
 
+import java.util.Map;
+
 /**
  * Trains as the wrapped trainer does, and keeps items the user is known to have rated outside the selection data
  * (the gate's hold-out) out of the user's validation list. Without this, a model that correctly ranks those items
@@ -29,6 +31,11 @@ final class MaskedTrainer implements Trainer {
     @Override
     public String algorithm() {
         return trainer.algorithm();
+    }
+
+    @Override
+    public Map<String, Object> effectiveParams() {
+        return trainer.effectiveParams();
     }
 
     @Override

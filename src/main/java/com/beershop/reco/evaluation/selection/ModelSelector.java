@@ -8,6 +8,7 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.ease.EaseTrainer;
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,12 +85,12 @@ public final class ModelSelector {
      * @param gate the quality gate's split: selection trains and validates on its training part only; the gate's
      *             held-out items are merely kept out of validation lists (they are known, not unknown, to the
      *             user), never scored
-     * @param allowedItems items that may be recommended (what publishing keeps), or null for all
-     * @param styleOfItem each item's style number (-1: none), for the style re-rank; null when it is off
+     * @param input the ratings the gate split, the items that may be recommended (what publishing keeps) and their
+     *              styles for the style re-rank
      * @param fallback the configured model: evaluated first and chosen when nothing beats it
      * @throws com.beershop.reco.model.InvalidAlgorithmSpecException when the fallback's name or parameters are wrong
      */
-    public SelectionResult select(HoldoutSplit gate, boolean[] allowedItems, int[] styleOfItem, AlgorithmSpec fallback) {
+    public SelectionResult select(HoldoutSplit gate, ScoringInput input, AlgorithmSpec fallback) {
         // a typo in the configured model is a configuration error (exit 2), not a candidate that failed
         trainers.create(fallback);
         long start = System.nanoTime();
@@ -99,8 +100,8 @@ public final class ModelSelector {
         InteractionMatrix data = sample.ratings();
         HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
         // the user sample above already bounds the validation's cost: score every sampled user
-        OfflineEvaluator evaluator = new OfflineEvaluator(settings.lists(), allowedItems, styleOfItem,
-                settings.minUserRatings(), 0, trainers.workers());
+        OfflineEvaluator evaluator = new OfflineEvaluator(settings.lists(), input.recommendable(),
+                input.styleOfItem(), settings.minUserRatings(), 0, trainers.workers());
         MaskedTrainer.KnownItems known = user -> gate.testItems(sample.originalUser()[user]);
         CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();

@@ -6,6 +6,9 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,9 +126,16 @@ public final class EaseTrainer implements Trainer {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    /** The effective parameters, defaults included, in the same words as the configuration. */
+    @Override
+    public Map<String, Object> effectiveParams() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("lambda", lambda);
+        params.put("max-items", maxItems);
+        return Collections.unmodifiableMap(params);
+    }
+
     @Override
     public String toString() {
-        return "lambda=" + lambda + ", max-items=" + maxItems;
+        return Trainer.describe(effectiveParams());
     }
 }

@@ -6,7 +6,10 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -239,12 +242,22 @@ public final class ImplicitAlsTrainer implements Trainer {
         }
     }
 
-    /** The effective parameters, defaults included, in the same words as the configuration. */
+    @Override
+    public Map<String, Object> effectiveParams() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("factors", factors);
+        params.put("iterations", iterations);
+        params.put("reg", reg);
+        params.put("alpha", alpha);
+        params.put("confidence", confidence.name().toLowerCase(Locale.ROOT));
+        params.put("reg-scaling", regScaling.name().toLowerCase(Locale.ROOT));
+        params.put("cg-steps", cgSteps);
+        params.put("init-std", initStd);
+        return Collections.unmodifiableMap(params);
+    }
+
     @Override
     public String toString() {
-        return "factors=" + factors + ", iterations=" + iterations + ", reg=" + reg + ", alpha=" + alpha
-                + ", confidence=" + confidence.name().toLowerCase(Locale.ROOT)
-                + ", reg-scaling=" + regScaling.name().toLowerCase(Locale.ROOT)
-                + ", cg-steps=" + cgSteps + ", init-std=" + initStd;
+        return Trainer.describe(effectiveParams());
     }
 }

@@ -10,6 +10,7 @@ import net.librec.recommender.cf.ranking.WRMFRecommender;
 import net.librec.recommender.cf.rating.BiasedMFRecommender;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -114,15 +115,18 @@ enum LibrecAlgorithm {
         return this == BPR || this == EALS || this == WRMF;
     }
 
-    /** Every parameter by our own name with the value a training will use, defaults included, for the run history. */
-    String effectiveParams(AlgorithmSpec spec) {
-        java.util.StringJoiner joiner = new java.util.StringJoiner(", ");
+    /**
+     * Every parameter by our own name with the value a training will use, defaults included, for the run history:
+     * whole numbers as {@code Integer}, the rest as {@code Double}.
+     */
+    Map<String, Object> effectiveParams(AlgorithmSpec spec) {
+        Map<String, Object> effective = new LinkedHashMap<>();
         for (Param param : Param.values()) {
             if (accepts(param) && (param.defaultValue != null || spec.params().containsKey(param.name))) {
-                joiner.add(param.name + "=" + value(param, spec));
+                effective.put(param.name, value(param, spec));
             }
         }
-        return joiner.toString();
+        return Collections.unmodifiableMap(effective);
     }
 
     /**
@@ -137,29 +141,30 @@ enum LibrecAlgorithm {
             if (param.librecKey == null || param.defaultValue == null && !spec.params().containsKey(param.name)) {
                 continue;
             }
-            settings.put(param.librecKey, value(param, spec));
+            settings.put(param.librecKey, String.valueOf(value(param, spec)));
         }
         if (accepts(Param.REG)) {
-            String reg = value(Param.REG, spec);
+            String reg = String.valueOf(value(Param.REG, spec));
             settings.putIfAbsent(Param.REG_USER.librecKey, reg);
             settings.putIfAbsent(Param.REG_ITEM.librecKey, reg);
         }
         return settings;
     }
 
-    private static String value(Param param, AlgorithmSpec spec) {
+    /** The parameter's value, checked: an {@code Integer} for a whole-number parameter, else a {@code Double}. */
+    private static Number value(Param param, AlgorithmSpec spec) {
         if (param.whole) {
             int value = spec.intParam(param.name, Integer.parseInt(param.defaultValue));
             if (value < param.minimum) {
                 throw new InvalidAlgorithmSpecException(
                         spec.name() + ": parameter " + param.name + "=" + value + " must be at least " + param.minimum);
             }
-            return Integer.toString(value);
+            return value;
         }
         double value = spec.doubleParam(param.name, param.defaultValue == null ? 0 : Double.parseDouble(param.defaultValue));
         if (!Double.isFinite(value)) {
             throw new InvalidAlgorithmSpecException(spec.name() + ": parameter " + param.name + " must be finite");
         }
-        return Double.toString(value);
+        return value;
     }
 }

@@ -217,7 +217,12 @@ public final class LibrecTrainer implements Trainer {
     }
 
     @Override
-    public String toString() {
+    public Map<String, Object> effectiveParams() {
         return algorithm.effectiveParams(spec);
+    }
+
+    @Override
+    public String toString() {
+        return Trainer.describe(effectiveParams());
     }
 }

@@ -4,6 +4,7 @@ import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +34,11 @@ public final class MostPopularTrainer implements Trainer {
             scores[i] = counts[i];
         }
         return new ItemPopularityModel(scores);
+    }
+
+    @Override
+    public Map<String, Object> effectiveParams() {
+        return Map.of();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import com.beershop.reco.evaluation.selection.CandidateScore.Status;
 import com.beershop.reco.evaluation.HoldoutSplit;
 import com.beershop.reco.model.AlgorithmSpec;
@@ -16,6 +17,7 @@ import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class ModelSelectorTest {
         ModelSelector selector = selector(List.of("most-popular", "ease:lambda=1"), 60);
 
         // when
-        SelectionResult result = selector.select(gate(ratings), null, null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
 
         // then
         assertThat(result.chosen()).isEqualTo(EASE);
@@ -57,7 +59,7 @@ class ModelSelectorTest {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
         ModelSelector selector = selector(List.of("ease:lambda=1", "ials:factors=2"), 0);
 
-        SelectionResult result = selector.select(gate(ratings), null, null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
 
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates()).extracting(CandidateScore::status)
@@ -71,7 +73,7 @@ class ModelSelectorTest {
         // max-items=2 refuses the 24-item catalogue
         ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
 
-        SelectionResult result = selector.select(gate(ratings), null, null, POPULAR);
+        SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
 
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates().get(1).status()).isEqualTo(Status.FAILED);
@@ -81,8 +83,9 @@ class ModelSelectorTest {
     @Test
     void shouldFailFastOnAConfiguredModelWithAnUnknownParameter() {
         ModelSelector selector = selector(List.of("most-popular"), 60);
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
 
-        assertThatThrownBy(() -> selector.select(gate(twoTasteGroups(60, 12, 8, 1)), null, null,
+        assertThatThrownBy(() -> selector.select(gate(ratings), ScoringInput.of(ratings),
                 AlgorithmSpec.parse("ials:factor=8")))
                 .isInstanceOf(InvalidAlgorithmSpecException.class).hasMessageContaining("factor");
     }
@@ -91,8 +94,8 @@ class ModelSelectorTest {
     void shouldGiveTheSameChoiceAndScoresForTheSameSeed() {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 3);
         List<String> space = List.of("most-popular", "ials:factors=2|4,alpha=1|10", "ease:lambda=1|30");
-        SelectionResult first = selector(space, 60).select(gate(ratings), null, null, POPULAR);
-        SelectionResult second = selector(space, 60).select(gate(ratings), null, null, POPULAR);
+        SelectionResult first = selector(space, 60).select(gate(ratings), ScoringInput.of(ratings), POPULAR);
+        SelectionResult second = selector(space, 60).select(gate(ratings), ScoringInput.of(ratings), POPULAR);
 
         assertThat(second.chosen()).isEqualTo(first.chosen());
         assertThat(second.candidates()).extracting(CandidateScore::ndcg)
@@ -157,6 +160,11 @@ class ModelSelectorTest {
         @Override
         public String algorithm() {
             return "fixed";
+        }
+
+        @Override
+        public Map<String, Object> effectiveParams() {
+            return Map.of();
         }
 
         @Override
