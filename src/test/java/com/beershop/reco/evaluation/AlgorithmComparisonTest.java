@@ -35,10 +35,12 @@ class AlgorithmComparisonTest {
 
     @Test
     void shouldEvaluateEveryCandidateOnTheSameSplitAndHandOnEachResultAsItComes() {
-        List<AlgorithmSpec> candidates = List.of(AlgorithmSpec.parse("most-popular"), AlgorithmSpec.parse("ease:lambda=5"));
+        List<AlgorithmSpec> candidates = List.of(AlgorithmSpec.parse("most-popular"),
+                AlgorithmSpec.parse("ease:lambda=5"));
         List<AlgorithmComparison.Candidate> handedOn = new ArrayList<>();
 
-        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, RATINGS, null, null, handedOn::add);
+        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, RATINGS, null, null,
+                handedOn::add);
 
         assertThat(results).extracting(AlgorithmComparison.Candidate::spec).containsExactlyElementsOf(candidates);
         assertThat(handedOn).containsExactlyElementsOf(results);
@@ -72,7 +74,8 @@ class AlgorithmComparisonTest {
                 AlgorithmSpec.parse("most-popular"));
         List<AlgorithmComparison.Candidate> handedOn = new ArrayList<>();
 
-        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, RATINGS, null, null, handedOn::add);
+        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, RATINGS, null, null,
+                handedOn::add);
 
         assertThat(results.get(0).failed()).isTrue();
         assertThat(results.get(0).result()).isNull();

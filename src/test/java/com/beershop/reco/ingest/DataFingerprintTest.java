@@ -16,9 +16,9 @@ class DataFingerprintTest {
         fingerprint.add("alice", "ipa", 5f);
         fingerprint.add("bob", "stout", 3.5f);
 
-        // the sum of MurmurHash3 x64 128 (seed 20261126, first 64 bits) over "alice\0ipa\0" + 5f and
-        // "bob\0stout\0" + 3.5f (chars as UTF-16LE zero, floats little-endian), as an independent implementation
-        // of the published algorithm computes it
+        // the sum of the first 64 bits of MurmurHash3 x64 128 (seed 20261126) of each row's bytes: user id in UTF-8,
+        // two zero bytes, product id, two zero bytes, the rating's float bits little-endian; checked against an
+        // independent implementation of the published algorithm
         assertThat(fingerprint.value()).isEqualTo("2:12bc1bee94359c4f");
     }
 

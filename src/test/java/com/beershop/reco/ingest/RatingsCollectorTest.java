@@ -215,7 +215,8 @@ class RatingsCollectorTest {
                     "Rejected rating (RATING_OUT_OF_SCALE): product_id='ipa', rating=9",
                     "Rejected rating (RATING_OUT_OF_SCALE): product_id='ipa', rating=9",
                     "Rejected rating (MISSING_PRODUCT_ID): product_id=null, rating=null",
-                    "Rejected rating (PRODUCT_ID_TOO_LONG): product_id='" + "p".repeat(40) + "...' (45 chars), rating=3",
+                    "Rejected rating (PRODUCT_ID_TOO_LONG): product_id='" + "p".repeat(40)
+                            + "...' (45 chars), rating=3",
                     "Rejected rating (PRODUCT_ID_TOO_LONG): product_id='" + "q".repeat(40) + "', rating=3");
         } finally {
             log.detachAppender(lines);

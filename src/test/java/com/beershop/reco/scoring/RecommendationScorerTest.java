@@ -223,8 +223,8 @@ class RecommendationScorerTest {
             assertThat(messages).hasSize(3);
             assertThat(messages.get(0)).startsWith("Scored 50176/102400 users (");
             assertThat(messages.get(1)).startsWith("Scored 100096/102400 users (");
-            java.util.regex.Matcher done = java.util.regex.Pattern.compile("Scored 102400 users in (\\d+\\.\\d\\d) s on .*")
-                    .matcher(messages.get(2));
+            java.util.regex.Matcher done = java.util.regex.Pattern
+                    .compile("Scored 102400 users in (\\d+\\.\\d\\d) s on .*").matcher(messages.get(2));
             assertThat(done.matches()).as(messages.get(2)).isTrue();
             assertThat(Double.parseDouble(done.group(1))).isBetween(0.0, 60.0);
 

@@ -266,8 +266,9 @@ class ModelSelectorTest {
                 int original = drawn.originalUser()[u];
                 assertThat(original % 2).as("a user with ratings").isZero();
                 for (int k = 0; k < 100; k++) {
-                    assertThat(sample.itemAt(sample.rowStart(u) + k)).isEqualTo(ratings.itemAt(ratings.rowStart(original) + k));
-                    assertThat(sample.valueAt(sample.rowStart(u) + k)).isEqualTo(ratings.valueAt(ratings.rowStart(original) + k));
+                    int at = ratings.rowStart(original) + k;
+                    assertThat(sample.itemAt(sample.rowStart(u) + k)).isEqualTo(ratings.itemAt(at));
+                    assertThat(sample.valueAt(sample.rowStart(u) + k)).isEqualTo(ratings.valueAt(at));
                 }
             }
         }

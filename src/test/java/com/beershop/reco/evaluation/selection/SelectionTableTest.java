@@ -53,7 +53,8 @@ class SelectionTableTest {
             assertThat(header).startsWith(separators(row).toArray(Integer[]::new));
             assertThat(row).doesNotEndWith(" ");
         }
-        assertThat(lines.get(3)).isEqualTo("  | ials{factors=128} | FAILED    | -                 | 12.35   | out of memory");
+        assertThat(lines.get(3))
+                .isEqualTo("  | ials{factors=128} | FAILED    | -                 | 12.35   | out of memory");
     }
 
     private static List<Integer> separators(String line) {
