@@ -68,6 +68,29 @@ class BaselineComparisonTest {
                 .isEqualTo(gate.judge(evaluation, null, null));
     }
 
+    @Test
+    void shouldCompareWithMostPopularAloneOnTheFirstNight() {
+        HoldoutEvaluation first = COMPARISON.evaluate(TONIGHT, RATINGS, null, null, null);
+
+        OfflineEvaluator evaluator = new OfflineEvaluator(5, null, 0, WORKERS);
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 7);
+        assertThat(first.lastPublished()).isNull();
+        assertThat(first.model().ndcg()).isEqualTo(evaluator.evaluate(TRAINERS.create(TONIGHT), split).ndcg());
+        assertThat(first.baseline().ndcg()).isEqualTo(evaluator.evaluate(TRAINERS.create(
+                AlgorithmSpec.parse("most-popular")), split).ndcg());
+        assertThat(first.splitModel()).as("kept for the final training to start from").isNotNull();
+    }
+
+    @Test
+    void shouldNotMeasureMostPopularAgainstItselfWhenItIsTonightsModel() {
+        HoldoutEvaluation popular = COMPARISON.evaluate(AlgorithmSpec.parse("most-popular"), RATINGS, null, null,
+                null);
+
+        assertThat(popular.baseline()).isNull();
+        assertThat(popular.baselineNdcg()).isNaN();
+        assertThat(popular.model().algorithm()).isEqualTo("most-popular");
+    }
+
     private static InteractionMatrix randomRatings(int users, int items, int perUser, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         InteractionMatrixBuilder builder = new InteractionMatrixBuilder();

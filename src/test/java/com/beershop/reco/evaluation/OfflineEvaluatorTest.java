@@ -1,6 +1,7 @@
 package com.beershop.reco.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.beershop.reco.model.AlgorithmSpec;
@@ -244,5 +245,161 @@ class OfflineEvaluatorTest {
         assertThat(sampled.ndcg()).isCloseTo(all.ndcg(), within(0.05));
         assertThat(new OfflineEvaluator(top10, null, null, 0, 5_000, WORKERS).evaluate(new MostPopularTrainer(), split)
                 .usersEvaluated()).as("fewer users than the cap: all of them").isEqualTo(2_000);
+    }
+
+    @Test
+    void shouldMeasureRmseAndMaeOfARatingModelOverEveryHeldOutRatingEvenWithAUserCap() {
+        // given ratings 1..5 and a model that predicts 3 for everything
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int user = 0; user < 40; user++) {
+            for (int item = user % 3; item < 12; item += 3) {
+                builder.add(user, item, 1 + (user + item) % 5, Long.MIN_VALUE);
+            }
+        }
+        InteractionMatrix ratings = builder.build(40, 12);
+        HoldoutSplit split = HoldoutSplit.perUser(ratings, 0.25, 42);
+        Trainer threes = new Trainer() {
+            @Override
+            public String algorithm() {
+                return "threes";
+            }
+
+            @Override
+            public TrainedModel train(InteractionMatrix train, long seed) {
+                return new TrainedModel() {
+                    @Override
+                    public void scoreUser(int user, float[] scores) {
+                        Arrays.fill(scores, 3f);
+                    }
+
+                    @Override
+                    public boolean predictsRatings() {
+                        return true;
+                    }
+                };
+            }
+        };
+        double squared = 0;
+        double absolute = 0;
+        for (int user = 0; user < 40; user++) {
+            for (int item : split.testItems(user)) {
+                double error = 3 - (1 + (user + item) % 5);
+                squared += error * error;
+                absolute += Math.abs(error);
+            }
+        }
+
+        // when only about 10 users would be scored for ranking metrics
+        EvaluationResult result = new OfflineEvaluator(com.beershop.reco.scoring.ListPolicy.topN(2), null, null, 0, 10,
+                WORKERS).evaluate(threes, split);
+
+        // then a rating model is scored on every user: its errors need every held-out rating
+        assertThat(result.rmse()).isCloseTo(Math.sqrt(squared / split.numTestRatings()), within(1e-9));
+        assertThat(result.mae()).isCloseTo(absolute / split.numTestRatings(), within(1e-9));
+        assertThat(result.usersEvaluated()).isEqualTo(40);
+    }
+
+    @Test
+    void shouldMeasureCoverageAsTheDistinctRecommendedItemsOverTheRecommendableOnes() {
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
+        boolean[] allowed = new boolean[8];
+        Arrays.fill(allowed, true);
+        allowed[split.testItems(0)[0]] = false;
+        java.util.Set<Integer> hit = new java.util.HashSet<>();
+        for (int u = 0; u < 4; u++) {
+            if (allowed[split.testItems(u)[0]]) {
+                hit.add(split.testItems(u)[0]);
+            }
+        }
+
+        // the oracle's list of one is the held-out item, where it may be recommended
+        EvaluationResult result = new OfflineEvaluator(1, allowed, WORKERS).evaluate(oracle(split), split);
+
+        assertThat(result.coverage()).isEqualTo(hit.size() / 7.0);
+        long heldOutItems = java.util.stream.IntStream.range(0, 4).map(u -> split.testItems(u)[0]).distinct().count();
+        assertThat(new OfflineEvaluator(1, null, WORKERS).evaluate(oracle(split), split).coverage())
+                .isEqualTo(heldOutItems / 8.0);
+    }
+
+    @Test
+    void shouldRecordTheTrainersParametersAndHowLongTrainingAndScoringTook() {
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
+        Trainer slow = new Trainer() {
+            @Override
+            public String algorithm() {
+                return "slow";
+            }
+
+            @Override
+            public TrainedModel train(InteractionMatrix train, long seed) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return (user, scores) -> Arrays.fill(scores, 0f);
+            }
+
+            @Override
+            public String toString() {
+                return "patience=200";
+            }
+        };
+
+        EvaluationResult result = new OfflineEvaluator(2, null, WORKERS).evaluate(slow, split);
+
+        assertThat(result.algorithm()).isEqualTo("slow");
+        assertThat(result.params()).isEqualTo("patience=200");
+        assertThat(result.trainSeconds()).isBetween(0.2, 30.0);
+        assertThat(result.scoreSeconds()).isBetween(0.0, 30.0);
+    }
+
+    @Test
+    void shouldRefuseACatalogueOfAnotherSizeANegativeUserCapAndAReRankWithoutStyles() {
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
+
+        assertThatThrownBy(() -> new OfflineEvaluator(2, new boolean[7], WORKERS).evaluate(oracle(split), split))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 entries for 8 items");
+        assertThatThrownBy(() -> new OfflineEvaluator(com.beershop.reco.scoring.ListPolicy.topN(2), null, null, 0, -1,
+                WORKERS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OfflineEvaluator(new com.beershop.reco.scoring.ListPolicy(2, 0.5), null, null, 0,
+                0, WORKERS)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldNotLetAnEvaluatorsCallerChangeWhichItemsMayBeRecommendedAfterwards() {
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
+        boolean[] allowed = new boolean[8];
+        Arrays.fill(allowed, true);
+        OfflineEvaluator evaluator = new OfflineEvaluator(2, allowed, WORKERS);
+        EvaluationResult before = evaluator.evaluate(oracle(split), split);
+
+        Arrays.fill(allowed, false);
+
+        EvaluationResult after = evaluator.evaluate(oracle(split), split);
+        assertThat(after.usersEvaluated()).isEqualTo(before.usersEvaluated()).isEqualTo(4);
+        assertThat(after.coverage()).isEqualTo(before.coverage());
+        assertThat(after.ndcg()).isEqualTo(before.ndcg());
+    }
+
+    @Test
+    void shouldSampleAboutMaxUsersAmongTheUsersWithHeldOutRatingsOnly() {
+        // 2,000 users with 8 ratings and 2,000 with one (never split, never evaluated)
+        SplittableRandom random = new SplittableRandom(5);
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int user = 0; user < 4_000; user++) {
+            for (int r = user < 2_000 ? 8 : 1; r > 0; r--) {
+                builder.add(user, random.nextInt(40), 1f, Long.MIN_VALUE);
+            }
+        }
+        HoldoutSplit split = HoldoutSplit.perUser(builder.build(4_000, 40), 0.25, 42);
+
+        EvaluationResult sampled = new OfflineEvaluator(com.beershop.reco.scoring.ListPolicy.topN(10), null, null, 0,
+                1_000, WORKERS).evaluate(new MostPopularTrainer(), split);
+        EvaluationResult atTheCap = new OfflineEvaluator(com.beershop.reco.scoring.ListPolicy.topN(10), null, null, 0,
+                2_000, WORKERS).evaluate(new MostPopularTrainer(), split);
+
+        assertThat(sampled.usersEvaluated()).as("half of the 2,000 with held-out ratings").isBetween(900, 1_100);
+        assertThat(atTheCap.usersEvaluated()).as("as many as the cap: all").isEqualTo(2_000);
     }
 }

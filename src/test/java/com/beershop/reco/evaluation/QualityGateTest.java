@@ -76,6 +76,48 @@ class QualityGateTest {
         assertThat(off.judge(evaluation(0.0, 0.5, null), null, null).decision()).isEqualTo(Decision.SKIPPED);
     }
 
+    @Test
+    void shouldPassAModelExactlyAtTheFloor() {
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.05, Double.NaN, null), null, null);
+
+        assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
+        assertThat(verdict.reason()).isEqualTo("nDCG 0.0500 passed every check");
+    }
+
+    @Test
+    void shouldRefuseAModelWhoseNdcgIsNotANumber() {
+        QualityGate.Verdict verdict = gate.judge(evaluation(Double.NaN, Double.NaN, null), null, null);
+
+        assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
+        assertThat(verdict.reason()).isEqualTo("nDCG NaN is below the floor 0.0500");
+    }
+
+    @Test
+    void shouldNotRequireBeatingPopularityWhenConfiguredNotTo() {
+        QualityGate lenient = new QualityGate(true, 0.05, false, 0.05);
+
+        assertThat(lenient.judge(evaluation(0.10, 0.20, null), null, null).decision()).isEqualTo(Decision.PASSED);
+    }
+
+    @Test
+    void shouldAllowADropExactlyAtTheLimitAgainstTheLastPublishedConfiguration() {
+        // 0.38 is exactly 5 % below 0.40
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.38, 0.20, 0.40), 7L, null);
+
+        assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
+    }
+
+    @Test
+    void shouldGiveEveryFailedCheckInTheReason() {
+        QualityGate.Verdict verdict = new QualityGate(true, 0.25, true, 0.1).judge(evaluation(0.17, 0.2, 0.2), 3L,
+                null);
+
+        assertThat(verdict.reason()).isEqualTo("nDCG 0.1700 is below the floor 0.2500; nDCG 0.1700 does not beat"
+                + " most-popular's 0.2000 on the same split; nDCG 0.1700 is more than 10% below the 0.2000 of the last"
+                + " published configuration (run 3) on the same split");
+        assertThat(verdict.mayPublish()).isFalse();
+    }
+
     private static HoldoutEvaluation evaluation(double ndcg, double popularity, Double lastPublished) {
         return new HoldoutEvaluation(result(ndcg), Double.isNaN(popularity) ? null : result(popularity),
                 lastPublished == null ? null : result(lastPublished));

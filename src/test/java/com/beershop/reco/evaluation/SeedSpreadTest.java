@@ -1,6 +1,7 @@
 package com.beershop.reco.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.beershop.reco.scoring.ListPolicy;
@@ -57,6 +58,59 @@ class SeedSpreadTest {
         SeedSpread.Row row = new SeedSpread.Row(AlgorithmSpec.parse("ials"), new double[] {0.2, Double.NaN, 0.4});
         assertThat(row.mean()).isCloseTo(0.3, within(1e-12));
         assertThat(row.sd()).isCloseTo(Math.sqrt(0.02), within(1e-12));
+    }
+
+    @Test
+    void shouldGiveACandidateThatFailsOnEverySeedNoMeanAndGoOnWithTheOthers() {
+        InteractionMatrix ratings = randomRatings(40, 30, 10, 5);
+        // max-items=2 refuses the 30-item catalogue
+        List<AlgorithmSpec> candidates = List.of(AlgorithmSpec.parse("ease:lambda=5,max-items=2"),
+                AlgorithmSpec.parse("most-popular"));
+        SeedSpread spread = new SeedSpread(TRAINERS, new HoldoutProtocol(SplitKind.RANDOM, 0.25, 7, ListPolicy.topN(5),
+                0, 0));
+
+        List<SeedSpread.Row> rows = spread.measure(candidates, ratings, null, null, 7, 2);
+
+        assertThat(rows.get(0).ndcg()).containsOnly(Double.NaN);
+        assertThat(rows.get(0).mean()).isNaN();
+        assertThat(rows.get(0).sd()).isNaN();
+        assertThat(rows.get(1).ndcg()).doesNotContain(Double.NaN);
+    }
+
+    @Test
+    void shouldRefuseFewerThanOneSeed() {
+        SeedSpread spread = new SeedSpread(TRAINERS, new HoldoutProtocol(SplitKind.RANDOM, 0.25, 7, ListPolicy.topN(5),
+                0, 0));
+
+        assertThatThrownBy(() -> spread.measure(List.of(AlgorithmSpec.parse("most-popular")),
+                randomRatings(10, 5, 3, 1), null, null, 7, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldGiveNoSpreadForOneValue() {
+        SeedSpread.Row row = new SeedSpread.Row(AlgorithmSpec.parse("ials"), new double[] {0.2, Double.NaN});
+
+        assertThat(row.mean()).isEqualTo(0.2);
+        assertThat(row.sd()).isZero();
+    }
+
+    @Test
+    void shouldPrintTheMeanTheSpreadAndEverySeedWithADashForAFailure() {
+        SeedSpread spread = new SeedSpread(TRAINERS, new HoldoutProtocol(SplitKind.RANDOM, 0.25, 7, ListPolicy.topN(5),
+                0, 0));
+        List<SeedSpread.Row> rows = List.of(new SeedSpread.Row(AlgorithmSpec.parse("ials:factors=8"),
+                new double[] {0.2, Double.NaN, 0.4}));
+
+        String[] lines = spread.table(rows, 11).split("\n");
+
+        assertThat(cells(lines[0])).containsExactly("candidate", "mean nDCG@5", "sd", "seed 11", "seed 12", "seed 13");
+        assertThat(cells(lines[2])).containsExactly("ials{factors=8}", "0.3000", "0.1414", "0.2000", "-", "0.4000");
+        assertThat(lines).hasSize(3);
+        assertThat(cells(spread.table(List.of(), 11).split("\n")[0])).containsExactly("candidate", "mean nDCG@5", "sd");
+    }
+
+    private static List<String> cells(String line) {
+        return java.util.Arrays.stream(line.split("\\|")).map(String::strip).toList();
     }
 
     private static InteractionMatrix randomRatings(int users, int items, int perUser, long seed) {

@@ -28,6 +28,12 @@ class RatingValidatorTest {
         assertThat(validator.check(row("u", "p", "5.01"))).isEqualTo(RejectReason.RATING_OUT_OF_SCALE);
     }
 
+    @Test
+    void shouldAcceptIdsOfExactlyTheMaximumLength() {
+        assertThat(validator.check(row("u2345678", "p", "3"))).isNull();
+        assertThat(validator.check(row("u", "p2345678", "3"))).isNull();
+    }
+
     private static RawRating row(String user, String product, String rating) {
         return new RawRating(user, product, rating == null ? null : new BigDecimal(rating), null);
     }

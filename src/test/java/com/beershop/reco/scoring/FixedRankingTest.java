@@ -49,4 +49,15 @@ class FixedRankingTest {
             }
         }
     }
+
+    @Test
+    void shouldRankNegativeScoresBelowZeroAndTheMostNegativeLastWithSignedZerosAsOne() {
+        float[] scores = {-1f, -5f, 2f, -0.5f, 0f, -0f};
+        int[] out = new int[6];
+
+        int count = ListPolicy.topN(6).newPicker(null).pick(FixedRanking.of(scores), null, null, 0, out);
+
+        // 0 and -0 tie: the lower item first
+        assertThat(Arrays.copyOf(out, count)).containsExactly(2, 4, 5, 3, 0, 1);
+    }
 }

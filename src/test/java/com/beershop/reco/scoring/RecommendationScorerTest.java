@@ -4,6 +4,7 @@ import com.beershop.reco.model.FactorModel;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.Workers;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,96 @@ class RecommendationScorerTest {
         for (int user = 0; user < users; user++) {
             assertThat(list(four, user)).as("user %d", user).containsExactly(list(one, user));
             assertThat(four.isFallback(user)).isEqualTo(one.isFallback(user));
+        }
+    }
+
+    @Test
+    void shouldScoreAModelThatGivesEveryoneTheSameScoresOnceAndStillLeaveOutEachUsersOwnRatings() {
+        java.util.concurrent.atomic.AtomicInteger scored = new java.util.concurrent.atomic.AtomicInteger();
+        com.beershop.reco.model.TrainedModel sameForAll = new com.beershop.reco.model.TrainedModel() {
+            @Override
+            public void scoreUser(int user, float[] scores) {
+                scored.incrementAndGet();
+                DESCENDING.scoreUser(0, scores);
+            }
+
+            @Override
+            public boolean sameScoresForEveryUser() {
+                return true;
+            }
+        };
+        InteractionMatrix ratings = matrix(new int[][]{{0, 3}, {1, 2}, {0, 1}});
+        boolean[] allowed = {true, true, true, true, false};
+
+        RecommendationLists lists = new RecommendationScorer(2, 1, TWO_THREADS).scoreAll(sameForAll, ratings, allowed);
+
+        assertThat(list(lists, 0)).containsExactly(1, 2);
+        assertThat(list(lists, 1)).containsExactly(0, 3);
+        assertThat(list(lists, 2)).containsExactly(2, 3);
+        assertThat(scored.get()).as("one vector ranked once, not one per user").isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAStyleReRankWithoutStylesBeforeScoringAnyone() {
+        java.util.concurrent.atomic.AtomicInteger scored = new java.util.concurrent.atomic.AtomicInteger();
+        com.beershop.reco.model.TrainedModel counting = (user, scores) -> {
+            scored.incrementAndGet();
+            DESCENDING.scoreUser(user, scores);
+        };
+        RecommendationScorer reRanking = new RecommendationScorer(new ListPolicy(2, 0.5), 0, ONE_THREAD);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reRanking.scoreAll(counting,
+                matrix(new int[][]{{0}}), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(scored.get()).isZero();
+    }
+
+    @Test
+    void shouldReportProgressEveryFiftyThousandUsersAndWarnOnlyAboutNonFiniteScores() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(RecommendationScorer.class);
+        ch.qos.logback.classic.Level level = log.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            // 102,400 users who rated nothing, two items: 400 full blocks of 256 users, in whatever order
+            InteractionMatrix nobodyRated = new InteractionMatrix(102_400, 2, new int[102_401], new int[0],
+                    new float[0]);
+            new RecommendationScorer(1, 0, ONE_THREAD).scoreAll((user, scores) -> {
+                scores[0] = 1;
+                scores[1] = 0;
+            }, nobodyRated, null);
+
+            List<String> messages = lines.list.stream().map(e -> e.getFormattedMessage()).toList();
+            assertThat(messages).hasSize(3);
+            assertThat(messages.get(0)).startsWith("Scored 50176/102400 users (");
+            assertThat(messages.get(1)).startsWith("Scored 100096/102400 users (");
+            java.util.regex.Matcher done = java.util.regex.Pattern
+                    .compile("Scored 102400 users in (\\d+\\.\\d\\d) s on .*").matcher(messages.get(2));
+            assertThat(done.matches()).as(messages.get(2)).isTrue();
+            assertThat(Double.parseDouble(done.group(1))).isBetween(0.0, 60.0);
+
+            lines.list.clear();
+            InteractionMatrix ratings = matrix(new int[][]{{4, 3}, {4, 3}, {4, 0}, {0}});
+            com.beershop.reco.model.TrainedModel oneNaN = (user, scores) -> {
+                DESCENDING.scoreUser(user, scores);
+                if (user == 1) {
+                    scores[2] = Float.NaN;
+                }
+            };
+            new RecommendationScorer(2, 2, ONE_THREAD).scoreAll(oneNaN, ratings, null);
+            assertThat(lines.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .extracting(e -> e.getFormattedMessage()).containsExactly("The model gave NaN or infinite scores"
+                            + " for 1 of 3 users it scored; those scores were left out of their lists, and the 0 users"
+                            + " with no finite score got the most-popular fallback");
+            lines.list.clear();
+            new RecommendationScorer(2, 2, ONE_THREAD).scoreAll(DESCENDING, ratings, null);
+            assertThat(lines.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
+        } finally {
+            log.setLevel(level);
+            log.detachAppender(lines);
         }
     }
 

@@ -155,6 +155,181 @@ class ModelSelectorTest {
         assertThat(scores).containsExactly(3f, 2f, 1f);
     }
 
+    @Test
+    void shouldSkipEaseWhenItsItemByItemMatricesWouldNotFitTheFreeHeap() {
+        // 100,000 items (only 24 of them rated): EASE would need 12 x 10^10 bytes
+        InteractionMatrix small = twoTasteGroups(60, 12, 8, 1);
+        InteractionMatrix wide = new InteractionMatrix(small.numUsers(), 100_000, rowStarts(small), items(small),
+                new float[small.numRatings()]);
+        ModelSelector selector = selector(List.of("ease:lambda=1"), 1_000_000);
+
+        SelectionResult result = selector.select(gate(wide), null, null, POPULAR);
+
+        assertThat(result.candidates()).extracting(CandidateScore::status)
+                .containsExactly(Status.EVALUATED, Status.SKIPPED);
+        assertThat(result.candidates().get(1).note()).contains("100000 items need", "MB for EASE");
+        assertThat(result.chosen()).isEqualTo(POPULAR);
+    }
+
+    @Test
+    void shouldStillNameTheConfiguredModelWhenEvenItFails() {
+        AlgorithmSpec failing = AlgorithmSpec.parse("ease:lambda=1,max-items=2");
+        ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
+
+        SelectionResult result = selector.select(gate(twoTasteGroups(60, 12, 8, 1)), null, null, failing);
+
+        assertThat(result.chosen()).isEqualTo(failing);
+        assertThat(result.chosenNdcg()).isNaN();
+        assertThat(result.candidates()).extracting(CandidateScore::status).containsExactly(Status.FAILED);
+        assertThat(result.evaluated()).isZero();
+    }
+
+    @Test
+    void shouldRefuseSettingsOutsideTheirRangesAndAcceptTheirEdges() {
+        ListPolicy top = ListPolicy.topN(10);
+
+        assertThatThrownBy(() -> new ModelSelector.Settings(0, 500, 30, 1000, top, 0, 42, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSelector.Settings(1, 500, 30, 1000, top, 0, 42, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 30, 1000, top, 0, 42, -0.01))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 30, 1000, top, 0, 42, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 0, 30, 1000, top, 0, 42, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, -1, 1000, top, 0, 42, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, Double.NaN, 1000, top, 0, 42, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 30, 0, top, 0, 42, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ModelSelector.Settings(0.01, 1, 0, 1, top, 0, 42, 0).budgetFor(0)).isZero();
+        assertThat(new ModelSelector.Settings(0.99, 1, 30, 1, top, 0, 42, 0.99).budgetFor(0)).as("no ratings")
+                .isEqualTo(30.0);
+    }
+
+    @Test
+    void shouldKeepTheWrappedTrainersNameParametersAndWhetherItPredictsRatings() {
+        Trainer rating = new Trainer() {
+            @Override
+            public String algorithm() {
+                return "biased";
+            }
+
+            @Override
+            public TrainedModel train(InteractionMatrix ratings, long seed) {
+                return new TrainedModel() {
+                    @Override
+                    public void scoreUser(int user, float[] scores) {
+                        java.util.Arrays.fill(scores, 3f);
+                    }
+
+                    @Override
+                    public boolean predictsRatings() {
+                        return true;
+                    }
+                };
+            }
+
+            @Override
+            public String toString() {
+                return "factors=4";
+            }
+        };
+        InteractionMatrix ratings = Matrices.binary(3, new int[] {1, 2});
+
+        MaskedTrainer masked = new MaskedTrainer(rating, user -> new int[0]);
+        MaskedTrainer maskedFixed = new MaskedTrainer(new FixedScores(), user -> new int[0]);
+
+        assertThat(masked.algorithm()).isEqualTo("biased");
+        assertThat(masked.toString()).isEqualTo("factors=4");
+        assertThat(masked.train(ratings, 1).predictsRatings()).isTrue();
+        assertThat(maskedFixed.train(ratings, 1).predictsRatings()).isFalse();
+    }
+
+    @Test
+    void shouldKeepEverySampledUsersWholeHistoryAndNeverSampleAUserWithoutRatings() {
+        // four heavy users with 100 ratings each and four with none; a cap of 100 ratings keeps about one heavy user
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        for (int user = 0; user < 8; user += 2) {
+            for (int item = 0; item < 100; item++) {
+                builder.add(user, (item * 7 + user) % 120, 1 + item % 5, Long.MIN_VALUE);
+            }
+        }
+        InteractionMatrix ratings = builder.build(8, 120);
+        int moreThanOne = 0;
+
+        for (long seed = 0; seed < 40; seed++) {
+            UserSample drawn = UserSample.of(ratings, 100, seed);
+            InteractionMatrix sample = drawn.ratings();
+            moreThanOne += sample.numUsers() > 1 ? 1 : 0;
+            assertThat(sample.numRatings()).as("seed %d", seed).isEqualTo(sample.numUsers() * 100);
+            for (int u = 0; u < sample.numUsers(); u++) {
+                int original = drawn.originalUser()[u];
+                assertThat(original % 2).as("a user with ratings").isZero();
+                for (int k = 0; k < 100; k++) {
+                    int at = ratings.rowStart(original) + k;
+                    assertThat(sample.itemAt(sample.rowStart(u) + k)).isEqualTo(ratings.itemAt(at));
+                    assertThat(sample.valueAt(sample.rowStart(u) + k)).isEqualTo(ratings.valueAt(at));
+                }
+            }
+        }
+        assertThat(moreThanOne).as("some seeds draw more than the cap's worth of whole users").isPositive();
+        assertThat(UserSample.of(ratings, ratings.numRatings(), 7).ratings()).as("at the cap: all")
+                .isSameAs(ratings);
+    }
+
+    @Test
+    void shouldKeepWholeHistoriesWhateverTheCapFromAFewRatingsToAllButOne() {
+        // one user with 300 ratings, four with 25, one with none: 400 ratings
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        int[] counts = {300, 25, 25, 0, 25, 25};
+        for (int user = 0; user < counts.length; user++) {
+            for (int k = 0; k < counts[user]; k++) {
+                builder.add(user, (k * 7 + user) % 400, 1 + k % 5, Long.MIN_VALUE);
+            }
+        }
+        InteractionMatrix ratings = builder.build(counts.length, 400);
+
+        for (int cap : new int[] {5, 100, 399}) {
+            for (long seed = 0; seed < 20; seed++) {
+                UserSample drawn = UserSample.of(ratings, cap, seed);
+                InteractionMatrix sample = drawn.ratings();
+                int expected = 0;
+                for (int u = 0; u < sample.numUsers(); u++) {
+                    int original = drawn.originalUser()[u];
+                    expected += counts[original];
+                    assertThat(sample.rowSize(u)).as("cap %d, seed %d", cap, seed).isEqualTo(counts[original]);
+                    for (int k = 0; k < counts[original]; k++) {
+                        assertThat(sample.itemAt(sample.rowStart(u) + k))
+                                .isEqualTo(ratings.itemAt(ratings.rowStart(original) + k));
+                    }
+                }
+                assertThat(sample.numRatings()).isEqualTo(expected);
+                assertThat(drawn.originalUser()).doesNotContain(3).isSorted();
+            }
+        }
+        assertThat(UserSample.of(ratings, 399, 1).ratings().numUsers()).as("just under the total: about everyone")
+                .isGreaterThanOrEqualTo(4);
+    }
+
+    private static int[] rowStarts(InteractionMatrix m) {
+        int[] starts = new int[m.numUsers() + 1];
+        for (int u = 0; u <= m.numUsers(); u++) {
+            starts[u] = u == m.numUsers() ? m.numRatings() : m.rowStart(u);
+        }
+        return starts;
+    }
+
+    private static int[] items(InteractionMatrix m) {
+        int[] items = new int[m.numRatings()];
+        for (int k = 0; k < items.length; k++) {
+            items[k] = m.itemAt(k);
+        }
+        return items;
+    }
+
     /** Scores 3, 2, 1 for items 0, 1, 2 whoever the user. */
     private static final class FixedScores implements Trainer {
         @Override

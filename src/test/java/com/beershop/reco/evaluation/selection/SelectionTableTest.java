@@ -1,0 +1,71 @@
+package com.beershop.reco.evaluation.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.beershop.reco.evaluation.selection.CandidateScore.Status;
+import com.beershop.reco.model.AlgorithmSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a run prints of its model selection: a summary line, then one aligned row per candidate, the chosen starred. */
+class SelectionTableTest {
+
+    private static final AlgorithmSpec SMALL = AlgorithmSpec.parse("ials:factors=16");
+    private static final AlgorithmSpec EASE = AlgorithmSpec.parse("ease:lambda=100");
+    private static final AlgorithmSpec LARGE = AlgorithmSpec.parse("ials:factors=128");
+
+    @Test
+    void shouldListEveryCandidateInTheOrderTriedWithTheChosenOneStarred() {
+        SelectionResult result = new SelectionResult(EASE, 0.2, List.of(
+                new CandidateScore(SMALL, Status.EVALUATED, 0.15, 1.5, ""),
+                new CandidateScore(EASE, Status.EVALUATED, 0.2, 2.25, ""),
+                new CandidateScore(LARGE, Status.SKIPPED, Double.NaN, 0, "estimated 90.0000 s, 3.0000 s left")),
+                60, 480, 4.04);
+
+        List<String> lines = SelectionTable.render(result, 10).lines().toList();
+
+        assertThat(lines.get(0)).isEqualTo("Model selection on 60 users, 480 ratings: chose ease{lambda=100} in 4.0 s");
+        assertThat(cells(lines.get(1))).containsExactly("", "candidate", "status", "validation nDCG@10", "seconds",
+                "note");
+        assertThat(cells(lines.get(2))).containsExactly("", "ials{factors=16}", "EVALUATED", "0.1500", "1.50", "");
+        assertThat(cells(lines.get(3))).containsExactly("*", "ease{lambda=100}", "EVALUATED", "0.2000", "2.25", "");
+        assertThat(cells(lines.get(4))).containsExactly("", "ials{factors=128}", "SKIPPED", "-", "0.00",
+                "estimated 90.0000 s, 3.0000 s left");
+        assertThat(lines).hasSize(5);
+        assertThat(result.evaluated()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAlignEveryColumnToItsWidestCellAndLeaveNoTrailingSpaces() {
+        SelectionResult result = new SelectionResult(SMALL, 0.15, List.of(
+                new CandidateScore(SMALL, Status.EVALUATED, 0.15, 1.5, ""),
+                new CandidateScore(LARGE, Status.FAILED, Double.NaN, 12.346, "out of memory")), 60, 480, 14);
+
+        List<String> lines = SelectionTable.render(result, 5).lines().toList();
+
+        // header, then rows: every separator of a row where the header has one
+        List<Integer> header = separators(lines.get(1));
+        assertThat(header).hasSize(5);
+        assertThat(lines.get(1)).startsWith("  | candidate         | status    | validation nDCG@5 | seconds | note");
+        for (String row : lines.subList(2, lines.size())) {
+            assertThat(header).startsWith(separators(row).toArray(Integer[]::new));
+            assertThat(row).doesNotEndWith(" ");
+        }
+        assertThat(lines.get(3))
+                .isEqualTo("  | ials{factors=128} | FAILED    | -                 | 12.35   | out of memory");
+    }
+
+    private static List<Integer> separators(String line) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
+            at.add(i);
+        }
+        return at;
+    }
+
+    private static List<String> cells(String line) {
+        return Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
+    }
+}
