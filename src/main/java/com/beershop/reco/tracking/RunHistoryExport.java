@@ -7,10 +7,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.CsvWriter.CsvWriterRecord;
+
+import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * {@code report --format=json|csv}: every column of the run-history rows, named as the record's components (the
@@ -45,19 +48,22 @@ final class RunHistoryExport {
     }
 
     static String csv(List<RunRecord> rows) {
-        StringBuilder csv = new StringBuilder();
-        StringJoiner header = new StringJoiner(",");
+        StringWriter csv = new StringWriter();
+        // FastCSV's defaults are RFC 4180: CRLF line ends, fields quoted only where needed, a null as an empty field
+        CsvWriter writer = CsvWriter.builder().bufferSize(0).build(csv);
+        CsvWriterRecord header = writer.writeRecord();
         for (RecordComponent column : COLUMNS) {
-            header.add(column.getName());
+            header.writeField(column.getName());
         }
-        csv.append(header).append("\r\n");
+        header.endRecord();
         for (RunRecord row : rows) {
-            StringJoiner line = new StringJoiner(",");
+            CsvWriterRecord line = writer.writeRecord();
             for (RecordComponent column : COLUMNS) {
                 Object value = value(column, row);
-                line.add(value == null ? "" : quoted(value instanceof String text ? inert(text) : String.valueOf(value)));
+                String cell = value instanceof String text ? inert(text) : value == null ? null : String.valueOf(value);
+                line.writeField(cell);
             }
-            csv.append(line).append("\r\n");
+            line.endRecord();
         }
         return csv.toString();
     }
@@ -77,13 +83,6 @@ final class RunHistoryExport {
      */
     static String inert(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    }
-
-    private static String quoted(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static Object value(RecordComponent column, RunRecord row) {
