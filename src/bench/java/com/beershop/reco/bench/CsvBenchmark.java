@@ -1,6 +1,7 @@
 package com.beershop.reco.bench;
 
 import com.beershop.reco.ingest.RawRating;
+import com.beershop.reco.sample.CsvFields;
 import com.beershop.reco.sample.RatingSink;
 import com.beershop.reco.sample.SampleDataCsv;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -13,6 +14,7 @@ import tools.jackson.dataformat.csv.CsvMapper;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -32,18 +34,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sample-data CSV syntax, hand-written (before issue 23) against FastCSV and Jackson's CSV module, on an export
- * such as the 10 M-rating {@code --size L} one. Each variant runs in a JVM of its own (same heap cap, no JIT or GC
- * state carried over), so peak heap is that variant's alone. Not a test:
+ * The sample-data CSV syntax, hand-written against FastCSV and Jackson's CSV module, on an export such as the
+ * 10 M-rating {@code --size L} one. Each variant runs in a JVM of its own (same heap cap, no JIT or GC state carried
+ * over), so peak heap is that variant's alone. Not a test:
  * <pre>
  * java -cp target/classes com.beershop.reco.sample.SampleDataCli --out /work/data/sample-L --size L
  * mvn -B -Pbenchmark test-compile exec:exec -Dbench.main=com.beershop.reco.bench.CsvBenchmark \
  *     -Dbench.args="dir=/work/data/sample-L rounds=2 xmx=1g"
  * </pre>
- * Read variants split {@code ratings.csv} into fields ({@code read-typed}: {@code SampleDataCsv.readRatings}, the
- * typed rows the seeder gets); write variants write {@code rows} rows, cycled from the file's first 100 k, into a
- * buffered writer that discards them ({@code write-typed}: {@code SampleDataCsv.ratingWriter}). The read variants
- * must agree on rows and on the sum of field lengths, or the run fails.
+ * Read variants split {@code ratings.csv} into fields: {@code read-hand} with the reader as it was before issue 23
+ * ({@link HandWrittenCsvReader}), {@code read-fastcsv} with FastCSV's records, {@code read-jackson} with Jackson's
+ * token stream; {@code read-typed} is {@code SampleDataCsv.readRatings}, FastCSV plus the typed fast paths, the rows
+ * the seeder gets. They must agree on rows and on the sum of field lengths, or the run fails. Write variants write
+ * {@code rows} rows, cycled from the file's first 100 k, into a buffered writer that discards them:
+ * {@code write-hand} with {@code CsvFields} (what the product writes with), {@code write-fastcsv} with FastCSV's
+ * writer, {@code write-typed} is {@code SampleDataCsv.ratingWriter}, the generator's.
  */
 public final class CsvBenchmark {
 
@@ -72,7 +77,7 @@ public final class CsvBenchmark {
         }
         System.out.printf(Locale.ROOT, "CSV benchmark on %s (%d MB), -Xmx%s, %d round(s), load average %s%n", file,
                 Files.size(file) >> 20, options.get("xmx"), Integer.parseInt(options.get("rounds")), loadAverage());
-        System.out.printf(Locale.ROOT, "%-14s %5s %11s %9s %12s %13s %s%n", "variant", "round", "rows", "seconds",
+        System.out.printf(Locale.ROOT, "%-16s %5s %11s %9s %12s %13s %s%n", "variant", "round", "rows", "seconds",
                 "rows/s", "peak heap MB", "load avg (1 min) after");
         Map<String, String> checksums = new LinkedHashMap<>();
         for (int round = 1; round <= Integer.parseInt(options.get("rounds")); round++) {
@@ -80,7 +85,7 @@ public final class CsvBenchmark {
                 Matcher result = runChild(variant, options);
                 long count = Long.parseLong(result.group(2));
                 double seconds = Double.parseDouble(result.group(4));
-                System.out.printf(Locale.ROOT, "%-14s %5d %11d %9.2f %12.0f %13s %s%n", variant, round, count,
+                System.out.printf(Locale.ROOT, "%-16s %5d %11d %9.2f %12.0f %13s %s%n", variant, round, count,
                         seconds, count / seconds, result.group(5), loadAverage());
                 if (variant.startsWith("read-") && !variant.equals("read-typed")) {
                     checksums.put(variant, result.group(2) + "/" + result.group(3));
@@ -108,7 +113,7 @@ public final class CsvBenchmark {
 
     private static void runOne(String variant, Path file, long rows) throws IOException {
         List<String[]> sample = variant.startsWith("write-") ? head(file) : List.of();
-        List<RawRating> typed = variant.equals("write-typed") ? typed(sample) : List.of();
+        List<RawRating> typed = variant.startsWith("write-typed") ? typed(sample) : List.of();
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
@@ -184,7 +189,7 @@ public final class CsvBenchmark {
                 String[] row = sample.get((int) (i % sample.size()));
                 line.setLength(0);
                 for (int f = 0; f < row.length; f++) {
-                    appendQuoted(f == 0 ? line : line.append(','), row[f]);
+                    CsvFields.append(f == 0 ? line : line.append(','), row[f]);
                 }
                 out.append(line.append('\n'));
             }
@@ -192,39 +197,21 @@ public final class CsvBenchmark {
         return new long[] {rows, 0};
     }
 
-    /** As {@code sample/CsvLineWriter} does it: FastCSV builds each line in memory, the line goes out whole. */
+    /** As {@code sample/CsvLineWriter} does it: FastCSV's buffer emptied into the target after every record. */
     private static long[] writeFastCsv(List<String[]> sample, long rows) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        Writer target = new Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                line.append(chars, offset, length);
-            }
-
-            @Override
-            public void write(int c) {
-                line.append((char) c);
-            }
-
-            @Override
-            public void write(String text, int offset, int length) {
-                line.append(text, offset, offset + length);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(0).build(target);
         try (Writer out = discarding()) {
+            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new FilterWriter(out) {
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
             for (long i = 0; i < rows; i++) {
-                line.setLength(0);
                 csv.writeRecord(sample.get((int) (i % sample.size())));
-                out.append(line);
+                csv.flush();
             }
         }
         return new long[] {rows, 0};
@@ -248,20 +235,6 @@ public final class CsvBenchmark {
         List<RawRating> typed = new ArrayList<>(sample.size());
         SampleDataCsv.readRatings(new StringReader(text.toString()), "sample", typed::add);
         return typed;
-    }
-
-    /** CsvFields.append as it was before issue 23: RFC 4180 quoting only where needed. */
-    private static void appendQuoted(StringBuilder line, String value) {
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            line.append(value);
-            return;
-        }
-        line.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     /** The first rows of the file as text fields (the generated files have one record per line). */

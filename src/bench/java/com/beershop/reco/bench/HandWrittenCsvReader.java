@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The baseline of {@link CsvBenchmark}: {@code sample/CsvRecordReader} as it was before issue 23 moved the sample
- * data onto FastCSV, kept here unchanged so the comparison can be repeated. Not used by the product.
+ * The baseline of {@link CsvBenchmark}: {@code sample/CsvRecordReader} as it was before issue 23 moved its reading
+ * onto FastCSV, kept here unchanged so the comparison can be repeated. Not used by the product.
  *
  * <p>Splits RFC 4180 CSV text into records, streaming, and knows nothing of what the columns mean: a header check, the
  * fields of each non-blank record, and errors that name the source and the physical line a bad record starts on.

@@ -1,5 +1,7 @@
 package com.beershop.reco.tracking;
 
+import com.beershop.reco.sample.CsvFields;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -7,10 +9,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.CsvWriter.CsvWriterRecord;
-
-import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Set;
@@ -48,24 +46,23 @@ final class RunHistoryExport {
     }
 
     static String csv(List<RunRecord> rows) {
-        StringWriter csv = new StringWriter();
-        // FastCSV's defaults are RFC 4180: CRLF line ends, fields quoted only where needed, a null as an empty field
-        CsvWriter writer = CsvWriter.builder().bufferSize(0).build(csv);
-        CsvWriterRecord header = writer.writeRecord();
-        for (RecordComponent column : COLUMNS) {
-            header.writeField(column.getName());
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < COLUMNS.length; i++) {
+            CsvFields.append(i == 0 ? csv : csv.append(','), COLUMNS[i].getName());
         }
-        header.endRecord();
+        csv.append("\r\n");
         for (RunRecord row : rows) {
-            CsvWriterRecord line = writer.writeRecord();
-            for (RecordComponent column : COLUMNS) {
-                Object value = value(column, row);
-                String cell = value instanceof String text ? inert(text) : value == null ? null : String.valueOf(value);
-                line.writeField(cell);
+            for (int i = 0; i < COLUMNS.length; i++) {
+                CsvFields.append(i == 0 ? csv : csv.append(','), cell(value(COLUMNS[i], row)));
             }
-            line.endRecord();
+            csv.append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** A text made {@link #inert}, anything else as Java writes it; null stays null, an empty cell. */
+    private static String cell(Object value) {
+        return value instanceof String text ? inert(text) : value == null ? null : String.valueOf(value);
     }
 
     private static JsonNode parsedOrText(String text) {
