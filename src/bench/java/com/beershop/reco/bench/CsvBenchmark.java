@@ -21,7 +21,6 @@ import java.io.StringReader;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +128,7 @@ public final class CsvBenchmark {
         };
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "CSVBENCH variant=%s rows=%d checksum=%d seconds=%.3f peak_heap_mb=%d%n",
-                variant, result[0], result[1], seconds, peakHeapMb());
+                variant, result[0], result[1], seconds, SparkSideBySide.peakHeapMb());
     }
 
     private static long[] readHandWritten(Path file) throws IOException {
@@ -252,16 +251,6 @@ public final class CsvBenchmark {
     /** Buffered like the generator's writer, then dropped: the CSV work without the disk. */
     private static Writer discarding() {
         return new BufferedWriter(Writer.nullWriter(), 1 << 16);
-    }
-
-    private static long peakHeapMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum >> 20;
     }
 
     private static String loadAverage() throws IOException {
