@@ -308,7 +308,8 @@ public final class SparkSideBySide {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    private static long peakHeapMb() {
+    /** Peak use summed over the heap's pools since the JVM started or the pools' peaks were last reset. */
+    static long peakHeapMb() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {

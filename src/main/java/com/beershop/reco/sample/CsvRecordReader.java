@@ -1,31 +1,31 @@
 package com.beershop.reco.sample;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits RFC 4180 CSV text into records, streaming, and knows nothing of what the columns mean: a header check, the
+ * RFC 4180 CSV records, streaming, read with FastCSV, and knows nothing of what the columns mean: a header check, the
  * fields of each non-blank record, and errors that name the source and the physical line a bad record starts on.
  * Accepts LF, CRLF and CR line ends and a leading byte-order mark; a quoted field may span lines.
  */
 final class CsvRecordReader {
 
-    private static final int NONE = -2;
-
     private final Reader in;
     private final String source;
-    private final char[] buffer = new char[1 << 16];
-    private final StringBuilder field = new StringBuilder(64);
-    private final List<String> fields = new ArrayList<>(8);
-    private int position;
-    private int limit;
-    private int pushedBack = NONE;
-    private long line = 1;
-    private long recordLine;
+    private final FieldsHandler handler = new FieldsHandler();
+    private CloseableIterator<List<String>> records;
+    private List<String> fields = List.of();
     private int columns;
 
     CsvRecordReader(Reader in, String source) {
@@ -35,10 +35,12 @@ final class CsvRecordReader {
 
     /** Reads the first record and fails unless it names {@code expected} (any case, around spaces ignored). */
     void readHeader(List<String> expected) throws IOException {
-        int first = read();
-        if (first != '\uFEFF') {
-            pushedBack = first;
-        }
+        records = CsvReader.builder()
+                .allowUnclosedQuote(false)
+                // the column count is checked here, with this reader's message
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .build(handler, withoutByteOrderMark())
+                .iterator();
         if (!nextRecord()) {
             throw error("empty file, expected the header " + String.join(",", expected));
         }
@@ -60,6 +62,7 @@ final class CsvRecordReader {
     /** Reads the next non-blank record into {@link #fields()}; false at the end of input. */
     boolean next() throws IOException {
         while (nextRecord()) {
+            // FastCSV skips empty lines; a lone "" is blank too
             boolean blank = fields.size() == 1 && fields.get(0).isEmpty();
             if (blank) {
                 continue;
@@ -73,80 +76,69 @@ final class CsvRecordReader {
     }
 
     private boolean nextRecord() throws IOException {
-        fields.clear();
-        int c = read();
-        if (c == -1) {
-            return false;
-        }
-        recordLine = line;
-        while (true) {
-            field.setLength(0);
-            if (c == '"') {
-                while (true) {
-                    c = read();
-                    if (c == -1) {
-                        throw error("quoted field is never closed");
-                    }
-                    if (c == '"') {
-                        c = read();
-                        if (c != '"') {
-                            break;
-                        }
-                    } else if (c == '\n') {
-                        line++;
-                    }
-                    field.append((char) c);
-                }
-                if (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                    throw error("unexpected character '" + (char) c + "' after a closing quote");
-                }
-            } else {
-                while (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                    field.append((char) c);
-                    c = read();
-                }
+        try {
+            if (!records.hasNext()) {
+                return false;
             }
-            fields.add(field.toString());
-            if (c != ',') {
-                break;
-            }
-            c = read();
+            fields = records.next();
+            return true;
+        } catch (CsvParseException e) {
+            throw error(problem(e));
+        } catch (UncheckedIOException e) {
+            throw e.getCause() instanceof CharacterCodingException ? error("not valid UTF-8 text") : e.getCause();
         }
-        if (c == '\r') {
-            int after = read();
-            if (after != '\n') {
-                pushedBack = after;
-            }
-            line++;
-        } else if (c == '\n') {
-            line++;
-        }
-        return true;
     }
 
-    private int read() throws IOException {
-        if (pushedBack != NONE) {
-            int c = pushedBack;
-            pushedBack = NONE;
-            return c;
+    /** FastCSV detects a byte-order mark only in bytes; these are characters already. */
+    private Reader withoutByteOrderMark() throws IOException {
+        PushbackReader pushback = new PushbackReader(in, 1);
+        int first;
+        try {
+            first = pushback.read();
+        } catch (CharacterCodingException e) {
+            throw error("not valid UTF-8 text");
         }
-        if (position == limit) {
-            try {
-                limit = in.read(buffer);
-            } catch (CharacterCodingException e) {
-                throw new SampleDataFormatException(source, line, "not valid UTF-8 text");
-            }
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
-            }
+        if (first != '\uFEFF' && first != -1) {
+            pushback.unread(first);
         }
-        return buffer[position++];
+        return pushback;
+    }
+
+    /** FastCSV's own words for what is wrong (its exception wraps the parser's), in this reader's for a known case. */
+    private static String problem(CsvParseException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        return message.startsWith("Unclosed quoted field") ? "quoted field is never closed" : message;
     }
 
     /** An error about the record read last, naming the source and the line it starts on. */
     SampleDataFormatException error(String problem) {
-        return new SampleDataFormatException(source, recordLine == 0 ? 1 : recordLine, problem);
+        return new SampleDataFormatException(source, Math.max(handler.line, 1), problem);
+    }
+
+    /** Collects the fields of one record into a reused list and remembers the line the record starts on. */
+    private static final class FieldsHandler extends AbstractBaseCsvCallbackHandler<List<String>> {
+
+        private final List<String> fields = new ArrayList<>(8);
+        private long line;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            line = startingLineNumber;
+            fields.clear();
+        }
+
+        @Override
+        protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+            fields.add(new String(buffer, offset, length));
+        }
+
+        @Override
+        protected List<String> buildRecord() {
+            return fields;
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Reads and writes the two sample-data files, streaming row by row, as the rows the job reads from InventoryDB
  * ({@link Product}, {@link RawRating}). This class is the format (files, columns, how values are written); the CSV
- * syntax itself is {@link CsvRecordReader} and {@link CsvFields}.
+ * syntax itself is {@link CsvRecordReader} (FastCSV) and {@link CsvFields}.
  *
  * <p>Format: UTF-8, a header line, comma separated, fields quoted RFC 4180 style when they contain a comma, a quote
  * or a line break (a quote inside a quoted field is doubled). Lines end with LF when written; LF, CRLF and CR are

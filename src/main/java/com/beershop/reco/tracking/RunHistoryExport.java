@@ -1,5 +1,7 @@
 package com.beershop.reco.tracking;
 
+import com.beershop.reco.sample.CsvFields;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,7 +12,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * {@code report --format=json|csv}: every column of the run-history rows, named as the record's components (the
@@ -46,20 +47,22 @@ final class RunHistoryExport {
 
     static String csv(List<RunRecord> rows) {
         StringBuilder csv = new StringBuilder();
-        StringJoiner header = new StringJoiner(",");
-        for (RecordComponent column : COLUMNS) {
-            header.add(column.getName());
+        for (int i = 0; i < COLUMNS.length; i++) {
+            CsvFields.append(i == 0 ? csv : csv.append(','), COLUMNS[i].getName());
         }
-        csv.append(header).append("\r\n");
+        csv.append("\r\n");
         for (RunRecord row : rows) {
-            StringJoiner line = new StringJoiner(",");
-            for (RecordComponent column : COLUMNS) {
-                Object value = value(column, row);
-                line.add(value == null ? "" : quoted(value instanceof String text ? inert(text) : String.valueOf(value)));
+            for (int i = 0; i < COLUMNS.length; i++) {
+                CsvFields.append(i == 0 ? csv : csv.append(','), cell(value(COLUMNS[i], row)));
             }
-            csv.append(line).append("\r\n");
+            csv.append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** A text made {@link #inert}, anything else as Java writes it; null stays null, an empty cell. */
+    private static String cell(Object value) {
+        return value instanceof String text ? inert(text) : value == null ? null : String.valueOf(value);
     }
 
     private static JsonNode parsedOrText(String text) {
@@ -77,13 +80,6 @@ final class RunHistoryExport {
      */
     static String inert(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    }
-
-    private static String quoted(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static Object value(RecordComponent column, RunRecord row) {

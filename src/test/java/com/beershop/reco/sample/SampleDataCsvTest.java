@@ -163,6 +163,36 @@ class SampleDataCsvTest {
     }
 
     @Test
+    void textAfterAClosingQuoteFailsNamingTheLine() {
+        SampleDataFormatException error = ratingsError("user_id,product_id,rating,rated_at\nU1,\"B1\"x,4,\n");
+
+        assertThat(error.lineNumber()).isEqualTo(2);
+        assertThat(error).hasMessageStartingWith("ratings.csv line 2: ").hasMessageContaining("closing quote");
+    }
+
+    @Test
+    void linesEndingInCarriageReturnsAloneAreCountedForErrors() {
+        SampleDataFormatException error = ratingsError("user_id,product_id,rating,rated_at\rU1,B1,4,\r\rU1,B2,four,\r");
+
+        assertThat(error).hasMessage("ratings.csv line 4: rating is not a number: 'four'");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8FailNamingTheFile() throws IOException {
+        // given: a Latin-1 umlaut, one byte that is no UTF-8 sequence
+        Path file = tmp.resolve("products.csv");
+        Files.write(file, "product_id,name,style,active\nB1,K\u00f6lsch,K\u00f6lsch,true\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        // when
+        SampleDataFormatException error = catchThrowableOfType(
+                () -> SampleDataCsv.readProducts(file, row -> { }), SampleDataFormatException.class);
+
+        // then
+        assertThat(error).hasMessageStartingWith(file + " line ").hasMessageEndingWith(": not valid UTF-8 text");
+    }
+
+    @Test
     void readsAFileByPathAndNamesThePathInErrors() throws IOException {
         // given
         Path file = tmp.resolve("ratings.csv");
