@@ -2,7 +2,6 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.ModelProperties;
-import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
 import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.HoldoutProtocol;
@@ -16,10 +15,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code evaluate} mode's job: the same loading steps as the nightly job, then a comparison of every
@@ -47,25 +44,20 @@ public class AlgorithmComparisonJobConfiguration {
 
     /** The nightly model selection on the same data, shown as a table (and recorded), whether or not it is on. */
     @Bean
-    public Step searchModelsStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
-                                 ModelProperties model, HoldoutProtocol holdoutProtocol,
-                                 ModelSelectionRepository modelSelectionRepository,
+    public Step searchModelsStep(TaskletSteps steps, ModelSelector modelSelector, ModelProperties model,
+                                 HoldoutProtocol holdoutProtocol, ModelSelectionRepository modelSelectionRepository,
                                  StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
-        return new StepBuilder("searchModelsStep", jobRepository)
-                .tasklet(new SelectModelTasklet(modelSelector, "evaluate", model.spec(), holdoutProtocol,
-                        modelSelectionRepository, loadedInput, modelChoice), tm)
-                .build();
+        return steps.step("searchModelsStep", new SelectModelTasklet(modelSelector, "evaluate", model.spec(),
+                holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice));
     }
 
     @Bean
-    public Step compareAlgorithmsStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                      AlgorithmComparison algorithmComparison, EvaluationProperties evaluation,
-                                      HoldoutProtocol holdoutProtocol, RunHistoryRepository history,
-                                      AppVersion appVersion, StageResult<LoadedInput> loadedInput,
-                                      SeedSpread seedSpread) {
-        return new StepBuilder("compareAlgorithmsStep", jobRepository)
-                .tasklet(new CompareAlgorithmsTasklet(algorithmComparison, evaluation.candidates(), holdoutProtocol,
-                        history, appVersion, loadedInput, seedSpread, evaluation.seeds()), tm)
-                .build();
+    public Step compareAlgorithmsStep(TaskletSteps steps, AlgorithmComparison algorithmComparison,
+                                      EvaluationProperties evaluation, HoldoutProtocol holdoutProtocol,
+                                      RunHistoryRepository history, AppVersion appVersion,
+                                      StageResult<LoadedInput> loadedInput, SeedSpread seedSpread) {
+        return steps.step("compareAlgorithmsStep", new CompareAlgorithmsTasklet(algorithmComparison,
+                evaluation.candidates(), holdoutProtocol, history, appVersion, loadedInput, seedSpread,
+                evaluation.seeds()));
     }
 }

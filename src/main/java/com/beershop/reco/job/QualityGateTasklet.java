@@ -44,7 +44,8 @@ class QualityGateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         HoldoutEvaluation measured = evaluation.get();
         Long lastRun = history.lastPublished().map(RunRecord::jobExecutionId).orElse(null);
-        QualityGate.Verdict verdict = gate.judge(measured, lastRun, override.appliesTo(input.get().read().fingerprint()));
+        QualityGate.Verdict verdict = gate.judge(measured, lastRun,
+                override.appliesTo(input.get().read().fingerprint()).map(GateOverride.Applied::description));
         check.set(new ModelCheck(measured, verdict));
         log.info("Quality gate: {} ({})", verdict.decision(), verdict.reason());
         if (!verdict.mayPublish() && arms.share() == 0) {

@@ -1,11 +1,9 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.InputProperties;
 import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.PublishProperties;
-import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.config.SelectionProperties;
 import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
@@ -22,6 +20,7 @@ import com.beershop.reco.ingest.ParallelRatingsLoader;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingValidator;
 import com.beershop.reco.ingest.RatingsCollector;
+import com.beershop.reco.ingest.RatingsQuery;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.publish.PublishGuards;
@@ -39,7 +38,6 @@ import com.beershop.reco.scoring.RecommendationScorer;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunSummary;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -95,7 +93,7 @@ public class RecommendationJobConfiguration {
     @Bean
     public RunHistoryListener runHistoryListener(RunHistoryRepository history, ModelProperties model,
                                                  HoldoutProtocol holdoutProtocol, AppVersion appVersion, RunSummary summary,
-                                                 RatingsCollector ratingsCollector,
+                                                 StageResult<RatingsCollector> ratingsCollector,
                                                  StageResult<LoadedInput> loadedInput,
                                                  StageResult<HoldoutEvaluation> holdoutEvaluation,
                                                  StageResult<ModelCheck> modelCheck,
@@ -107,119 +105,86 @@ public class RecommendationJobConfiguration {
     }
 
     @Bean
-    public Step loadProductsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-                                 InventoryProperties inventory, StageResult<ProductCatalog> productCatalog,
-                                 StepMetricsListener stepMetrics) {
-        return new StepBuilder("loadProductsStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new LoadProductsTasklet(jdbc, inventory.products(), productCatalog), tm)
-                .build();
+    public Step loadProductsStep(TaskletSteps steps, JdbcTemplate jdbc, InventoryProperties inventory,
+                                 StageResult<ProductCatalog> productCatalog) {
+        return steps.step("loadProductsStep", new LoadProductsTasklet(jdbc, inventory.products(), productCatalog));
     }
 
     /** Reads the ratings over several connections at once ({@code reco.input.readers}); see {@link RatingsReaders}. */
     @Bean
-    public Step loadRatingsStep(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource,
-                                InventoryProperties inventory, InputProperties input,
-                                RatingsCollector ratingsCollector, StepMetricsListener stepMetrics) {
-        RatingValidator validator = new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength());
-        InventoryProperties.RatingsTable t = inventory.ratings();
-        String select = "SELECT " + t.userColumn() + ", " + t.productColumn() + ", " + t.ratingColumn() + ", "
-                + t.ratedAtColumn() + " FROM " + t.table();
-        ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, t.table(), t.userColumn(), select,
-                validator, input.chunkSize());
-        return new StepBuilder("loadRatingsStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new LoadRatingsTasklet(loader, ratingsCollector, new RatingsReaders(dataSource,
-                        input.readers(), t.table(), t.userColumn())), tm)
-                .build();
+    public Step loadRatingsStep(TaskletSteps steps, DataSource dataSource, InventoryProperties inventory,
+                                InputProperties input, RunLocks runLocks,
+                                StageResult<RatingsCollector> ratingsCollector) {
+        RatingsQuery ratings = inventory.ratings().query();
+        ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, ratings,
+                new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength()), input.chunkSize());
+        RatingsReaders readers = new RatingsReaders(dataSource, ratings, input.readers(), input.configuredIdPolicy(),
+                runLocks);
+        return steps.step("loadRatingsStep", new LoadRatingsTasklet(loader, readers, ratingsCollector));
     }
 
     @Bean
-    public Step checkInputStep(JobRepository jobRepository, PlatformTransactionManager tm, InputCheck inputCheck,
-                               PublishGuards guards, RunHistoryRepository history, GateOverride gateOverride,
-                               RatingsCollector ratingsCollector, StageResult<ProductCatalog> productCatalog,
-                               StageResult<LoadedInput> loadedInput, StepMetricsListener stepMetrics) {
-        return new StepBuilder("checkInputStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new CheckInputTasklet(inputCheck, guards, history, gateOverride, ratingsCollector,
-                        productCatalog, loadedInput), tm)
-                .build();
+    public Step checkInputStep(TaskletSteps steps, InputProperties input, PublishGuards guards,
+                               RunHistoryRepository history, GateOverride gateOverride,
+                               StageResult<RatingsCollector> ratingsCollector,
+                               StageResult<ProductCatalog> productCatalog, StageResult<LoadedInput> loadedInput) {
+        InputCheck inputCheck = new InputCheck(input.maxRejectedShare(), input.minRatings());
+        return steps.step("checkInputStep", new CheckInputTasklet(inputCheck, guards, history, gateOverride,
+                ratingsCollector, productCatalog, loadedInput));
     }
 
     @Bean
-    public Step selectModelStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
-                                SelectionProperties selection, ModelProperties model, HoldoutProtocol holdoutProtocol,
+    public Step selectModelStep(TaskletSteps steps, ModelSelector modelSelector, SelectionProperties selection,
+                                ModelProperties model, HoldoutProtocol holdoutProtocol,
                                 ModelSelectionRepository modelSelectionRepository,
-                                StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
-                                StepMetricsListener stepMetrics) {
-        return new StepBuilder("selectModelStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new SelectModelTasklet(selection.enabled() ? modelSelector : null, "run", model.spec(),
-                        holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice), tm)
-                .build();
+                                StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
+        return steps.step("selectModelStep", new SelectModelTasklet(selection.enabled() ? modelSelector : null, "run",
+                model.spec(), holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice));
     }
 
     @Bean
-    public Step evaluateModelStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                  BaselineComparison baselineComparison, StageResult<ModelChoice> modelChoice,
-                                  RunHistoryRepository history, StageResult<LoadedInput> loadedInput,
-                                  StageResult<HoldoutEvaluation> holdoutEvaluation, StepMetricsListener stepMetrics) {
-        return new StepBuilder("evaluateModelStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new EvaluateModelTasklet(baselineComparison, modelChoice, history, loadedInput,
-                        holdoutEvaluation), tm)
-                .build();
+    public Step evaluateModelStep(TaskletSteps steps, BaselineComparison baselineComparison,
+                                  StageResult<ModelChoice> modelChoice, RunHistoryRepository history,
+                                  StageResult<LoadedInput> loadedInput,
+                                  StageResult<HoldoutEvaluation> holdoutEvaluation) {
+        return steps.step("evaluateModelStep", new EvaluateModelTasklet(baselineComparison, modelChoice, history,
+                loadedInput, holdoutEvaluation));
     }
 
     @Bean
-    public Step qualityGateStep(JobRepository jobRepository, PlatformTransactionManager tm, QualityGate gate,
-                                RunHistoryRepository history, GateOverride gateOverride,
-                                StageResult<LoadedInput> loadedInput, StageResult<HoldoutEvaluation> holdoutEvaluation,
-                                StageResult<ModelCheck> modelCheck, RolloutArms rolloutArms,
-                                StepMetricsListener stepMetrics) {
-        return new StepBuilder("qualityGateStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new QualityGateTasklet(gate, history, gateOverride, loadedInput, holdoutEvaluation,
-                        modelCheck, rolloutArms), tm)
-                .build();
+    public Step qualityGateStep(TaskletSteps steps, QualityGate gate, RunHistoryRepository history,
+                                GateOverride gateOverride, StageResult<LoadedInput> loadedInput,
+                                StageResult<HoldoutEvaluation> holdoutEvaluation, StageResult<ModelCheck> modelCheck,
+                                RolloutArms rolloutArms) {
+        return steps.step("qualityGateStep", new QualityGateTasklet(gate, history, gateOverride, loadedInput,
+                holdoutEvaluation, modelCheck, rolloutArms));
     }
 
     @Bean
-    public Step trainModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
-                               ModelProperties model, HoldoutProtocol holdoutProtocol,
-                               StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
+    public Step trainModelStep(TaskletSteps steps, TrainerCatalog trainers, ModelProperties model,
+                               HoldoutProtocol holdoutProtocol, StageResult<LoadedInput> loadedInput,
+                               StageResult<ModelChoice> modelChoice, StageResult<HoldoutEvaluation> holdoutEvaluation,
+                               StageResult<TrainedModel> trainedModel) {
+        return steps.step("trainModelStep", new TrainModelTasklet(trainers, modelChoice, model.seed(),
+                model.retrainOnAll(), holdoutProtocol, loadedInput, holdoutEvaluation, trainedModel));
+    }
+
+    @Bean
+    public Step scoreUsersStep(TaskletSteps steps, RecommendationScorer scorer, ModelProperties model,
+                               StageResult<LoadedInput> loadedInput, StageResult<TrainedModel> trainedModel,
                                StageResult<HoldoutEvaluation> holdoutEvaluation,
-                               StageResult<TrainedModel> trainedModel, StepMetricsListener stepMetrics) {
-        return new StepBuilder("trainModelStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new TrainModelTasklet(trainers, modelChoice, model.seed(), model.retrainOnAll(),
-                        holdoutProtocol, loadedInput, holdoutEvaluation, trainedModel), tm)
-                .build();
+                               StageResult<RecommendationLists> recommendationLists) {
+        return steps.step("scoreUsersStep", new ScoreUsersTasklet(scorer, loadedInput, trainedModel,
+                recommendationLists, holdoutEvaluation, model.seed()));
     }
 
     @Bean
-    public Step scoreUsersStep(JobRepository jobRepository, PlatformTransactionManager tm, RecommendationScorer scorer,
-                               ModelProperties model, StageResult<LoadedInput> loadedInput,
-                               StageResult<TrainedModel> trainedModel, StageResult<HoldoutEvaluation> holdoutEvaluation,
-                               StageResult<RecommendationLists> recommendationLists, StepMetricsListener stepMetrics) {
-        return new StepBuilder("scoreUsersStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new ScoreUsersTasklet(scorer, loadedInput, trainedModel, recommendationLists,
-                        holdoutEvaluation, model.seed()), tm)
-                .build();
-    }
-
-    @Bean
-    public Step guardPublishStep(JobRepository jobRepository, PlatformTransactionManager tm, PublishGuards guards,
-                                 LiveModelArm liveModelArm, RolloutArms rolloutArms, GateOverride gateOverride,
+    public Step guardPublishStep(TaskletSteps steps, PublishGuards guards, LiveModelArm liveModelArm,
+                                 RolloutArms rolloutArms, GateOverride gateOverride,
                                  StageResult<LoadedInput> loadedInput,
-                                 StageResult<RecommendationLists> recommendationLists, StageResult<ArmSplit> armSplit,
-                                 StepMetricsListener stepMetrics) {
-        return new StepBuilder("guardPublishStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new GuardListsTasklet(guards, liveModelArm, rolloutArms, gateOverride, loadedInput,
-                        recommendationLists, armSplit), tm)
-                .build();
+                                 StageResult<RecommendationLists> recommendationLists, StageResult<ArmSplit> armSplit) {
+        return steps.step("guardPublishStep", new GuardPublishTasklet(guards, liveModelArm, rolloutArms, gateOverride,
+                loadedInput, recommendationLists, armSplit));
     }
 
     /** A chunk step: the lists are read as rows and written to the staging table, one commit per chunk. */
@@ -256,15 +221,11 @@ public class RecommendationJobConfiguration {
     }
 
     @Bean
-    public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                            RecommendationPublisher publisher, Generations generations, HistoryRetention retention,
-                            RunHistoryRepository history, StageResult<RecommendationLists> recommendationLists,
-                            StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
-                            StepMetricsListener stepMetrics) {
-        return new StepBuilder("publishStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new PublishTasklet(publisher, generations, retention, history, recommendationLists,
-                        publishResult, stagedRows), tm)
-                .build();
+    public Step publishStep(TaskletSteps steps, RecommendationPublisher publisher, Generations generations,
+                            HistoryRetention retention, RunHistoryRepository history,
+                            StageResult<RecommendationLists> recommendationLists,
+                            StageResult<PublishResult> publishResult, StageResult<Long> stagedRows) {
+        return steps.step("publishStep", new PublishTasklet(publisher, generations, retention, history,
+                recommendationLists, publishResult, stagedRows));
     }
 }
