@@ -7,7 +7,7 @@ import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import org.springframework.batch.core.job.Job;
@@ -46,18 +46,18 @@ public class AlgorithmComparisonJobConfiguration {
     @Bean
     public Step searchModelsStep(TaskletSteps steps, ModelSelector modelSelector, ModelProperties model,
                                  HoldoutProtocol holdoutProtocol, ModelSelectionRepository modelSelectionRepository,
-                                 StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
+                                 StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
         return steps.step("searchModelsStep", new SelectModelTasklet(modelSelector, "evaluate", model.spec(),
-                holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice));
+                holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
     }
 
     @Bean
     public Step compareAlgorithmsStep(TaskletSteps steps, AlgorithmComparison algorithmComparison,
                                       EvaluationProperties evaluation, HoldoutProtocol holdoutProtocol,
                                       RunHistoryRepository history, AppVersion appVersion,
-                                      StageResult<LoadedInput> loadedInput, SeedSpread seedSpread) {
+                                      StageResult<CheckedInput> checkedInput, SeedSpread seedSpread) {
         return steps.step("compareAlgorithmsStep", new CompareAlgorithmsTasklet(algorithmComparison,
-                evaluation.candidates(), holdoutProtocol, history, appVersion, loadedInput, seedSpread,
+                evaluation.candidates(), holdoutProtocol, history, appVersion, checkedInput, seedSpread,
                 evaluation.seeds()));
     }
 }

@@ -1,7 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.ingest.InputCheck;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.RatingsRead;
@@ -29,11 +29,11 @@ class CheckInputTasklet implements Tasklet {
     private final GateOverride override;
     private final StageResult<RatingsCollector> ratings;
     private final StageResult<ProductCatalog> catalog;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
 
     CheckInputTasklet(InputCheck check, PublishGuards guards, RunHistoryRepository history, GateOverride override,
                       StageResult<RatingsCollector> ratings,
-                      StageResult<ProductCatalog> catalog, StageResult<LoadedInput> input) {
+                      StageResult<ProductCatalog> catalog, StageResult<CheckedInput> input) {
         this.check = check;
         this.guards = guards;
         this.history = history;
@@ -50,7 +50,7 @@ class CheckInputTasklet implements Tasklet {
         if (read.rejected() > 0) {
             log.warn("Rejected {} of {} ratings: {}", read.rejected(), read.read(), read.rejectedByReason());
         }
-        LoadedInput loaded = check.check(collected, catalog.get());
+        CheckedInput loaded = check.check(collected, catalog.get());
         input.set(loaded);
         contribution.incrementReadCount();
         contribution.incrementWriteCount(loaded.ratingsUsed());

@@ -1,6 +1,6 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.rollout.ArmSplit;
 import com.beershop.reco.rollout.LiveModelArm;
@@ -26,12 +26,12 @@ class GuardPublishTasklet implements Tasklet {
     private final LiveModelArm liveModelArm;
     private final RolloutArms arms;
     private final GateOverride override;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<ArmSplit> split;
 
     GuardPublishTasklet(PublishGuards guards, LiveModelArm liveModelArm, RolloutArms arms, GateOverride override,
-                      StageResult<LoadedInput> input, StageResult<RecommendationLists> lists,
+                      StageResult<CheckedInput> input, StageResult<RecommendationLists> lists,
                       StageResult<ArmSplit> split) {
         this.guards = guards;
         this.liveModelArm = liveModelArm;

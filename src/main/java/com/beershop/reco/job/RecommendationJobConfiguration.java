@@ -15,7 +15,7 @@ import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.generation.Generations;
 import com.beershop.reco.generation.HistoryRetention;
 import com.beershop.reco.ingest.InputCheck;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.ParallelRatingsLoader;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingValidator;
@@ -94,14 +94,15 @@ public class RecommendationJobConfiguration {
     public RunHistoryListener runHistoryListener(RunHistoryRepository history, ModelProperties model,
                                                  HoldoutProtocol holdoutProtocol, AppVersion appVersion, RunSummary summary,
                                                  StageResult<RatingsCollector> ratingsCollector,
-                                                 StageResult<LoadedInput> loadedInput,
+                                                 StageResult<CheckedInput> checkedInput,
                                                  StageResult<HoldoutEvaluation> holdoutEvaluation,
                                                  StageResult<ModelCheck> modelCheck,
                                                  StageResult<RecommendationLists> recommendationLists,
                                                  StageResult<PublishResult> publishResult,
                                                  StageResult<ModelChoice> modelChoice, RunReadout runReadout) {
-        return new RunHistoryListener(history, model, holdoutProtocol, appVersion, summary, ratingsCollector, loadedInput,
-                holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice, runReadout);
+        return new RunHistoryListener(history, model, holdoutProtocol, appVersion, summary, ratingsCollector,
+                checkedInput, holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice,
+                runReadout);
     }
 
     @Bean
@@ -127,64 +128,64 @@ public class RecommendationJobConfiguration {
     public Step checkInputStep(TaskletSteps steps, InputProperties input, PublishGuards guards,
                                RunHistoryRepository history, GateOverride gateOverride,
                                StageResult<RatingsCollector> ratingsCollector,
-                               StageResult<ProductCatalog> productCatalog, StageResult<LoadedInput> loadedInput) {
+                               StageResult<ProductCatalog> productCatalog, StageResult<CheckedInput> checkedInput) {
         InputCheck inputCheck = new InputCheck(input.maxRejectedShare(), input.minRatings());
         return steps.step("checkInputStep", new CheckInputTasklet(inputCheck, guards, history, gateOverride,
-                ratingsCollector, productCatalog, loadedInput));
+                ratingsCollector, productCatalog, checkedInput));
     }
 
     @Bean
     public Step selectModelStep(TaskletSteps steps, ModelSelector modelSelector, SelectionProperties selection,
                                 ModelProperties model, HoldoutProtocol holdoutProtocol,
                                 ModelSelectionRepository modelSelectionRepository,
-                                StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
+                                StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
         return steps.step("selectModelStep", new SelectModelTasklet(selection.enabled() ? modelSelector : null, "run",
-                model.spec(), holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice));
+                model.spec(), holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
     }
 
     @Bean
     public Step evaluateModelStep(TaskletSteps steps, BaselineComparison baselineComparison,
                                   StageResult<ModelChoice> modelChoice, RunHistoryRepository history,
-                                  StageResult<LoadedInput> loadedInput,
+                                  StageResult<CheckedInput> checkedInput,
                                   StageResult<HoldoutEvaluation> holdoutEvaluation) {
         return steps.step("evaluateModelStep", new EvaluateModelTasklet(baselineComparison, modelChoice, history,
-                loadedInput, holdoutEvaluation));
+                checkedInput, holdoutEvaluation));
     }
 
     @Bean
     public Step qualityGateStep(TaskletSteps steps, QualityGate gate, RunHistoryRepository history,
-                                GateOverride gateOverride, StageResult<LoadedInput> loadedInput,
+                                GateOverride gateOverride, StageResult<CheckedInput> checkedInput,
                                 StageResult<HoldoutEvaluation> holdoutEvaluation, StageResult<ModelCheck> modelCheck,
                                 RolloutArms rolloutArms) {
-        return steps.step("qualityGateStep", new QualityGateTasklet(gate, history, gateOverride, loadedInput,
+        return steps.step("qualityGateStep", new QualityGateTasklet(gate, history, gateOverride, checkedInput,
                 holdoutEvaluation, modelCheck, rolloutArms));
     }
 
     @Bean
     public Step trainModelStep(TaskletSteps steps, TrainerCatalog trainers, ModelProperties model,
-                               HoldoutProtocol holdoutProtocol, StageResult<LoadedInput> loadedInput,
+                               HoldoutProtocol holdoutProtocol, StageResult<CheckedInput> checkedInput,
                                StageResult<ModelChoice> modelChoice, StageResult<HoldoutEvaluation> holdoutEvaluation,
                                StageResult<TrainedModel> trainedModel) {
         return steps.step("trainModelStep", new TrainModelTasklet(trainers, modelChoice, model.seed(),
-                model.retrainOnAll(), holdoutProtocol, loadedInput, holdoutEvaluation, trainedModel));
+                model.retrainOnAll(), holdoutProtocol, checkedInput, holdoutEvaluation, trainedModel));
     }
 
     @Bean
     public Step scoreUsersStep(TaskletSteps steps, RecommendationScorer scorer, ModelProperties model,
-                               StageResult<LoadedInput> loadedInput, StageResult<TrainedModel> trainedModel,
+                               StageResult<CheckedInput> checkedInput, StageResult<TrainedModel> trainedModel,
                                StageResult<HoldoutEvaluation> holdoutEvaluation,
                                StageResult<RecommendationLists> recommendationLists) {
-        return steps.step("scoreUsersStep", new ScoreUsersTasklet(scorer, loadedInput, trainedModel,
+        return steps.step("scoreUsersStep", new ScoreUsersTasklet(scorer, checkedInput, trainedModel,
                 recommendationLists, holdoutEvaluation, model.seed()));
     }
 
     @Bean
     public Step guardPublishStep(TaskletSteps steps, PublishGuards guards, LiveModelArm liveModelArm,
                                  RolloutArms rolloutArms, GateOverride gateOverride,
-                                 StageResult<LoadedInput> loadedInput,
+                                 StageResult<CheckedInput> checkedInput,
                                  StageResult<RecommendationLists> recommendationLists, StageResult<ArmSplit> armSplit) {
         return steps.step("guardPublishStep", new GuardPublishTasklet(guards, liveModelArm, rolloutArms, gateOverride,
-                loadedInput, recommendationLists, armSplit));
+                checkedInput, recommendationLists, armSplit));
     }
 
     /** A chunk step: the lists are read as rows and written to the staging table, one commit per chunk. */
@@ -203,10 +204,10 @@ public class RecommendationJobConfiguration {
 
     @Bean
     @StepScope
-    public RecommendationRowReader recommendationRowReader(StageResult<LoadedInput> loadedInput,
+    public RecommendationRowReader recommendationRowReader(StageResult<CheckedInput> checkedInput,
                                                            StageResult<RecommendationLists> recommendationLists,
                                                            StageResult<ArmSplit> armSplit) {
-        return new RecommendationRowReader(loadedInput.get().data(), recommendationLists.get(), armSplit.get());
+        return new RecommendationRowReader(checkedInput.get().data(), recommendationLists.get(), armSplit.get());
     }
 
     @Bean

@@ -5,7 +5,7 @@ import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.selection.ModelChoice;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.RatingsRead;
 import com.beershop.reco.outcome.JobOutcome;
@@ -41,7 +41,7 @@ class RunHistoryListener implements JobExecutionListener {
     private final AppVersion appVersion;
     private final RunSummary summary;
     private final StageResult<RatingsCollector> ratings;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
     private final StageResult<ModelCheck> check;
     private final StageResult<RecommendationLists> lists;
@@ -51,7 +51,7 @@ class RunHistoryListener implements JobExecutionListener {
 
     RunHistoryListener(RunHistoryRepository history, ModelProperties model, HoldoutProtocol protocol,
                        AppVersion appVersion, RunSummary summary, StageResult<RatingsCollector> ratings,
-                       StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
+                       StageResult<CheckedInput> input, StageResult<HoldoutEvaluation> evaluation,
                        StageResult<ModelCheck> check, StageResult<RecommendationLists> lists,
                        StageResult<PublishResult> published, StageResult<ModelChoice> choice, RunReadout readout) {
         this.readout = readout;

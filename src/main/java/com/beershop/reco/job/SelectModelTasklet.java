@@ -6,7 +6,7 @@ import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.evaluation.selection.SelectionResult;
 import com.beershop.reco.evaluation.selection.SelectionTable;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ class SelectModelTasklet implements Tasklet {
     private final AlgorithmSpec configured;
     private final HoldoutProtocol protocol;
     private final ModelSelectionRepository selections;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<ModelChoice> choice;
 
     /**
@@ -38,7 +38,7 @@ class SelectModelTasklet implements Tasklet {
      * @param runMode {@code run} or {@code evaluate}, as recorded with each candidate
      */
     SelectModelTasklet(ModelSelector selector, String runMode, AlgorithmSpec configured, HoldoutProtocol protocol,
-                       ModelSelectionRepository selections, StageResult<LoadedInput> input,
+                       ModelSelectionRepository selections, StageResult<CheckedInput> input,
                        StageResult<ModelChoice> choice) {
         this.selector = selector;
         this.runMode = runMode;
@@ -56,7 +56,7 @@ class SelectModelTasklet implements Tasklet {
             choice.set(ModelChoice.configured(configured));
             return RepeatStatus.FINISHED;
         }
-        LoadedInput loaded = input.get();
+        CheckedInput loaded = input.get();
         // the very split BaselineComparison makes for the gate: same protocol, same ratings
         HoldoutSplit gate = protocol.split(loaded.data().ratings());
         SelectionResult result = selector.select(gate, loaded.data().recommendable(), loaded.data().styleOfItem(),

@@ -3,7 +3,7 @@ package com.beershop.reco.job;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.ModelCheck;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.model.TrainedModel;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What the steps hand each other, in the order the nightly run makes them: one job-scoped bean per stage result,
  * fresh for every job execution. A reader follows a rating from the read to the published row by these types:
- * ratings collector, product catalogue, loaded input, model choice, hold-out evaluation, model check, trained model,
+ * product catalogue, ratings collector, checked input, model choice, hold-out evaluation, model check, trained model,
  * recommendation lists, publish result.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +37,7 @@ public class StageResultsConfiguration {
 
     @Bean
     @JobScope
-    public StageResult<LoadedInput> loadedInput() {
+    public StageResult<CheckedInput> checkedInput() {
         return new StageResult<>("checked input");
     }
 
