@@ -1,13 +1,14 @@
 package com.beershop.reco;
 
 import com.beershop.reco.config.ConfigurationValidator;
-import com.beershop.reco.model.TrainerCatalog;
-import com.beershop.reco.model.Workers;
+import com.beershop.reco.mode.HelpMode;
+import com.beershop.reco.mode.Modes;
 import com.beershop.reco.monitoring.JobExecutionMdc;
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.FailureClassifier;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.text.ResultOutput;
+import com.beershop.reco.tracking.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -53,7 +54,7 @@ public class BeerRecoApplication {
      */
     private static ResultOutput outputFor(String[] args) {
         List<String> arguments = Arrays.asList(args);
-        return isHelp(arguments) || ModeRunner.printsResult(words(arguments)) ? ResultOutput.claim() : ResultOutput.shared();
+        return isHelp(arguments) || Modes.printsResult(words(arguments)) ? ResultOutput.claim() : ResultOutput.shared();
     }
 
     /**
@@ -64,13 +65,9 @@ public class BeerRecoApplication {
         List<String> arguments = Arrays.asList(args);
         List<String> words = words(arguments);
         if (isHelp(arguments)) {
-            try (Workers workers = Workers.of(1)) {
-                output.stream().print(ModeRunner.usage(TrainerCatalog.standard(workers).names()));
-            }
-            output.stream().flush();
-            return ExitCodes.OK;
+            return new HelpMode(output.stream()).run(List.of());
         }
-        String problem = ModeRunner.usageProblem(words);
+        String problem = Modes.usageProblem(words);
         if (problem != null) {
             System.err.println("beer-reco-batch: " + problem + " (--help prints the usage)");
             return ExitCodes.CONFIGURATION;
@@ -103,7 +100,7 @@ public class BeerRecoApplication {
 
     private static boolean isHelp(List<String> arguments) {
         List<String> words = words(arguments);
-        return arguments.contains("--help") || words.contains("-h") || words.equals(List.of("help"));
+        return arguments.contains("--help") || words.contains("-h") || words.equals(List.of(RunMode.HELP.word()));
     }
 
     /** The one line that says what went wrong: the refusal's reason, the property that is wrong, or the root cause. */

@@ -74,7 +74,13 @@ public final class NightlyRunBenchmark {
         boolean librec = Boolean.parseBoolean(options.getOrDefault("librec", String.valueOf(size != SampleSize.L && size != SampleSize.XL)));
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         boolean spark = Boolean.parseBoolean(options.getOrDefault("spark", "false"));
-        String sparkXmx = options.getOrDefault("spark-xmx", "4g");
+        // Spark's recommendForAllUsers keeps N + (most ratings of one user) candidates per user in its top-K
+        // aggregation: at L (200 k users) 4 GB ran out of heap in that stage
+        String sparkXmx = options.getOrDefault("spark-xmx", switch (size) {
+            case XL -> "16g";
+            case L -> "12g";
+            default -> "4g";
+        });
         int cores = Runtime.getRuntime().availableProcessors();
         SampleDataSpec spec = size.spec();
         System.out.printf(Locale.ROOT, "Benchmark size=%s (%d users, %d products, %d ratings) db=%s child -Xmx%s,"

@@ -105,8 +105,9 @@ public final class SparkSideBySide {
 
         SparkSession spark = SparkSession.builder().master(master).appName("beer-reco-side-by-side")
                 .config("spark.ui.enabled", "false")
-                // the default 200 shuffle partitions are for clusters; two per core keeps local joins cheap
-                .config("spark.sql.shuffle.partitions", String.valueOf(2 * Runtime.getRuntime().availableProcessors()))
+                // the default 200 shuffle partitions are for clusters; two per core keeps local joins cheap, and one
+                // per 500 k ratings past that keeps each task's share of the top-K aggregation within the heap
+                .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions(size.spec().ratings())))
                 .getOrCreate();
         // beside the result, in the benchmark's own folder; removed when the run ends, however it ends
         Path checkpoints = Files.createTempDirectory(resultFile.toAbsolutePath().getParent(), size + "-spark-checkpoints");
@@ -200,6 +201,10 @@ public final class SparkSideBySide {
     }
 
     /** Explodes Spark's candidate lists, drops rated pairs and inactive items, keeps the first N per user. */
+    static int shufflePartitions(long ratings) {
+        return (int) Math.max(2L * Runtime.getRuntime().availableProcessors(), ratings / 500_000);
+    }
+
     private static Dataset<Row> topN(Dataset<Row> candidates, Dataset<Row> rated, Dataset<Row> inactive) {
         Dataset<Row> flat = candidates.select(col("u"), explode(col("recommendations")).as("rec"))
                 .select(col("u"), col("rec.i").as("i"), col("rec.rating").as("score"));

@@ -2,7 +2,7 @@ package com.beershop.reco.generation;
 
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.outcome.FailureClassifier;
-import com.beershop.reco.outcome.JobOutcome;
+import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
  */
 public class Republisher {
 
-    public static final String REPUBLISHED = "REPUBLISHED";
     private static final Logger log = LoggerFactory.getLogger(Republisher.class);
 
     private final Generations generations;
@@ -106,9 +105,8 @@ public class Republisher {
         }
         String reason = "restored run " + runId + " (" + restored.algorithm() + ", published "
                 + restored.startedAt() + "): " + result.rowsPublished() + " rows replaced " + result.rowsRemoved();
-        RunRecord row = record(restored, started,
-                new RunEnd(LocalDateTime.now(), REPUBLISHED, reason, ExitCodes.OK, true), result.rowsPublished(),
-                startedNanos);
+        RunEnd end = new RunEnd(LocalDateTime.now(), RunOutcome.REPUBLISHED, reason, ExitCodes.OK, true);
+        RunRecord row = record(restored, started, end, result.rowsPublished(), startedNanos);
         log.info("Republished generation {}: {} rows live again ({} replaced); the live table holds what run {}"
                 + " published", runId, result.rowsPublished(), result.rowsRemoved(), runId);
         return row;
@@ -134,7 +132,7 @@ public class Republisher {
 
     private static RunEnd failed(RuntimeException failure) {
         int code = FailureClassifier.exitCodeOf(failure);
-        return new RunEnd(LocalDateTime.now(), JobOutcome.outcomeOf(code), FailureClassifier.describe(failure), code,
+        return new RunEnd(LocalDateTime.now(), RunOutcome.of(code), FailureClassifier.describe(failure), code,
                 false);
     }
 

@@ -10,6 +10,7 @@ import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunMode;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.RunIdIncrementer;
@@ -47,7 +48,7 @@ public class AlgorithmComparisonJobConfiguration {
     public Step searchModelsStep(TaskletSteps steps, ModelSelector modelSelector, ModelProperties model,
                                  HoldoutProtocol holdoutProtocol, ModelSelectionRepository modelSelectionRepository,
                                  StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
-        return steps.step("searchModelsStep", new SelectModelTasklet(modelSelector, "evaluate", model.spec(),
+        return steps.step("searchModelsStep", new SelectModelTasklet(modelSelector, RunMode.EVALUATE, model.spec(),
                 holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
     }
 

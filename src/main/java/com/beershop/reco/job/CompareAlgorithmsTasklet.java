@@ -7,9 +7,11 @@ import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.model.AlgorithmSpec;
+import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunIdentity;
+import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +81,9 @@ class CompareAlgorithmsTasklet implements Tasklet {
     }
 
     private RunRecord record(long executionId, LocalDateTime started, CheckedInput loaded, Candidate candidate) {
-        RunIdentity run = new RunIdentity(executionId, "evaluate", started, appVersion.value(), appVersion.gitCommit(),
-                candidate.spec(), seed, protocol);
-        RunEnd end = new RunEnd(LocalDateTime.now(), candidate.failed() ? "FAILED" : "EVALUATED",
+        RunIdentity run = new RunIdentity(executionId, RunMode.EVALUATE, started, appVersion.value(),
+                appVersion.gitCommit(), candidate.spec(), seed, protocol);
+        RunEnd end = new RunEnd(LocalDateTime.now(), candidate.failed() ? RunOutcome.FAILED : RunOutcome.EVALUATED,
                 candidate.failure(), null, false);
         HoldoutEvaluation evaluation = candidate.failed() ? null : HoldoutEvaluation.of(candidate.result());
         return RunRecord.of(run, end, loaded.read(), loaded, evaluation, null, null, null, null);

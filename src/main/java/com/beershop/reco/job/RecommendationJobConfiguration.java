@@ -37,6 +37,7 @@ import com.beershop.reco.schema.RunLocks;
 import com.beershop.reco.scoring.RecommendationScorer;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.RunSummary;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -139,8 +140,8 @@ public class RecommendationJobConfiguration {
                                 ModelProperties model, HoldoutProtocol holdoutProtocol,
                                 ModelSelectionRepository modelSelectionRepository,
                                 StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
-        return steps.step("selectModelStep", new SelectModelTasklet(selection.enabled() ? modelSelector : null, "run",
-                model.spec(), holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
+        return steps.step("selectModelStep", new SelectModelTasklet(selection.enabled() ? modelSelector : null,
+                RunMode.RUN, model.spec(), holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.outcome.FailureClassifier;
 import com.beershop.reco.outcome.JobOutcome;
+import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.publish.StagingRepository;
 import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
@@ -38,10 +39,10 @@ public class Rehearsal implements JobExecutionListener {
 
     /** A rehearsal's run-history end: outcome REHEARSED, never published; the exit code the night would have had. */
     static RunEnd end(JobOutcome outcome) {
-        String reason = JobOutcome.PUBLISHED.equals(outcome.outcome())
+        String reason = outcome.outcome() == RunOutcome.PUBLISHED
                 ? "a real night would have published; the publish was rolled back"
                 : "a real night would have ended " + outcome.outcome() + ": " + outcome.reason();
-        return new RunEnd(LocalDateTime.now(), JobOutcome.REHEARSED, reason, outcome.exitCode(), false);
+        return new RunEnd(LocalDateTime.now(), RunOutcome.REHEARSED, reason, outcome.exitCode(), false);
     }
 
     @Override
@@ -72,7 +73,7 @@ public class Rehearsal implements JobExecutionListener {
             // refused before the job started: the run lock is taken, the schema is not current, ...
             int code = FailureClassifier.exitCodeOf(refused);
             log.error("REHEARSAL FAILED (exit {}): a real night would have ended {} before its first step: {}; {} is"
-                    + " unchanged", code, JobOutcome.outcomeOf(code), FailureClassifier.describe(refused), liveTable);
+                    + " unchanged", code, RunOutcome.of(code), FailureClassifier.describe(refused), liveTable);
             return code;
         }
         for (StepExecution step : execution.getStepExecutions()) {

@@ -9,11 +9,13 @@ import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.RatingsRead;
 import com.beershop.reco.outcome.JobOutcome;
+import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.tracking.RunEnd;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunIdentity;
+import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.RunRecord;
 import com.beershop.reco.tracking.RunSummary;
 import org.slf4j.Logger;
@@ -90,10 +92,10 @@ class RunHistoryListener implements JobExecutionListener {
         JobOutcome outcome = JobOutcome.of(execution);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         boolean rehearsal = RehearsalJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName());
-        RunIdentity run = new RunIdentity(execution.getId(), rehearsal ? "rehearse" : "run", started,
+        RunIdentity run = new RunIdentity(execution.getId(), rehearsal ? RunMode.REHEARSE : RunMode.RUN, started,
                 appVersion.value(), appVersion.gitCommit(), choice.find().map(ModelChoice::spec).orElse(model.spec()),
                 model.seed(), protocol);
-        boolean isPublished = JobOutcome.PUBLISHED.equals(outcome.outcome());
+        boolean isPublished = outcome.outcome() == RunOutcome.PUBLISHED;
         RunEnd end = rehearsal ? Rehearsal.end(outcome)
                 : new RunEnd(LocalDateTime.now(), outcome.outcome(), outcome.reason(), outcome.exitCode(), isPublished);
         ModelCheck modelCheck = check.orNull();

@@ -9,6 +9,7 @@ import com.beershop.reco.evaluation.selection.SelectionTable;
 import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.tracking.ModelSelectionRepository;
+import com.beershop.reco.tracking.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -26,7 +27,7 @@ class SelectModelTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(SelectModelTasklet.class);
 
     private final ModelSelector selector;
-    private final String runMode;
+    private final RunMode runMode;
     private final AlgorithmSpec configured;
     private final HoldoutProtocol protocol;
     private final ModelSelectionRepository selections;
@@ -35,9 +36,9 @@ class SelectModelTasklet implements Tasklet {
 
     /**
      * @param selector null when selection is switched off
-     * @param runMode {@code run} or {@code evaluate}, as recorded with each candidate
+     * @param runMode {@code RUN} or {@code EVALUATE}, as recorded with each candidate
      */
-    SelectModelTasklet(ModelSelector selector, String runMode, AlgorithmSpec configured, HoldoutProtocol protocol,
+    SelectModelTasklet(ModelSelector selector, RunMode runMode, AlgorithmSpec configured, HoldoutProtocol protocol,
                        ModelSelectionRepository selections, StageResult<CheckedInput> input,
                        StageResult<ModelChoice> choice) {
         this.selector = selector;

@@ -2,6 +2,7 @@ package com.beershop.reco.monitoring;
 
 import com.beershop.reco.config.QualityGateProperties;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.RunRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ class RunMetricsPublisher {
             return;
         }
         try {
-            Optional<RunRecord> run = history.ofJobExecution(executionId).filter(r -> "run".equals(r.runMode()));
+            Optional<RunRecord> run = history.ofJobExecution(executionId).filter(r -> r.ranIn(RunMode.RUN));
             if (run.isPresent()) {
                 new RunMetrics(registry).register(run.get(), history.lastPublished(), gate.minNdcg(), ZoneId.systemDefault());
             }

@@ -6,11 +6,8 @@ import org.springframework.batch.core.job.JobExecution;
 import java.util.List;
 
 /** How a job execution ended, in the words the run history and the process exit code use. */
-public record JobOutcome(String outcome, int exitCode, String reason) {
+public record JobOutcome(RunOutcome outcome, int exitCode, String reason) {
 
-    public static final String PUBLISHED = "PUBLISHED";
-    /** The outcome word of every {@code rehearse} row; its exit code says how the real night would have ended. */
-    public static final String REHEARSED = "REHEARSED";
     /**
      * Set in the (in-memory) job execution context the moment the publish transaction has committed: from then on
      * the run published, whatever later bookkeeping fails or a SIGTERM stops.
@@ -20,19 +17,19 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
     public static JobOutcome of(JobExecution execution) {
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (execution.getStatus() == BatchStatus.COMPLETED && failures.isEmpty()) {
-            return new JobOutcome(PUBLISHED, ExitCodes.OK, null);
+            return new JobOutcome(RunOutcome.PUBLISHED, ExitCodes.OK, null);
         }
         if (publishCommitted(execution)) {
             // the website serves tonight's lists: a retry would run the night again and clear this generation
-            return new JobOutcome(PUBLISHED, ExitCodes.OK, "published; afterwards " + (failures.isEmpty()
+            return new JobOutcome(RunOutcome.PUBLISHED, ExitCodes.OK, "published; afterwards " + (failures.isEmpty()
                     ? "the job ended " + execution.getStatus() : describe(failures)));
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             // only a SIGTERM stops a run (GracefulStop): record the code the process ends with
-            return new JobOutcome("STOPPED", ExitCodes.TERMINATED, "stopped by SIGTERM before it published");
+            return new JobOutcome(RunOutcome.STOPPED, ExitCodes.TERMINATED, "stopped by SIGTERM before it published");
         }
         int code = FailureClassifier.exitCodeOf(failures);
-        return new JobOutcome(outcomeOf(code), code, describe(failures));
+        return new JobOutcome(RunOutcome.of(code), code, describe(failures));
     }
 
     /** Records that the publish of {@code execution} has committed. */
@@ -42,22 +39,6 @@ public record JobOutcome(String outcome, int exitCode, String reason) {
 
     public static boolean publishCommitted(JobExecution execution) {
         return Boolean.TRUE.equals(execution.getExecutionContext().get(PUBLISH_COMMITTED));
-    }
-
-    /** The run-history word for an exit code. */
-    public static String outcomeOf(int exitCode) {
-        return switch (exitCode) {
-            case ExitCodes.OK -> PUBLISHED;
-            case ExitCodes.REJECTED_INPUT -> "REJECTED_INPUT";
-            case ExitCodes.QUALITY_REFUSED -> "QUALITY_REFUSED";
-            case ExitCodes.CONFIGURATION -> "CONFIGURATION_ERROR";
-            case ExitCodes.INFRASTRUCTURE -> "INFRASTRUCTURE_FAILURE";
-            case ExitCodes.SCHEMA_NOT_CURRENT -> "SCHEMA_NOT_CURRENT";
-            case ExitCodes.PUBLISH_REFUSED -> "PUBLISH_REFUSED";
-            case ExitCodes.DATABASE_UNFIT -> "DATABASE_UNFIT";
-            case ExitCodes.ANOTHER_RUN_ACTIVE -> "ANOTHER_RUN_ACTIVE";
-            default -> "FAILED";
-        };
     }
 
     private static String describe(List<Throwable> failures) {

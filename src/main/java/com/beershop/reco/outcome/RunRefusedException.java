@@ -7,36 +7,34 @@ package com.beershop.reco.outcome;
 public class RunRefusedException extends RuntimeException {
 
     private final int exitCode;
-    private final String reason;
 
-    public RunRefusedException(int exitCode, String reason, String message) {
+    public RunRefusedException(int exitCode, String message) {
         super(message);
         this.exitCode = exitCode;
-        this.reason = reason;
     }
 
     public static RunRefusedException rejectedInput(String message) {
-        return new RunRefusedException(ExitCodes.REJECTED_INPUT, "REJECTED_INPUT", message);
+        return new RunRefusedException(ExitCodes.REJECTED_INPUT, message);
     }
 
     public static RunRefusedException qualityRefused(String message) {
-        return new RunRefusedException(ExitCodes.QUALITY_REFUSED, "QUALITY_REFUSED", message);
+        return new RunRefusedException(ExitCodes.QUALITY_REFUSED, message);
     }
 
     public static RunRefusedException publishRefused(String message) {
-        return new RunRefusedException(ExitCodes.PUBLISH_REFUSED, "PUBLISH_REFUSED", message);
+        return new RunRefusedException(ExitCodes.PUBLISH_REFUSED, message);
     }
 
     public static RunRefusedException schemaNotCurrent(String message) {
-        return new RunRefusedException(ExitCodes.SCHEMA_NOT_CURRENT, "SCHEMA_NOT_CURRENT", message);
+        return new RunRefusedException(ExitCodes.SCHEMA_NOT_CURRENT, message);
     }
 
     public static RunRefusedException databaseUnfit(String message) {
-        return new RunRefusedException(ExitCodes.DATABASE_UNFIT, "DATABASE_UNFIT", message);
+        return new RunRefusedException(ExitCodes.DATABASE_UNFIT, message);
     }
 
     public static RunRefusedException anotherRunActive(String message) {
-        return new RunRefusedException(ExitCodes.ANOTHER_RUN_ACTIVE, "ANOTHER_RUN_ACTIVE", message);
+        return new RunRefusedException(ExitCodes.ANOTHER_RUN_ACTIVE, message);
     }
 
     /**
@@ -45,19 +43,14 @@ public class RunRefusedException extends RuntimeException {
      * 8 at once, touching nothing.
      */
     public static RunRefusedException runLockLost(String message) {
-        return new RunRefusedException(ExitCodes.INFRASTRUCTURE, "RUN_LOCK_LOST", message);
+        return new RunRefusedException(ExitCodes.INFRASTRUCTURE, message);
     }
 
     public static RunRefusedException configuration(String message) {
-        return new RunRefusedException(ExitCodes.CONFIGURATION, "CONFIGURATION", message);
+        return new RunRefusedException(ExitCodes.CONFIGURATION, message);
     }
 
     public int exitCode() {
         return exitCode;
-    }
-
-    /** A short machine-readable word for the run history. */
-    public String reason() {
-        return reason;
     }
 }

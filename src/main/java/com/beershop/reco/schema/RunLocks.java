@@ -48,6 +48,16 @@ public final class RunLocks {
     }
 
     /**
+     * The run lock for a run or a republish, at once: never beside a run, nor another republish.
+     *
+     * @throws RunRefusedException exit 8 when another run holds it; the caller has changed nothing
+     */
+    public RunLock acquireForRun() throws SQLException {
+        return tryAcquire().orElseThrow(() -> RunRefusedException.anotherRunActive(
+                "another run holds the run lock '" + RunLock.NAME + "': this run changed nothing and ends"));
+    }
+
+    /**
      * For {@code migrate}: waits up to {@code wait} for the lock, asking again every second.
      *
      * @return the lock; null where the database has no lock yet (H2 before migration V4: no run can be running)

@@ -1,5 +1,7 @@
 package com.beershop.reco.tracking;
 
+import com.beershop.reco.evaluation.QualityGate.Decision;
+import com.beershop.reco.outcome.RunOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +43,7 @@ final class HtmlReport {
     static String render(List<RunRecord> newestFirst, String generatedAt) {
         List<RunRecord> nightly = new ArrayList<>();
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
-            if ("run".equals(newestFirst.get(i).runMode())) {
+            if (newestFirst.get(i).ranIn(RunMode.RUN)) {
                 nightly.add(newestFirst.get(i));
             }
         }
@@ -73,14 +75,14 @@ final class HtmlReport {
 
     /** Why a run is marked in the charts: refused, overridden, failed, or null for a normal run. */
     static String mark(RunRecord r) {
-        if ("OVERRIDDEN".equals(r.gateVerdict())) {
+        if (Decision.OVERRIDDEN.name().equals(r.gateVerdict())) {
             return "overridden";
         }
-        if ("REFUSED".equals(r.gateVerdict()) || (r.outcome() != null && r.outcome().endsWith("REFUSED"))
-                || "REJECTED_INPUT".equals(r.outcome())) {
+        boolean refusedRun = r.knownOutcome().filter(RunOutcome::refused).isPresent();
+        if (Decision.REFUSED.name().equals(r.gateVerdict()) || refusedRun) {
             return "refused";
         }
-        return r.published() || "EVALUATED".equals(r.outcome()) ? null : "failed";
+        return r.published() || r.endedWith(RunOutcome.EVALUATED) ? null : "failed";
     }
 
     static Map<String, Double> stepSeconds(String json) {

@@ -26,11 +26,11 @@ public class ModelSelectionRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(long jobExecutionId, String runMode, SelectionResult selection) {
+    public void insert(long jobExecutionId, RunMode runMode, SelectionResult selection) {
         List<Object[]> rows = new ArrayList<>();
         int position = 0;
         for (CandidateScore c : selection.candidates()) {
-            rows.add(new Object[] {jobExecutionId, runMode, ++position, c.spec().name(),
+            rows.add(new Object[] {jobExecutionId, runMode.word(), ++position, c.spec().name(),
                     json(c.spec().params()), c.status().name(), Double.isNaN(c.ndcg()) ? null : c.ndcg(),
                     c.seconds(), c.note().isEmpty() ? null : c.note(), c.spec().equals(selection.chosen())});
         }

@@ -10,6 +10,6 @@ import java.time.LocalDateTime;
  *
  * @param protocol how its lists were made and judged (N, the style re-rank, the hold-out kind)
  */
-public record RunIdentity(Long jobExecutionId, String runMode, LocalDateTime startedAt, String appVersion,
+public record RunIdentity(Long jobExecutionId, RunMode runMode, LocalDateTime startedAt, String appVersion,
                           String gitCommit, AlgorithmSpec spec, long seed, HoldoutProtocol protocol) {
 }

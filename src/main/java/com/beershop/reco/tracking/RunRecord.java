@@ -6,7 +6,7 @@ import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.RatingsRead;
 import com.beershop.reco.model.AlgorithmSpec;
-import com.beershop.reco.outcome.JobOutcome;
+import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
 
@@ -68,7 +68,7 @@ public record RunRecord(
                                ListDiversity diversity, Map<String, Double> stepSeconds) {
         EvaluationResult model = evaluation == null ? null : evaluation.model();
         Map<String, ?> params = model == null ? new TreeMap<>(run.spec().params()) : JsonText.parseParams(model.params());
-        return new RunRecord(null, run.jobExecutionId(), run.runMode(), run.startedAt(), end.endedAt(),
+        return new RunRecord(null, run.jobExecutionId(), run.runMode().word(), run.startedAt(), end.endedAt(),
                 run.appVersion(), run.gitCommit(), run.spec().name(), JsonText.of(params), run.seed(),
                 read == null ? null : read.fingerprint(),
                 read == null ? null : read.read(),
@@ -93,11 +93,11 @@ public record RunRecord(
                 model == null ? null : model.scoreSeconds(),
                 stepSeconds == null ? null : JsonText.of(stepSeconds),
                 // a rehearsal records the rows its rolled-back INSERT wrote: what the night would have published
-                publish != null && (end.published() || JobOutcome.REHEARSED.equals(end.outcome()))
+                publish != null && (end.published() || end.outcome() == RunOutcome.REHEARSED)
                         ? publish.rowsPublished() : 0L,
                 verdict == null ? null : verdict.decision().name(),
                 verdict == null ? null : verdict.reason(),
-                end.published(), end.outcome(), end.reason(), end.exitCode(), null,
+                end.published(), end.outcome().name(), end.reason(), end.exitCode(), null,
                 run.protocol().lists().diversityWeight(), run.protocol().splitKind().name().toLowerCase(Locale.ROOT),
                 diversity == null ? null : diversity.meanDistinctStyles(),
                 diversity == null ? null : diversity.crowdedListsShare(), null, null,
@@ -115,12 +115,13 @@ public record RunRecord(
                                         long rowsPublished, Map<String, Double> stepSeconds) {
         RunRecord r = restored;
         // git_commit: the build that produced the restored model, like the algorithm and parameters copied with it
-        return new RunRecord(null, null, "republish", startedAt, end.endedAt(), appVersion, r.gitCommit, r.algorithm,
-                r.params, r.seed, r.dataFingerprint, r.ratingsRead, r.ratingsRejected, r.rejectedByReason, r.duplicateRatings,
+        return new RunRecord(null, null, RunMode.REPUBLISH.word(), startedAt, end.endedAt(), appVersion, r.gitCommit,
+                r.algorithm, r.params, r.seed, r.dataFingerprint, r.ratingsRead, r.ratingsRejected, r.rejectedByReason,
+                r.duplicateRatings,
                 r.unrecommendableRatings, r.ratingsUsed, r.users, r.products, r.topN, r.usersEvaluated,
                 r.precisionAtN, r.recallAtN, r.ndcgAtN, r.mapAtN, r.coverage, r.rmse, r.mae, r.baselineNdcgAtN,
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
-                null, null, end.published(), end.outcome(), end.reason(), end.exitCode(), r.generation(),
+                null, null, end.published(), end.outcome().name(), end.reason(), end.exitCode(), r.generation(),
                 r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare, r.rolloutShare, null,
                 r.recommendableProducts);
     }
@@ -145,6 +146,21 @@ public record RunRecord(
      */
     public Long generation() {
         return restoredRunId != null ? restoredRunId : jobExecutionId;
+    }
+
+    /** Whether this row was written by {@code mode}. */
+    public boolean ranIn(RunMode mode) {
+        return mode.word().equals(runMode);
+    }
+
+    /** Whether this row's run ended with {@code end}. */
+    public boolean endedWith(RunOutcome end) {
+        return end.name().equals(outcome);
+    }
+
+    /** How this row's run ended; empty for an outcome this build does not know (a row of a newer version). */
+    public Optional<RunOutcome> knownOutcome() {
+        return RunOutcome.named(outcome);
     }
 
     /** The configuration this run trained: its algorithm with the effective parameters it recorded. */

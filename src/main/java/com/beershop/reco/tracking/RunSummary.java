@@ -4,7 +4,7 @@ import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.Product;
 import com.beershop.reco.ingest.TrainingData;
 import com.beershop.reco.model.InteractionMatrix;
-import com.beershop.reco.outcome.JobOutcome;
+import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.scoring.RecommendationLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ public final class RunSummary {
             line(out, "quality gate", r.gateVerdict() + ": " + r.gateReason());
         }
         // a rehearsal's rows were inserted and rolled back: what the night would have published
-        line(out, JobOutcome.REHEARSED.equals(r.outcome()) ? "rows rehearsed" : "rows published",
+        line(out, r.endedWith(RunOutcome.REHEARSED) ? "rows rehearsed" : "rows published",
                 String.valueOf(r.rowsPublished()));
         line(out, "seconds per step", r.stepSeconds());
         if (exampleUser && r.published() && input != null && lists != null) {
