@@ -55,10 +55,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 
 /**
- * The nightly job: load products and ratings, check the input, choose the model (selection), evaluate and gate it, train it on all
- * ratings, score every user, stage the rows, publish them atomically. Each step reads the stage results it needs
- * and writes its own (see {@link StageResultsConfiguration}); {@link RunHistoryListener} turns them into the run
- * history row whatever the outcome.
+ * The nightly job: load products and ratings, check the input, choose the model (selection), evaluate and gate it,
+ * train it on all ratings, score every user, stage the rows, publish them atomically. Each step reads the stage
+ * results it needs and writes its own (see {@link StageResultsConfiguration}); {@link RunHistoryListener} turns them
+ * into the run history row whatever the outcome. Every tasklet step is built by {@link TaskletSteps}, under its
+ * bean's name.
  */
 @Configuration(proxyBeanMethods = false)
 public class RecommendationJobConfiguration {
