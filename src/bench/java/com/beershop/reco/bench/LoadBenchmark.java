@@ -3,6 +3,7 @@ package com.beershop.reco.bench;
 import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.ingest.ParallelRatingsLoader;
 import com.beershop.reco.ingest.RatingValidator;
+import com.beershop.reco.ingest.RatingsQuery;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.ReadConsistency;
 import com.beershop.reco.ingest.ReadPlan;
@@ -48,8 +49,8 @@ public final class LoadBenchmark {
             dataSource.setJdbcUrl(target.url);
             dataSource.setUsername(target.user);
             dataSource.setMaximumPoolSize(12);
-            ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, "ratings", "user_id",
-                    "SELECT user_id, product_id, rating, rated_at FROM ratings",
+            ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource,
+                    new RatingsQuery("ratings", "user_id", "product_id", "rating", "rated_at"),
                     new RatingValidator(BigDecimal.ONE, new BigDecimal("5"), 64), 10_000);
             run(loader, 1, size, "warm-up");
             for (String count : readers.split(",")) {

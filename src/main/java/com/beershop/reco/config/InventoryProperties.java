@@ -1,5 +1,7 @@
 package com.beershop.reco.config;
 
+import com.beershop.reco.ingest.ProductsQuery;
+import com.beershop.reco.ingest.RatingsQuery;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,6 +29,10 @@ public record InventoryProperties(
         public RatingsTable {
             checkIdentifiers(table, userColumn, productColumn, ratingColumn, ratedAtColumn);
         }
+
+        public RatingsQuery query() {
+            return new RatingsQuery(table, userColumn, productColumn, ratingColumn, ratedAtColumn);
+        }
     }
 
     public record ProductsTable(
@@ -37,6 +43,10 @@ public record InventoryProperties(
             @DefaultValue("active") String activeColumn) {
         public ProductsTable {
             checkIdentifiers(table, idColumn, nameColumn, styleColumn, activeColumn);
+        }
+
+        public ProductsQuery query() {
+            return new ProductsQuery(table, idColumn, nameColumn, styleColumn, activeColumn);
         }
     }
 

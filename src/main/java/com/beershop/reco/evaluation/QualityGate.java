@@ -3,6 +3,7 @@ package com.beershop.reco.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Decides whether a run's model is good enough to replace what the website shows. Every check compares like with
@@ -28,9 +29,9 @@ public final class QualityGate {
     /**
      * @param evaluation tonight's model, most-popular and the last published configuration, on one split
      * @param lastPublishedRun the run whose configuration {@code evaluation.lastPublished()} is, for the reason text
-     * @param override why a refusal may publish anyway (a one-shot override for this data), or null
+     * @param override why a refusal may publish anyway (a one-shot override for this data), when one applies
      */
-    public Verdict judge(HoldoutEvaluation evaluation, Long lastPublishedRun, String override) {
+    public Verdict judge(HoldoutEvaluation evaluation, Long lastPublishedRun, Optional<String> override) {
         if (!enabled) {
             return new Verdict(Decision.SKIPPED, "quality gate disabled by configuration", true);
         }
@@ -56,8 +57,9 @@ public final class QualityGate {
             return new Verdict(Decision.PASSED, String.format(Locale.ROOT, "nDCG %.4f passed every check", ndcg), true);
         }
         String reason = String.join("; ", failures);
-        if (override != null) {
-            return new Verdict(Decision.OVERRIDDEN, "publish forced by " + override + " despite: " + reason, true);
+        if (override.isPresent()) {
+            return new Verdict(Decision.OVERRIDDEN, "publish forced by " + override.get() + " despite: " + reason,
+                    true);
         }
         return new Verdict(Decision.REFUSED, reason, false);
     }

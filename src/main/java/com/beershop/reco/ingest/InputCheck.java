@@ -18,7 +18,7 @@ public final class InputCheck {
         this.minRatings = minRatings;
     }
 
-    public LoadedInput check(RatingsCollector ratings, ProductCatalog catalog) {
+    public CheckedInput check(RatingsCollector ratings, ProductCatalog catalog) {
         RatingsRead read = ratings.summary();
         if (read.rejectedShare() > maxRejectedShare) {
             throw RunRefusedException.rejectedInput(String.format(Locale.ROOT,
@@ -33,7 +33,7 @@ public final class InputCheck {
                     "only %d usable ratings remain, fewer than the %d required (reco.input.min-ratings)",
                     usable, minRatings));
         }
-        return new LoadedInput(catalog, data, read, ratings.duplicates(), unrecommendableRatings(data));
+        return new CheckedInput(catalog, data, read, ratings.duplicates(), unrecommendableRatings(data));
     }
 
     static long unrecommendableRatings(TrainingData data) {

@@ -35,23 +35,14 @@ public final class ParallelRatingsLoader {
     private static final long PROGRESS_EVERY = 1_000_000;
 
     private final DataSource dataSource;
-    private final String table;
-    private final String userColumn;
-    private final String select;
+    private final RatingsQuery query;
     private final RatingValidator validator;
     private final int fetchSize;
 
-    /**
-     * @param select the SELECT of user id, product id, rating and rated-at (in that order) from {@code table},
-     *               without a WHERE clause
-     * @param fetchSize rows per round trip; on PostgreSQL with autocommit off this makes the cursor server-side
-     */
-    public ParallelRatingsLoader(DataSource dataSource, String table, String userColumn, String select,
-                                 RatingValidator validator, int fetchSize) {
+    /** @param fetchSize rows per round trip; on PostgreSQL with autocommit off this makes the cursor server-side */
+    public ParallelRatingsLoader(DataSource dataSource, RatingsQuery query, RatingValidator validator, int fetchSize) {
         this.dataSource = dataSource;
-        this.table = table;
-        this.userColumn = userColumn;
-        this.select = select;
+        this.query = query;
         this.validator = validator;
         this.fetchSize = fetchSize;
     }
@@ -111,7 +102,6 @@ public final class ParallelRatingsLoader {
         try {
             List<Future<RatingsCollector>> futures = new ArrayList<>();
             for (UserRanges.Range range : ranges) {
-                // made on this thread: the run's collector may be a scoped proxy that only this thread can reach
                 RatingsCollector part = target.newPart();
                 futures.add(pool.submit(() -> {
                     if (logContext != null) {
@@ -156,7 +146,7 @@ public final class ParallelRatingsLoader {
 
     private void read(Connection connection, UserRanges.Range range, RatingsCollector into, Progress progress)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(select + range.where())) {
+        try (PreparedStatement statement = connection.prepareStatement(query.select() + range.where())) {
             statement.setFetchSize(fetchSize);
             for (int i = 0; i < range.bounds().size(); i++) {
                 statement.setString(i + 1, range.bounds().get(i));
@@ -196,7 +186,7 @@ public final class ParallelRatingsLoader {
     }
 
     private List<UserRanges.Range> ranges(Connection coordinator, ReadPlan plan) throws SQLException {
-        return UserRanges.of(coordinator, table, userColumn, plan.readers(), plan.boundarySample(),
+        return UserRanges.of(coordinator, query.table(), query.userColumn(), plan.readers(), plan.boundarySample(),
                 plan.idParameter());
     }
 

@@ -16,10 +16,10 @@ import java.util.Map;
  * Accumulates the ratings of one run as they stream in: accepted rows go into primitive arrays with interned ids,
  * rejected rows are counted by reason with a few logged as samples. Ids are interned as the database compares
  * them ({@link IdPolicy}): ids it treats as equal are one user or product, and their ratings of one product are
- * duplicates. Not thread-safe (one reader feeds it). Not final: it is a job-scoped bean, which Spring proxies by
- * subclassing.
+ * duplicates. Not thread-safe: one reader feeds it, and a parallel load gives each reader a part of its own
+ * ({@link #newPart()}) and absorbs the parts afterwards.
  */
-public class RatingsCollector {
+public final class RatingsCollector {
 
     private static final Logger log = LoggerFactory.getLogger(RatingsCollector.class);
     private static final int SAMPLES_PER_REASON = 5;

@@ -2,13 +2,12 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.ModelProperties;
-import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.evaluation.AlgorithmComparison;
 import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunMode;
@@ -17,10 +16,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code evaluate} mode's job: the same loading steps as the nightly job, then a comparison of every
@@ -48,25 +45,20 @@ public class AlgorithmComparisonJobConfiguration {
 
     /** The nightly model selection on the same data, shown as a table (and recorded), whether or not it is on. */
     @Bean
-    public Step searchModelsStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
-                                 ModelProperties model, HoldoutProtocol holdoutProtocol,
-                                 ModelSelectionRepository modelSelectionRepository,
-                                 StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice) {
-        return new StepBuilder("searchModelsStep", jobRepository)
-                .tasklet(new SelectModelTasklet(modelSelector, RunMode.EVALUATE, model.spec(), holdoutProtocol,
-                        modelSelectionRepository, loadedInput, modelChoice), tm)
-                .build();
+    public Step searchModelsStep(TaskletSteps steps, ModelSelector modelSelector, ModelProperties model,
+                                 HoldoutProtocol holdoutProtocol, ModelSelectionRepository modelSelectionRepository,
+                                 StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
+        return steps.step("searchModelsStep", new SelectModelTasklet(modelSelector, RunMode.EVALUATE, model.spec(),
+                holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
     }
 
     @Bean
-    public Step compareAlgorithmsStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                      AlgorithmComparison algorithmComparison, EvaluationProperties evaluation,
-                                      HoldoutProtocol holdoutProtocol, RunHistoryRepository history,
-                                      AppVersion appVersion, StageResult<LoadedInput> loadedInput,
-                                      SeedSpread seedSpread) {
-        return new StepBuilder("compareAlgorithmsStep", jobRepository)
-                .tasklet(new CompareAlgorithmsTasklet(algorithmComparison, evaluation.candidates(), holdoutProtocol,
-                        history, appVersion, loadedInput, seedSpread, evaluation.seeds()), tm)
-                .build();
+    public Step compareAlgorithmsStep(TaskletSteps steps, AlgorithmComparison algorithmComparison,
+                                      EvaluationProperties evaluation, HoldoutProtocol holdoutProtocol,
+                                      RunHistoryRepository history, AppVersion appVersion,
+                                      StageResult<CheckedInput> checkedInput, SeedSpread seedSpread) {
+        return steps.step("compareAlgorithmsStep", new CompareAlgorithmsTasklet(algorithmComparison,
+                evaluation.candidates(), holdoutProtocol, history, appVersion, checkedInput, seedSpread,
+                evaluation.seeds()));
     }
 }

@@ -1,7 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.ingest.InputCheck;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingsCollector;
 import com.beershop.reco.ingest.RatingsRead;
@@ -27,12 +27,13 @@ class CheckInputTasklet implements Tasklet {
     private final PublishGuards guards;
     private final RunHistoryRepository history;
     private final GateOverride override;
-    private final RatingsCollector ratings;
+    private final StageResult<RatingsCollector> ratings;
     private final StageResult<ProductCatalog> catalog;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
 
     CheckInputTasklet(InputCheck check, PublishGuards guards, RunHistoryRepository history, GateOverride override,
-                      RatingsCollector ratings, StageResult<ProductCatalog> catalog, StageResult<LoadedInput> input) {
+                      StageResult<RatingsCollector> ratings,
+                      StageResult<ProductCatalog> catalog, StageResult<CheckedInput> input) {
         this.check = check;
         this.guards = guards;
         this.history = history;
@@ -44,11 +45,12 @@ class CheckInputTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RatingsRead read = ratings.summary();
+        RatingsCollector collected = ratings.get();
+        RatingsRead read = collected.summary();
         if (read.rejected() > 0) {
             log.warn("Rejected {} of {} ratings: {}", read.rejected(), read.read(), read.rejectedByReason());
         }
-        LoadedInput loaded = check.check(ratings, catalog.get());
+        CheckedInput loaded = check.check(collected, catalog.get());
         input.set(loaded);
         contribution.incrementReadCount();
         contribution.incrementWriteCount(loaded.ratingsUsed());
@@ -58,7 +60,7 @@ class CheckInputTasklet implements Tasklet {
                 loaded.products(), loaded.data().recommendableCount(), loaded.unrecommendableRatings());
         PublishGuards.PublishedInput last = history.lastPublished().flatMap(RunRecord::publishedInput).orElse(null);
         guards.checkInput(loaded.data().recommendableCount(), loaded.ratingsUsed(), loaded.users(), last,
-                override.appliesTo(read.fingerprint()) != null);
+                override.appliesTo(read.fingerprint()).isPresent());
         return RepeatStatus.FINISHED;
     }
 }

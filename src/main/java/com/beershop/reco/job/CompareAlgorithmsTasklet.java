@@ -5,7 +5,7 @@ import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.AlgorithmComparison.Candidate;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.HoldoutProtocol;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.tracking.RunEnd;
@@ -38,12 +38,12 @@ class CompareAlgorithmsTasklet implements Tasklet {
     private final int topN;
     private final RunHistoryRepository history;
     private final AppVersion appVersion;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final SeedSpread spread;
     private final int seeds;
 
     CompareAlgorithmsTasklet(AlgorithmComparison comparison, List<String> candidates, HoldoutProtocol protocol,
-                             RunHistoryRepository history, AppVersion appVersion, StageResult<LoadedInput> input,
+                             RunHistoryRepository history, AppVersion appVersion, StageResult<CheckedInput> input,
                              SeedSpread spread, int seeds) {
         this.comparison = comparison;
         this.candidates = candidates;
@@ -60,7 +60,7 @@ class CompareAlgorithmsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
-        LoadedInput loaded = input.get();
+        CheckedInput loaded = input.get();
         List<AlgorithmSpec> specs = candidates.stream().map(AlgorithmSpec::parse).toList();
         LocalDateTime[] started = {LocalDateTime.now()};
         List<Candidate> results = comparison.compare(specs, loaded.data(), candidate -> {
@@ -78,7 +78,7 @@ class CompareAlgorithmsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private RunRecord record(long executionId, LocalDateTime started, LoadedInput loaded, Candidate candidate) {
+    private RunRecord record(long executionId, LocalDateTime started, CheckedInput loaded, Candidate candidate) {
         RunIdentity run = new RunIdentity(executionId, RunMode.EVALUATE, started, appVersion.value(),
                 appVersion.gitCommit(), candidate.spec(), seed, protocol);
         RunEnd end = new RunEnd(LocalDateTime.now(), candidate.failed() ? RunOutcome.FAILED : RunOutcome.EVALUATED,

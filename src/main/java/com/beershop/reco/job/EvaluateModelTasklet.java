@@ -2,7 +2,7 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.tracking.RunHistoryRepository;
@@ -21,11 +21,11 @@ class EvaluateModelTasklet implements Tasklet {
     private final BaselineComparison comparison;
     private final StageResult<ModelChoice> choice;
     private final RunHistoryRepository history;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
 
     EvaluateModelTasklet(BaselineComparison comparison, StageResult<ModelChoice> choice, RunHistoryRepository history,
-                         StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation) {
+                         StageResult<CheckedInput> input, StageResult<HoldoutEvaluation> evaluation) {
         this.comparison = comparison;
         this.choice = choice;
         this.history = history;
@@ -35,7 +35,7 @@ class EvaluateModelTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        LoadedInput loaded = input.get();
+        CheckedInput loaded = input.get();
         AlgorithmSpec lastPublished = history.lastPublished().map(RunRecord::spec).orElse(null);
         evaluation.set(comparison.evaluate(choice.get().spec(), loaded.data(), lastPublished));
         contribution.incrementReadCount();

@@ -18,17 +18,17 @@ class GateOverride {
     private final String configured;
     private final RunHistoryRepository history;
     private String decidedFor;
-    private String decision;
+    private Optional<Applied> decision = Optional.empty();
 
     GateOverride(String configured, RunHistoryRepository history) {
         this.configured = configured;
         this.history = history;
     }
 
-    /** The override's description when it applies to data with {@code fingerprint}, or null. */
-    synchronized String appliesTo(String fingerprint) {
+    /** The override, when one is configured and it names data with {@code fingerprint}; empty otherwise. */
+    synchronized Optional<Applied> appliesTo(String fingerprint) {
         if (configured.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         if (!fingerprint.equals(decidedFor)) {
             decision = decide(fingerprint);
@@ -37,14 +37,28 @@ class GateOverride {
         return decision;
     }
 
-    private String decide(String fingerprint) {
+    private Optional<Applied> decide(String fingerprint) {
         Optional<String> named = configured.chars().allMatch(Character::isDigit)
                 ? history.fingerprintOfRun(Long.parseLong(configured)) : Optional.of(configured);
         if (named.isPresent() && named.get().equals(fingerprint)) {
-            return "reco.gate.override=" + configured + " (data " + fingerprint + ")";
+            return Optional.of(new Applied(configured, fingerprint));
         }
         log.warn("reco.gate.override={} names {}, not tonight's data {}: tonight is judged normally; remove the override",
                 configured, named.map(f -> "data " + f).orElse("no run this history knows"), fingerprint);
-        return null;
+        return Optional.empty();
+    }
+
+    /**
+     * An override that applies: as configured (a fingerprint or a run id) and the data it was matched to.
+     *
+     * @param configured {@code reco.gate.override} as set
+     * @param fingerprint the data it applies to
+     */
+    record Applied(String configured, String fingerprint) {
+
+        /** What the gate's verdict names as the reason a refusal publishes anyway. */
+        String description() {
+            return "reco.gate.override=" + configured + " (data " + fingerprint + ")";
+        }
     }
 }

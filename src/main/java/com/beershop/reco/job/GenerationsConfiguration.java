@@ -51,7 +51,7 @@ public class GenerationsConfiguration {
                                    RecommendationPublisher publisher, PublishGuards publishGuards,
                                    GateOverride gateOverride, AppVersion appVersion) {
         return new Republisher(generations, history, staging, publisher, publishGuards,
-                fingerprint -> gateOverride.appliesTo(fingerprint) != null, appVersion.value());
+                fingerprint -> gateOverride.appliesTo(fingerprint).isPresent(), appVersion.value());
     }
 
     @Bean

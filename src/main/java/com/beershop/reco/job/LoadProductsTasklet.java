@@ -30,10 +30,8 @@ class LoadProductsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String sql = "SELECT " + table.idColumn() + ", " + table.nameColumn() + ", " + table.styleColumn() + ", "
-                + table.activeColumn() + " FROM " + table.table();
         long[] unknown = {0};
-        List<Product> products = jdbc.query(sql, (rs, i) -> {
+        List<Product> products = jdbc.query(table.query().select(), (rs, i) -> {
             Product product = new Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
             if (rs.wasNull()) {
                 unknown[0]++;

@@ -3,7 +3,7 @@ package com.beershop.reco.job;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.QualityGate;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.rollout.RolloutArms;
 import com.beershop.reco.tracking.RunHistoryRepository;
@@ -23,13 +23,13 @@ class QualityGateTasklet implements Tasklet {
     private final QualityGate gate;
     private final RunHistoryRepository history;
     private final GateOverride override;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
     private final StageResult<ModelCheck> check;
     private final RolloutArms arms;
 
     QualityGateTasklet(QualityGate gate, RunHistoryRepository history, GateOverride override,
-                       StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
+                       StageResult<CheckedInput> input, StageResult<HoldoutEvaluation> evaluation,
                        StageResult<ModelCheck> check, RolloutArms arms) {
         this.arms = arms;
         this.gate = gate;
@@ -44,7 +44,8 @@ class QualityGateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         HoldoutEvaluation measured = evaluation.get();
         Long lastRun = history.lastPublished().map(RunRecord::jobExecutionId).orElse(null);
-        QualityGate.Verdict verdict = gate.judge(measured, lastRun, override.appliesTo(input.get().read().fingerprint()));
+        QualityGate.Verdict verdict = gate.judge(measured, lastRun,
+                override.appliesTo(input.get().read().fingerprint()).map(GateOverride.Applied::description));
         check.set(new ModelCheck(measured, verdict));
         log.info("Quality gate: {} ({})", verdict.decision(), verdict.reason());
         if (!verdict.mayPublish() && arms.share() == 0) {

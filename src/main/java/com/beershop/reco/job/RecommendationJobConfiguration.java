@@ -1,11 +1,9 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.config.EvaluationProperties;
 import com.beershop.reco.config.InputProperties;
 import com.beershop.reco.config.InventoryProperties;
 import com.beershop.reco.config.ModelProperties;
 import com.beershop.reco.config.PublishProperties;
-import com.beershop.reco.config.ScoringProperties;
 import com.beershop.reco.config.SelectionProperties;
 import com.beershop.reco.evaluation.BaselineComparison;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
@@ -17,11 +15,12 @@ import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.generation.Generations;
 import com.beershop.reco.generation.HistoryRetention;
 import com.beershop.reco.ingest.InputCheck;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.ParallelRatingsLoader;
 import com.beershop.reco.ingest.ProductCatalog;
 import com.beershop.reco.ingest.RatingValidator;
 import com.beershop.reco.ingest.RatingsCollector;
+import com.beershop.reco.ingest.RatingsQuery;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.publish.PublishGuards;
@@ -40,7 +39,6 @@ import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.RunSummary;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -57,10 +55,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 
 /**
- * The nightly job: load products and ratings, check the input, choose the model (selection), evaluate and gate it, train it on all
- * ratings, score every user, stage the rows, publish them atomically. Each step reads the stage results it needs
- * and writes its own (see {@link StageResultsConfiguration}); {@link RunHistoryListener} turns them into the run
- * history row whatever the outcome.
+ * The nightly job: load products and ratings, check the input, choose the model (selection), evaluate and gate it,
+ * train it on all ratings, score every user, stage the rows, publish them atomically. Each step reads the stage
+ * results it needs and writes its own (see {@link StageResultsConfiguration}); {@link RunHistoryListener} turns them
+ * into the run history row whatever the outcome. Every tasklet step is built by {@link TaskletSteps}, under its
+ * bean's name.
  */
 @Configuration(proxyBeanMethods = false)
 public class RecommendationJobConfiguration {
@@ -96,131 +95,99 @@ public class RecommendationJobConfiguration {
     @Bean
     public RunHistoryListener runHistoryListener(RunHistoryRepository history, ModelProperties model,
                                                  HoldoutProtocol holdoutProtocol, AppVersion appVersion, RunSummary summary,
-                                                 RatingsCollector ratingsCollector,
-                                                 StageResult<LoadedInput> loadedInput,
+                                                 StageResult<RatingsCollector> ratingsCollector,
+                                                 StageResult<CheckedInput> checkedInput,
                                                  StageResult<HoldoutEvaluation> holdoutEvaluation,
                                                  StageResult<ModelCheck> modelCheck,
                                                  StageResult<RecommendationLists> recommendationLists,
                                                  StageResult<PublishResult> publishResult,
                                                  StageResult<ModelChoice> modelChoice, RunReadout runReadout) {
-        return new RunHistoryListener(history, model, holdoutProtocol, appVersion, summary, ratingsCollector, loadedInput,
-                holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice, runReadout);
+        return new RunHistoryListener(history, model, holdoutProtocol, appVersion, summary, ratingsCollector,
+                checkedInput, holdoutEvaluation, modelCheck, recommendationLists, publishResult, modelChoice,
+                runReadout);
     }
 
     @Bean
-    public Step loadProductsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-                                 InventoryProperties inventory, StageResult<ProductCatalog> productCatalog,
-                                 StepMetricsListener stepMetrics) {
-        return new StepBuilder("loadProductsStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new LoadProductsTasklet(jdbc, inventory.products(), productCatalog), tm)
-                .build();
+    public Step loadProductsStep(TaskletSteps steps, JdbcTemplate jdbc, InventoryProperties inventory,
+                                 StageResult<ProductCatalog> productCatalog) {
+        return steps.step("loadProductsStep", new LoadProductsTasklet(jdbc, inventory.products(), productCatalog));
     }
 
     /** Reads the ratings over several connections at once ({@code reco.input.readers}); see {@link RatingsReaders}. */
     @Bean
-    public Step loadRatingsStep(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource,
-                                InventoryProperties inventory, InputProperties input,
-                                RatingsCollector ratingsCollector, StepMetricsListener stepMetrics) {
-        RatingValidator validator = new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength());
-        InventoryProperties.RatingsTable t = inventory.ratings();
-        String select = "SELECT " + t.userColumn() + ", " + t.productColumn() + ", " + t.ratingColumn() + ", "
-                + t.ratedAtColumn() + " FROM " + t.table();
-        ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, t.table(), t.userColumn(), select,
-                validator, input.chunkSize());
-        return new StepBuilder("loadRatingsStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new LoadRatingsTasklet(loader, ratingsCollector, new RatingsReaders(dataSource,
-                        input.readers(), t.table(), t.userColumn())), tm)
-                .build();
+    public Step loadRatingsStep(TaskletSteps steps, DataSource dataSource, InventoryProperties inventory,
+                                InputProperties input, RunLocks runLocks,
+                                StageResult<RatingsCollector> ratingsCollector) {
+        RatingsQuery ratings = inventory.ratings().query();
+        ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, ratings,
+                new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength()), input.chunkSize());
+        RatingsReaders readers = new RatingsReaders(dataSource, ratings, input.readers(), input.configuredIdPolicy(),
+                runLocks);
+        return steps.step("loadRatingsStep", new LoadRatingsTasklet(loader, readers, ratingsCollector));
     }
 
     @Bean
-    public Step checkInputStep(JobRepository jobRepository, PlatformTransactionManager tm, InputCheck inputCheck,
-                               PublishGuards guards, RunHistoryRepository history, GateOverride gateOverride,
-                               RatingsCollector ratingsCollector, StageResult<ProductCatalog> productCatalog,
-                               StageResult<LoadedInput> loadedInput, StepMetricsListener stepMetrics) {
-        return new StepBuilder("checkInputStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new CheckInputTasklet(inputCheck, guards, history, gateOverride, ratingsCollector,
-                        productCatalog, loadedInput), tm)
-                .build();
+    public Step checkInputStep(TaskletSteps steps, InputProperties input, PublishGuards guards,
+                               RunHistoryRepository history, GateOverride gateOverride,
+                               StageResult<RatingsCollector> ratingsCollector,
+                               StageResult<ProductCatalog> productCatalog, StageResult<CheckedInput> checkedInput) {
+        InputCheck inputCheck = new InputCheck(input.maxRejectedShare(), input.minRatings());
+        return steps.step("checkInputStep", new CheckInputTasklet(inputCheck, guards, history, gateOverride,
+                ratingsCollector, productCatalog, checkedInput));
     }
 
     @Bean
-    public Step selectModelStep(JobRepository jobRepository, PlatformTransactionManager tm, ModelSelector modelSelector,
-                                SelectionProperties selection, ModelProperties model, HoldoutProtocol holdoutProtocol,
+    public Step selectModelStep(TaskletSteps steps, ModelSelector modelSelector, SelectionProperties selection,
+                                ModelProperties model, HoldoutProtocol holdoutProtocol,
                                 ModelSelectionRepository modelSelectionRepository,
-                                StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
-                                StepMetricsListener stepMetrics) {
-        return new StepBuilder("selectModelStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new SelectModelTasklet(selection.enabled() ? modelSelector : null, RunMode.RUN, model.spec(),
-                        holdoutProtocol, modelSelectionRepository, loadedInput, modelChoice), tm)
-                .build();
+                                StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
+        return steps.step("selectModelStep", new SelectModelTasklet(selection.enabled() ? modelSelector : null,
+                RunMode.RUN, model.spec(), holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
     }
 
     @Bean
-    public Step evaluateModelStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                  BaselineComparison baselineComparison, StageResult<ModelChoice> modelChoice,
-                                  RunHistoryRepository history, StageResult<LoadedInput> loadedInput,
-                                  StageResult<HoldoutEvaluation> holdoutEvaluation, StepMetricsListener stepMetrics) {
-        return new StepBuilder("evaluateModelStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new EvaluateModelTasklet(baselineComparison, modelChoice, history, loadedInput,
-                        holdoutEvaluation), tm)
-                .build();
+    public Step evaluateModelStep(TaskletSteps steps, BaselineComparison baselineComparison,
+                                  StageResult<ModelChoice> modelChoice, RunHistoryRepository history,
+                                  StageResult<CheckedInput> checkedInput,
+                                  StageResult<HoldoutEvaluation> holdoutEvaluation) {
+        return steps.step("evaluateModelStep", new EvaluateModelTasklet(baselineComparison, modelChoice, history,
+                checkedInput, holdoutEvaluation));
     }
 
     @Bean
-    public Step qualityGateStep(JobRepository jobRepository, PlatformTransactionManager tm, QualityGate gate,
-                                RunHistoryRepository history, GateOverride gateOverride,
-                                StageResult<LoadedInput> loadedInput, StageResult<HoldoutEvaluation> holdoutEvaluation,
-                                StageResult<ModelCheck> modelCheck, RolloutArms rolloutArms,
-                                StepMetricsListener stepMetrics) {
-        return new StepBuilder("qualityGateStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new QualityGateTasklet(gate, history, gateOverride, loadedInput, holdoutEvaluation,
-                        modelCheck, rolloutArms), tm)
-                .build();
+    public Step qualityGateStep(TaskletSteps steps, QualityGate gate, RunHistoryRepository history,
+                                GateOverride gateOverride, StageResult<CheckedInput> checkedInput,
+                                StageResult<HoldoutEvaluation> holdoutEvaluation, StageResult<ModelCheck> modelCheck,
+                                RolloutArms rolloutArms) {
+        return steps.step("qualityGateStep", new QualityGateTasklet(gate, history, gateOverride, checkedInput,
+                holdoutEvaluation, modelCheck, rolloutArms));
     }
 
     @Bean
-    public Step trainModelStep(JobRepository jobRepository, PlatformTransactionManager tm, TrainerCatalog trainers,
-                               ModelProperties model, HoldoutProtocol holdoutProtocol,
-                               StageResult<LoadedInput> loadedInput, StageResult<ModelChoice> modelChoice,
+    public Step trainModelStep(TaskletSteps steps, TrainerCatalog trainers, ModelProperties model,
+                               HoldoutProtocol holdoutProtocol, StageResult<CheckedInput> checkedInput,
+                               StageResult<ModelChoice> modelChoice, StageResult<HoldoutEvaluation> holdoutEvaluation,
+                               StageResult<TrainedModel> trainedModel) {
+        return steps.step("trainModelStep", new TrainModelTasklet(trainers, modelChoice, model.seed(),
+                model.retrainOnAll(), holdoutProtocol, checkedInput, holdoutEvaluation, trainedModel));
+    }
+
+    @Bean
+    public Step scoreUsersStep(TaskletSteps steps, RecommendationScorer scorer, ModelProperties model,
+                               StageResult<CheckedInput> checkedInput, StageResult<TrainedModel> trainedModel,
                                StageResult<HoldoutEvaluation> holdoutEvaluation,
-                               StageResult<TrainedModel> trainedModel, StepMetricsListener stepMetrics) {
-        return new StepBuilder("trainModelStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new TrainModelTasklet(trainers, modelChoice, model.seed(), model.retrainOnAll(),
-                        holdoutProtocol, loadedInput, holdoutEvaluation, trainedModel), tm)
-                .build();
+                               StageResult<RecommendationLists> recommendationLists) {
+        return steps.step("scoreUsersStep", new ScoreUsersTasklet(scorer, checkedInput, trainedModel,
+                recommendationLists, holdoutEvaluation, model.seed()));
     }
 
     @Bean
-    public Step scoreUsersStep(JobRepository jobRepository, PlatformTransactionManager tm, RecommendationScorer scorer,
-                               ModelProperties model, StageResult<LoadedInput> loadedInput,
-                               StageResult<TrainedModel> trainedModel, StageResult<HoldoutEvaluation> holdoutEvaluation,
-                               StageResult<RecommendationLists> recommendationLists, StepMetricsListener stepMetrics) {
-        return new StepBuilder("scoreUsersStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new ScoreUsersTasklet(scorer, loadedInput, trainedModel, recommendationLists,
-                        holdoutEvaluation, model.seed()), tm)
-                .build();
-    }
-
-    @Bean
-    public Step guardPublishStep(JobRepository jobRepository, PlatformTransactionManager tm, PublishGuards guards,
-                                 LiveModelArm liveModelArm, RolloutArms rolloutArms, GateOverride gateOverride,
-                                 StageResult<LoadedInput> loadedInput,
-                                 StageResult<RecommendationLists> recommendationLists, StageResult<ArmSplit> armSplit,
-                                 StepMetricsListener stepMetrics) {
-        return new StepBuilder("guardPublishStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new GuardListsTasklet(guards, liveModelArm, rolloutArms, gateOverride, loadedInput,
-                        recommendationLists, armSplit), tm)
-                .build();
+    public Step guardPublishStep(TaskletSteps steps, PublishGuards guards, LiveModelArm liveModelArm,
+                                 RolloutArms rolloutArms, GateOverride gateOverride,
+                                 StageResult<CheckedInput> checkedInput,
+                                 StageResult<RecommendationLists> recommendationLists, StageResult<ArmSplit> armSplit) {
+        return steps.step("guardPublishStep", new GuardPublishTasklet(guards, liveModelArm, rolloutArms, gateOverride,
+                checkedInput, recommendationLists, armSplit));
     }
 
     /** A chunk step: the lists are read as rows and written to the staging table, one commit per chunk. */
@@ -239,10 +206,10 @@ public class RecommendationJobConfiguration {
 
     @Bean
     @StepScope
-    public RecommendationRowReader recommendationRowReader(StageResult<LoadedInput> loadedInput,
+    public RecommendationRowReader recommendationRowReader(StageResult<CheckedInput> checkedInput,
                                                            StageResult<RecommendationLists> recommendationLists,
                                                            StageResult<ArmSplit> armSplit) {
-        return new RecommendationRowReader(loadedInput.get().data(), recommendationLists.get(), armSplit.get());
+        return new RecommendationRowReader(checkedInput.get().data(), recommendationLists.get(), armSplit.get());
     }
 
     @Bean
@@ -257,15 +224,11 @@ public class RecommendationJobConfiguration {
     }
 
     @Bean
-    public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                            RecommendationPublisher publisher, Generations generations, HistoryRetention retention,
-                            RunHistoryRepository history, StageResult<RecommendationLists> recommendationLists,
-                            StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
-                            StepMetricsListener stepMetrics) {
-        return new StepBuilder("publishStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new PublishTasklet(publisher, generations, retention, history, recommendationLists,
-                        publishResult, stagedRows), tm)
-                .build();
+    public Step publishStep(TaskletSteps steps, RecommendationPublisher publisher, Generations generations,
+                            HistoryRetention retention, RunHistoryRepository history,
+                            StageResult<RecommendationLists> recommendationLists,
+                            StageResult<PublishResult> publishResult, StageResult<Long> stagedRows) {
+        return steps.step("publishStep", new PublishTasklet(publisher, generations, retention, history,
+                recommendationLists, publishResult, stagedRows));
     }
 }

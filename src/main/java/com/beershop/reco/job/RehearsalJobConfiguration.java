@@ -13,10 +13,8 @@ import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
 
@@ -56,15 +54,11 @@ public class RehearsalJobConfiguration {
     }
 
     @Bean
-    public Step rehearsePublishStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                    RecommendationPublisher publisher, RunHistoryRepository history,
-                                    InventoryProperties inventory, StageResult<RecommendationLists> recommendationLists,
-                                    StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
-                                    StepMetricsListener stepMetrics) {
-        return new StepBuilder("rehearsePublishStep", jobRepository)
-                .listener(stepMetrics)
-                .tasklet(new RehearsePublishTasklet(publisher, history, inventory.recommendations().table(),
-                        recommendationLists, publishResult, stagedRows), tm)
-                .build();
+    public Step rehearsePublishStep(TaskletSteps steps, RecommendationPublisher publisher,
+                                    RunHistoryRepository history, InventoryProperties inventory,
+                                    StageResult<RecommendationLists> recommendationLists,
+                                    StageResult<PublishResult> publishResult, StageResult<Long> stagedRows) {
+        return steps.step("rehearsePublishStep", new RehearsePublishTasklet(publisher, history,
+                inventory.recommendations().table(), recommendationLists, publishResult, stagedRows));
     }
 }

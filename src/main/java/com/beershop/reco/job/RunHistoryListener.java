@@ -5,8 +5,9 @@ import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.ModelCheck;
 import com.beershop.reco.evaluation.selection.ModelChoice;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.RatingsCollector;
+import com.beershop.reco.ingest.RatingsRead;
 import com.beershop.reco.outcome.JobOutcome;
 import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.publish.PublishResult;
@@ -41,8 +42,8 @@ class RunHistoryListener implements JobExecutionListener {
     private final HoldoutProtocol protocol;
     private final AppVersion appVersion;
     private final RunSummary summary;
-    private final RatingsCollector ratings;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<RatingsCollector> ratings;
+    private final StageResult<CheckedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
     private final StageResult<ModelCheck> check;
     private final StageResult<RecommendationLists> lists;
@@ -51,8 +52,8 @@ class RunHistoryListener implements JobExecutionListener {
     private final RunReadout readout;
 
     RunHistoryListener(RunHistoryRepository history, ModelProperties model, HoldoutProtocol protocol,
-                       AppVersion appVersion, RunSummary summary, RatingsCollector ratings,
-                       StageResult<LoadedInput> input, StageResult<HoldoutEvaluation> evaluation,
+                       AppVersion appVersion, RunSummary summary, StageResult<RatingsCollector> ratings,
+                       StageResult<CheckedInput> input, StageResult<HoldoutEvaluation> evaluation,
                        StageResult<ModelCheck> check, StageResult<RecommendationLists> lists,
                        StageResult<PublishResult> published, StageResult<ModelChoice> choice, RunReadout readout) {
         this.readout = readout;
@@ -99,7 +100,8 @@ class RunHistoryListener implements JobExecutionListener {
                 : new RunEnd(LocalDateTime.now(), outcome.outcome(), outcome.reason(), outcome.exitCode(), isPublished);
         ModelCheck modelCheck = check.orNull();
         RecommendationLists scored = lists.orNull();
-        return RunRecord.of(run, end, ratings.summary(), input.orNull(), evaluation.orNull(),
+        RatingsRead read = ratings.find().map(RatingsCollector::summary).orElse(null);
+        return RunRecord.of(run, end, read, input.orNull(), evaluation.orNull(),
                 modelCheck == null ? null : modelCheck.verdict(), published.orNull(),
                 scored == null ? null : scored.diversity(), stepSeconds(execution));
     }

@@ -1,7 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.HoldoutEvaluation;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.TrainingData;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.scoring.ListDiversity;
@@ -22,13 +22,13 @@ class ScoreUsersTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ScoreUsersTasklet.class);
 
     private final RecommendationScorer scorer;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<TrainedModel> model;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<HoldoutEvaluation> evaluation;
     private final long seed;
 
-    ScoreUsersTasklet(RecommendationScorer scorer, StageResult<LoadedInput> input, StageResult<TrainedModel> model,
+    ScoreUsersTasklet(RecommendationScorer scorer, StageResult<CheckedInput> input, StageResult<TrainedModel> model,
                       StageResult<RecommendationLists> lists, StageResult<HoldoutEvaluation> evaluation, long seed) {
         this.scorer = scorer;
         this.input = input;

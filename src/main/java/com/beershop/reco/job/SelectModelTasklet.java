@@ -6,7 +6,7 @@ import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.evaluation.selection.SelectionResult;
 import com.beershop.reco.evaluation.selection.SelectionTable;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunMode;
@@ -31,7 +31,7 @@ class SelectModelTasklet implements Tasklet {
     private final AlgorithmSpec configured;
     private final HoldoutProtocol protocol;
     private final ModelSelectionRepository selections;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<ModelChoice> choice;
 
     /**
@@ -39,7 +39,7 @@ class SelectModelTasklet implements Tasklet {
      * @param runMode {@code RUN} or {@code EVALUATE}, as recorded with each candidate
      */
     SelectModelTasklet(ModelSelector selector, RunMode runMode, AlgorithmSpec configured, HoldoutProtocol protocol,
-                       ModelSelectionRepository selections, StageResult<LoadedInput> input,
+                       ModelSelectionRepository selections, StageResult<CheckedInput> input,
                        StageResult<ModelChoice> choice) {
         this.selector = selector;
         this.runMode = runMode;
@@ -57,7 +57,7 @@ class SelectModelTasklet implements Tasklet {
             choice.set(ModelChoice.configured(configured));
             return RepeatStatus.FINISHED;
         }
-        LoadedInput loaded = input.get();
+        CheckedInput loaded = input.get();
         // the very split BaselineComparison makes for the gate: same protocol, same ratings
         HoldoutSplit gate = protocol.split(loaded.data().ratings());
         SelectionResult result = selector.select(gate, loaded.data(), configured);

@@ -3,7 +3,7 @@ package com.beershop.reco.job;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
@@ -30,12 +30,12 @@ class TrainModelTasklet implements Tasklet {
     private final long seed;
     private final boolean retrainOnAll;
     private final HoldoutProtocol protocol;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<HoldoutEvaluation> evaluation;
     private final StageResult<TrainedModel> model;
 
     TrainModelTasklet(TrainerCatalog trainers, StageResult<ModelChoice> choice, long seed, boolean retrainOnAll,
-                      HoldoutProtocol protocol, StageResult<LoadedInput> input,
+                      HoldoutProtocol protocol, StageResult<CheckedInput> input,
                       StageResult<HoldoutEvaluation> evaluation, StageResult<TrainedModel> model) {
         this.trainers = trainers;
         this.choice = choice;

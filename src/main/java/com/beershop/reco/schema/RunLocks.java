@@ -138,11 +138,18 @@ public final class RunLocks {
         return lock != null && lock.claimedElsewhere(executionId);
     }
 
+    /**
+     * Connections of the pool that a run's lock keeps while the run lasts: none where the lock opens its own beside
+     * the pool; else the lock's and the execution claim's, so that whoever sizes work by the pool counts them.
+     */
+    public int poolConnectionsHeld() throws SQLException {
+        return besideThePool() == null ? 2 : 0;
+    }
+
     /** A connection of the lock's own: outside the pool where the pool says how to open one, else from it. */
     Connection openLockConnection() throws SQLException {
-        HikariDataSource pool = dataSource.isWrapperFor(HikariDataSource.class)
-                ? dataSource.unwrap(HikariDataSource.class) : null;
-        if (pool == null || pool.getJdbcUrl() == null) {
+        HikariDataSource pool = besideThePool();
+        if (pool == null) {
             return dataSource.getConnection();
         }
         Properties properties = new Properties();
@@ -154,6 +161,13 @@ public final class RunLocks {
             properties.setProperty("password", pool.getPassword());
         }
         return DriverManager.getConnection(dialect().runLockUrl(pool.getJdbcUrl()), properties);
+    }
+
+    /** The pool whose URL and credentials open the lock's connections beside it, or null when it does not say. */
+    private HikariDataSource besideThePool() throws SQLException {
+        HikariDataSource pool = dataSource.isWrapperFor(HikariDataSource.class)
+                ? dataSource.unwrap(HikariDataSource.class) : null;
+        return pool == null || pool.getJdbcUrl() == null ? null : pool;
     }
 
     private DatabaseDialect dialect() throws SQLException {

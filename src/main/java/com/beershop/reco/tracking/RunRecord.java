@@ -3,7 +3,7 @@ package com.beershop.reco.tracking;
 import com.beershop.reco.evaluation.EvaluationResult;
 import com.beershop.reco.evaluation.HoldoutEvaluation;
 import com.beershop.reco.evaluation.QualityGate;
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.RatingsRead;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.outcome.RunOutcome;
@@ -63,7 +63,7 @@ public record RunRecord(
      * @param diversity how varied the scored lists were by style
      * @param stepSeconds wall seconds per step, in step order
      */
-    public static RunRecord of(RunIdentity run, RunEnd end, RatingsRead read, LoadedInput input,
+    public static RunRecord of(RunIdentity run, RunEnd end, RatingsRead read, CheckedInput input,
                                HoldoutEvaluation evaluation, QualityGate.Verdict verdict, PublishResult publish,
                                ListDiversity diversity, Map<String, Double> stepSeconds) {
         EvaluationResult model = evaluation == null ? null : evaluation.model();

@@ -1,6 +1,6 @@
 package com.beershop.reco.tracking;
 
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.ingest.Product;
 import com.beershop.reco.ingest.TrainingData;
 import com.beershop.reco.model.InteractionMatrix;
@@ -32,7 +32,7 @@ public final class RunSummary {
      * @param input the run's checked input, or null when it did not get that far
      * @param lists the published lists, or null
      */
-    public void print(RunRecord r, LoadedInput input, RecommendationLists lists) {
+    public void print(RunRecord r, CheckedInput input, RecommendationLists lists) {
         StringBuilder out = new StringBuilder("\n=== beer-reco-batch run ").append(r.jobExecutionId()).append(" ===\n");
         line(out, "outcome", r.outcome() + (r.outcomeReason() == null ? "" : " (" + r.outcomeReason() + ")")
                 + ", exit code " + r.exitCode());
@@ -61,7 +61,7 @@ public final class RunSummary {
     }
 
     /** A few recommendations for the most active user, with names, so a person can judge them at a glance. */
-    private static void example(StringBuilder out, LoadedInput input, RecommendationLists lists) {
+    private static void example(StringBuilder out, CheckedInput input, RecommendationLists lists) {
         TrainingData data = input.data();
         InteractionMatrix ratings = data.ratings();
         int user = 0;
@@ -90,7 +90,7 @@ public final class RunSummary {
                 .limit(count).mapToInt(Integer::intValue).toArray();
     }
 
-    private static String describe(LoadedInput input, String productId) {
+    private static String describe(CheckedInput input, String productId) {
         Product product = input.catalog().find(productId);
         return product == null ? productId : productId + " " + product.name() + " (" + product.style() + ")";
     }

@@ -10,6 +10,7 @@ import com.beershop.reco.model.Workers;
 import com.beershop.reco.scoring.ListPolicy;
 import com.beershop.reco.scoring.ScoringInput;
 import java.util.SplittableRandom;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +65,9 @@ class BaselineComparisonTest {
         assertThat(evaluation.lastPublished()).isNull();
         assertThat(evaluation.baseline()).as("most-popular is still measured").isNotNull();
         QualityGate gate = new QualityGate(true, 0.001, true, 0.05);
-        assertThat(gate.judge(evaluation, 7L, null)).as("judged as on a first night: floor and most-popular only")
-                .isEqualTo(gate.judge(evaluation, null, null));
+        assertThat(gate.judge(evaluation, 7L, Optional.empty()))
+                .as("judged as on a first night: floor and most-popular only")
+                .isEqualTo(gate.judge(evaluation, null, Optional.empty()));
     }
 
     @Test

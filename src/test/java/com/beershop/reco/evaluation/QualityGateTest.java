@@ -4,6 +4,7 @@ import com.beershop.reco.evaluation.QualityGate.Decision;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,7 @@ class QualityGateTest {
 
     @Test
     void shouldPassAModelThatBeatsPopularityAndTheFloorOnFirstRun() {
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.30, 0.20, null), null, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.30, 0.20, null), null, Optional.empty());
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
         assertThat(verdict.mayPublish()).isTrue();
@@ -21,7 +22,7 @@ class QualityGateTest {
 
     @Test
     void shouldRefuseAModelThatOnlyTiesPopularity() {
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.20, 0.20, null), null, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.20, 0.20, null), null, Optional.empty());
 
         assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
         assertThat(verdict.reason()).contains("does not beat most-popular");
@@ -29,7 +30,7 @@ class QualityGateTest {
 
     @Test
     void shouldRefuseBelowTheAbsoluteFloorEvenWithoutABaseline() {
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.04, Double.NaN, null), null, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.04, Double.NaN, null), null, Optional.empty());
 
         assertThat(verdict.mayPublish()).isFalse();
         assertThat(verdict.reason()).contains("below the floor 0.0500");
@@ -37,7 +38,7 @@ class QualityGateTest {
 
     @Test
     void shouldRefuseAModelMoreThanTheAllowedShareBelowTheLastPublishedConfigurationOnTheSameSplit() {
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.37, 0.20, 0.40), 7L, null); // 7.5 % below
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.37, 0.20, 0.40), 7L, Optional.empty()); // 7.5 % below
 
         assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
         assertThat(verdict.reason()).contains("more than 5% below the 0.4000 of the last published configuration (run 7)");
@@ -45,7 +46,7 @@ class QualityGateTest {
 
     @Test
     void shouldAllowASmallDropAgainstTheLastPublishedConfiguration() {
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.385, 0.20, 0.40), 7L, null); // 3.75 % below
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.385, 0.20, 0.40), 7L, Optional.empty()); // 3.75 % below
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
     }
@@ -54,7 +55,7 @@ class QualityGateTest {
     void shouldPassOnFloorAndBaselineAloneWhenNoLastPublishedConfigurationWasMeasuredTonight() {
         // a published run exists (7), but BaselineComparison measured nothing for it (the same model as tonight's, or
         // one this version cannot build: BaselineComparisonTest); last night's recorded nDCG is not compared
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.25, 0.20, null), 7L, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.25, 0.20, null), 7L, Optional.empty());
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
     }
@@ -62,7 +63,7 @@ class QualityGateTest {
     @Test
     void shouldPublishWithTheReasonRecordedWhenTheOverrideNamesTonightsData() {
         QualityGate.Verdict verdict = gate.judge(evaluation(0.10, 0.20, null), null,
-                "reco.gate.override=12 (data 500:abc)");
+                Optional.of("reco.gate.override=12 (data 500:abc)"));
 
         assertThat(verdict.decision()).isEqualTo(Decision.OVERRIDDEN);
         assertThat(verdict.mayPublish()).isTrue();
@@ -73,7 +74,7 @@ class QualityGateTest {
     void shouldSkipEverythingWhenDisabled() {
         QualityGate off = new QualityGate(false, 0.05, true, 0.05);
 
-        assertThat(off.judge(evaluation(0.0, 0.5, null), null, null).decision()).isEqualTo(Decision.SKIPPED);
+        assertThat(off.judge(evaluation(0.0, 0.5, null), null, Optional.empty()).decision()).isEqualTo(Decision.SKIPPED);
     }
 
     @Test

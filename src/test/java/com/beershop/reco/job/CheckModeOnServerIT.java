@@ -6,9 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +20,7 @@ class CheckModeOnServerIT {
 
     private TestDatabase db;
     private String output = "";
+    private List<String> checkLines = List.of();
 
     @BeforeEach
     void freshDatabase() {
@@ -36,25 +34,25 @@ class CheckModeOnServerIT {
 
     @Test
     void shouldPassEveryCheckAfterANightPublished() throws Exception {
-        migratedAndPublished();
+        db.publishOneNight();
 
         int exit = check();
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
         // PostgreSQL answers 14 lines, SQL Server more (the version store, the server-state permission)
-        assertThat(checkLines()).hasSizeGreaterThanOrEqualTo(14).allMatch(l -> l.startsWith("ok "), "every line ok");
-        assertThat(output).contains("All " + checkLines().size() + " checks passed.");
+        assertThat(checkLines).hasSizeGreaterThanOrEqualTo(14).allMatch(l -> l.startsWith("ok "), "every line ok");
+        assertThat(output).contains("All " + checkLines.size() + " checks passed.");
     }
 
     @Test
     void shouldNameTheTableAndThePrivilegeALoginLacks() throws Exception {
-        migratedAndPublished();
+        db.publishOneNight();
 
         try (TestDatabase.Login login = db.loginWithout("DELETE", "recommendations")) {
             int exit = check(login.arguments());
 
             assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
-            assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
+            assertThat(checkLines).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
                     .startsWith("FAILED  privileges recommendations: the login ").contains("lacks DELETE on recommendations");
         }
     }
@@ -67,26 +65,10 @@ class CheckModeOnServerIT {
         assertThat(output).containsPattern("FAILED  job schema: not created, this build expects \\d+");
     }
 
-    private void migratedAndPublished() throws Exception {
-        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-        db.loadGenerated(RecommendationJobTestBase.DATA);
-        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
-    }
-
     private int check(String... extra) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return db.run("check", extra);
-        } finally {
-            System.setOut(original);
-            output = captured.toString(StandardCharsets.UTF_8);
-            original.print(output);
-        }
-    }
-
-    private List<String> checkLines() {
-        return output.lines().filter(l -> l.startsWith("ok ") || l.startsWith("FAILED ")).toList();
+        CheckRun run = CheckRun.on(db, extra);
+        output = run.output();
+        checkLines = run.checkLines();
+        return run.exit();
     }
 }

@@ -5,9 +5,6 @@ import com.beershop.reco.sample.SampleDataSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +21,7 @@ class CheckModeTest {
 
     private TestDatabase db;
     private String output = "";
+    private List<String> checkLines = List.of();
 
     @AfterEach
     void dropDatabase() {
@@ -31,20 +29,10 @@ class CheckModeTest {
     }
 
     private int check(String... extra) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return db.run("check", extra);
-        } finally {
-            System.setOut(original);
-            output = captured.toString(StandardCharsets.UTF_8);
-            original.print(output);
-        }
-    }
-
-    private List<String> checkLines() {
-        return output.lines().filter(l -> l.startsWith("ok ") || l.startsWith("WARN ") || l.startsWith("FAILED ")).toList();
+        CheckRun run = CheckRun.on(db, extra);
+        output = run.output();
+        checkLines = run.checkLines();
+        return run.exit();
     }
 
     private void migratedWithRatings(TestDatabase database) throws Exception {
@@ -64,10 +52,10 @@ class CheckModeTest {
 
         // then: a warning that names the column and the fix; nothing fails
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(checkLines()).filteredOn(l -> l.startsWith("WARN")).singleElement().asString()
+        assertThat(checkLines).filteredOn(l -> l.startsWith("WARN")).singleElement().asString()
                 .startsWith("WARN    contract ratings: ").contains("no index leads on user_id",
                         "CREATE INDEX ix_ratings_user_id ON ratings (user_id)");
-        assertThat(checkLines()).noneMatch(l -> l.startsWith("FAILED"));
+        assertThat(checkLines).noneMatch(l -> l.startsWith("FAILED"));
     }
 
     @Test
@@ -80,7 +68,7 @@ class CheckModeTest {
         int exit = check();
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(checkLines()).allMatch(l -> l.startsWith("ok "), "every line ok").extracting(l -> l.substring(8, l.indexOf(':')))
+        assertThat(checkLines).allMatch(l -> l.startsWith("ok "), "every line ok").extracting(l -> l.substring(8, l.indexOf(':')))
                 .containsExactly("connection", "job schema", "contract ratings", "contract products",
                         "contract recommendations", "privileges ratings", "privileges products",
                         "privileges recommendations", "privileges job tables", "privileges job sequences",
@@ -121,7 +109,7 @@ class CheckModeTest {
             int exit = check("--spring.datasource.username=" + role);
 
             assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
-            assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).containsExactly(
+            assertThat(checkLines).filteredOn(l -> l.startsWith("FAILED")).containsExactly(
                     "FAILED  privileges recommendations: the login " + role + " lacks DELETE on recommendations");
             assertThat(output).contains("ok      privileges ratings: " + role + " may SELECT on ratings",
                     "1 of 14 checks FAILED.");
@@ -146,7 +134,7 @@ class CheckModeTest {
             int exit = check("--spring.datasource.username=" + role);
 
             assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
-            assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).containsExactly(
+            assertThat(checkLines).filteredOn(l -> l.startsWith("FAILED")).containsExactly(
                     "FAILED  privileges job tables: the login " + role + " lacks INSERT on reco_model_selection",
                     "FAILED  privileges job sequences: the login " + role + " lacks USAGE on BATCH_JOB_EXECUTION_SEQ");
         } finally {
@@ -166,7 +154,7 @@ class CheckModeTest {
         int exit = check();
 
         assertThat(exit).isEqualTo(ExitCodes.DATABASE_UNFIT);
-        assertThat(checkLines()).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
+        assertThat(checkLines).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
                 .startsWith("FAILED  contract recommendations: ")
                 .contains("column rank is missing (the table has: USER_ID, PRODUCT_ID, POSITION)",
                         "column USER_ID CHARACTER VARYING(32) is shorter than reco.input.max-id-length=64",

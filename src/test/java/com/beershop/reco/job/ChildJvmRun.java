@@ -48,8 +48,21 @@ final class ChildJvmRun {
         return new ChildJvmRun(process, log);
     }
 
+    /**
+     * Starts {@code run} on {@code db}, published to before, and returns once it stages rows of its own: in small
+     * batches, so that it is still at it when the test signals or kills it.
+     */
+    static ChildJvmRun caughtStaging(TestDatabase db, Path log, String... extra) throws Exception {
+        long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
+        List<String> args = new ArrayList<>(List.of("--reco.publish.batch-size=20"));
+        args.addAll(List.of(extra));
+        ChildJvmRun run = start(db, log, args.toArray(String[]::new));
+        run.awaitStagedRows(db, published);
+        return run;
+    }
+
     /** Waits until the run has staged rows of its own (the published generation {@code published} is staged already). */
-    void awaitStagedRows(TestDatabase db, long published) throws InterruptedException {
+    private void awaitStagedRows(TestDatabase db, long published) throws InterruptedException {
         long guard = System.nanoTime() + TimeUnit.MINUTES.toNanos(HANG_GUARD_MINUTES);
         while (db.count("SELECT COUNT(*) FROM reco_staging WHERE run_id <> ?", published) == 0) {
             assertThat(process.isAlive()).as("the run ended before it staged anything: %s", output()).isTrue();

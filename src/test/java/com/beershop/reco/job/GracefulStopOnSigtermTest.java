@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,9 +45,7 @@ class GracefulStopOnSigtermTest {
     void publishedOnce() throws Exception {
         ExternalTool.PUSHGATEWAY.require();
         db = TestDatabase.postgres();
-        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-        db.loadGenerated(RecommendationJobTestBase.DATA);
-        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        db.publishOneNight();
     }
 
     @AfterEach
@@ -68,9 +65,7 @@ class GracefulStopOnSigtermTest {
         long historyRows = db.count("SELECT COUNT(*) FROM reco_run_history");
         long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
         Path log = logs.resolve("victim.log");
-        ChildJvmRun run = startRunInAnotherJvm(log, "--reco.publish.batch-size=20");
-        run.awaitStagedRows(db, published);
-        Process victim = run.process;
+        Process victim = ChildJvmRun.caughtStaging(db, log, pushingArguments()).process;
 
         // when
         long signalled = System.nanoTime();
@@ -113,7 +108,7 @@ class GracefulStopOnSigtermTest {
             try (Statement statement = reader.createStatement()) {
                 statement.execute("SELECT * FROM recommendations FOR UPDATE");
             }
-            victim = startRunInAnotherJvm(log).process;
+            victim = ChildJvmRun.start(db, log, pushingArguments()).process;
             awaitDeleteWaitingForTheLock(victim, log);
 
             // when: SIGTERM while the DELETE waits, then the reader lets go
@@ -147,13 +142,11 @@ class GracefulStopOnSigtermTest {
         }
     }
 
-    private ChildJvmRun startRunInAnotherJvm(Path log, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of(
-                "--management.prometheus.metrics.export.pushgateway.enabled=true",
+    /** The run pushes its metrics to the Pushgateway under this test's own instance label. */
+    private String[] pushingArguments() {
+        return new String[]{"--management.prometheus.metrics.export.pushgateway.enabled=true",
                 "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:9091",
-                "--management.prometheus.metrics.export.pushgateway.grouping-key.instance=" + instance));
-        args.addAll(List.of(extra));
-        return ChildJvmRun.start(db, log, args.toArray(String[]::new));
+                "--management.prometheus.metrics.export.pushgateway.grouping-key.instance=" + instance};
     }
 
     /** This test's samples on the Pushgateway, without the job and instance labels: {@code name{labels} value}. */

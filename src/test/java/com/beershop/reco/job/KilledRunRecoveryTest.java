@@ -27,9 +27,7 @@ class KilledRunRecoveryTest {
     @BeforeEach
     void publishedOnce() throws Exception {
         db = TestDatabase.postgres();
-        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-        db.loadGenerated(RecommendationJobTestBase.DATA);
-        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        db.publishOneNight();
     }
 
     @AfterEach
@@ -41,8 +39,7 @@ class KilledRunRecoveryTest {
     void shouldKeepLiveRowsWhenKilledWhileStagingAndSucceedOnTheNextRunWithoutCleanUp() throws Exception {
         List<String> yesterday = db.liveRows();
         long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
-        ChildJvmRun victim = ChildJvmRun.start(db, logs.resolve("victim.log"), "--reco.publish.batch-size=20");
-        victim.awaitStagedRows(db, published);
+        ChildJvmRun victim = ChildJvmRun.caughtStaging(db, logs.resolve("victim.log"));
 
         victim.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 

@@ -25,9 +25,7 @@ class LeftoversAndWarningsTest {
     @BeforeEach
     void publishedOnce() throws Exception {
         db = TestDatabase.postgres();
-        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-        db.loadGenerated(RecommendationJobTestBase.DATA);
-        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        db.publishOneNight();
     }
 
     @AfterEach

@@ -26,9 +26,7 @@ class RunLockOnServerIT {
     @BeforeEach
     void publishedOnce() throws Exception {
         db = TestDatabase.server();
-        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-        db.loadGenerated(RecommendationJobTestBase.DATA);
-        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        db.publishOneNight();
     }
 
     @AfterEach

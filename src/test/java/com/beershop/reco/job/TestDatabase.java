@@ -1,6 +1,7 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.BeerRecoApplication;
+import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.sample.SampleDataGenerator;
 import com.beershop.reco.sample.SampleDataSpec;
 import com.beershop.reco.schema.RunLock;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real, empty database for one test class: a named in-memory H2 in SQL Server mode, or a fresh database on the
@@ -141,6 +144,16 @@ abstract class TestDatabase implements AutoCloseable {
         }
         args.addAll(Arrays.asList(extra));
         return args;
+    }
+
+    /**
+     * Yesterday, for a test of tonight: migrates, loads {@link RecommendationJobTestBase#DATA} and publishes one
+     * night, each of which must succeed.
+     */
+    void publishOneNight() throws Exception {
+        assertThat(run("migrate")).as("migrate").isEqualTo(ExitCodes.OK);
+        loadGenerated(RecommendationJobTestBase.DATA);
+        assertThat(run("run")).as("the night before the test").isEqualTo(ExitCodes.OK);
     }
 
     /** Fills products and ratings with generated beer-shop data (taste structure and all). */

@@ -1,6 +1,6 @@
 package com.beershop.reco.job;
 
-import com.beershop.reco.ingest.LoadedInput;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.rollout.ArmSplit;
 import com.beershop.reco.rollout.LiveModelArm;
@@ -18,20 +18,20 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Per arm: the model arm's new lists against what the live table serves the same users now (the control arm's rows
  * are not the model's); with no model arm (share 0) nothing of the model goes live and nothing is checked.
  */
-class GuardListsTasklet implements Tasklet {
+class GuardPublishTasklet implements Tasklet {
 
-    private static final Logger log = LoggerFactory.getLogger(GuardListsTasklet.class);
+    private static final Logger log = LoggerFactory.getLogger(GuardPublishTasklet.class);
 
     private final PublishGuards guards;
     private final LiveModelArm liveModelArm;
     private final RolloutArms arms;
     private final GateOverride override;
-    private final StageResult<LoadedInput> input;
+    private final StageResult<CheckedInput> input;
     private final StageResult<RecommendationLists> lists;
     private final StageResult<ArmSplit> split;
 
-    GuardListsTasklet(PublishGuards guards, LiveModelArm liveModelArm, RolloutArms arms, GateOverride override,
-                      StageResult<LoadedInput> input, StageResult<RecommendationLists> lists,
+    GuardPublishTasklet(PublishGuards guards, LiveModelArm liveModelArm, RolloutArms arms, GateOverride override,
+                      StageResult<CheckedInput> input, StageResult<RecommendationLists> lists,
                       StageResult<ArmSplit> split) {
         this.guards = guards;
         this.liveModelArm = liveModelArm;
@@ -55,7 +55,7 @@ class GuardListsTasklet implements Tasklet {
         PublishGuards.LiveTable live = liveModelArm.of(arms);
         log.info("Publish guards: {} rows for {} users of the model arm tonight; the live table serves them {} rows"
                 + " for {} users", arm.modelRows(), arm.modelUsersServed(), live.rows(), live.users());
-        boolean overridden = override.appliesTo(input.get().read().fingerprint()) != null;
+        boolean overridden = override.appliesTo(input.get().read().fingerprint()).isPresent();
         // the non-finite share over the users the model scored (not those who got the fallback for few ratings)
         guards.checkLists(arm.modelRows(), arm.modelUsersServed(), tonight.nonFiniteUsers(), tonight.modelUsers(),
                 live, overridden);

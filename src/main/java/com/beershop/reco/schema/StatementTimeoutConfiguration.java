@@ -1,7 +1,6 @@
-package com.beershop.reco.job;
+package com.beershop.reco.schema;
 
 import com.beershop.reco.config.JobProperties;
-import com.beershop.reco.schema.QueryTimeoutDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,10 @@ import org.springframework.core.env.Environment;
 import javax.sql.DataSource;
 import java.time.Duration;
 
-/** Every statement the job sends gets {@code reco.job.query-timeout}: the DataSource hands out no statement without it. */
+/**
+ * Every statement the job sends gets {@code reco.job.query-timeout}: the DataSource hands out no statement without
+ * it. Here, beside {@link QueryTimeoutDataSource}, because every mode's DataSource gets it, not only the jobs'.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StatementTimeoutConfiguration {
 

@@ -7,8 +7,8 @@ package com.beershop.reco.ingest;
  * @param duplicates user/product pairs rated more than once (the latest rating is kept)
  * @param unrecommendableRatings ratings of unknown or inactive products: kept for training, never recommended
  */
-public record LoadedInput(ProductCatalog catalog, TrainingData data, RatingsRead read, int duplicates,
-                          long unrecommendableRatings) {
+public record CheckedInput(ProductCatalog catalog, TrainingData data, RatingsRead read, int duplicates,
+                           long unrecommendableRatings) {
 
     public long ratingsUsed() {
         return data.ratings().numRatings();

@@ -1,0 +1,67 @@
+package com.beershop.reco.job;
+
+import com.beershop.reco.config.EvaluationProperties;
+import com.beershop.reco.config.ModelProperties;
+import com.beershop.reco.config.QualityGateProperties;
+import com.beershop.reco.config.ScoringProperties;
+import com.beershop.reco.config.SelectionProperties;
+import com.beershop.reco.evaluation.AlgorithmComparison;
+import com.beershop.reco.evaluation.BaselineComparison;
+import com.beershop.reco.evaluation.HoldoutProtocol;
+import com.beershop.reco.evaluation.QualityGate;
+import com.beershop.reco.evaluation.SeedSpread;
+import com.beershop.reco.evaluation.selection.ModelSelector;
+import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.tracking.RunHistoryRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Judging models offline: the hold-out protocol every comparison shares, the model selection, the comparisons of
+ * the {@code evaluate} mode, and the quality gate with its one-shot override.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EvaluationConfiguration {
+
+    @Bean
+    public HoldoutProtocol holdoutProtocol(EvaluationProperties evaluation, ModelProperties model,
+                                           ScoringProperties scoring) {
+        return new HoldoutProtocol(evaluation.split(), evaluation.holdoutFraction(), model.seed(), scoring.lists(),
+                scoring.minUserRatings(), evaluation.maxUsers());
+    }
+
+    @Bean
+    public BaselineComparison baselineComparison(TrainerCatalog trainers, HoldoutProtocol holdoutProtocol) {
+        return new BaselineComparison(trainers, holdoutProtocol);
+    }
+
+    @Bean
+    public AlgorithmComparison algorithmComparison(TrainerCatalog trainers, HoldoutProtocol holdoutProtocol) {
+        return new AlgorithmComparison(trainers, holdoutProtocol);
+    }
+
+    @Bean
+    public SeedSpread seedSpread(TrainerCatalog trainers, HoldoutProtocol holdoutProtocol) {
+        return new SeedSpread(trainers, holdoutProtocol);
+    }
+
+    /** Built even when reco.selection.enabled=false, so a typo in the search space fails at start either way. */
+    @Bean
+    public ModelSelector modelSelector(TrainerCatalog trainers, SelectionProperties selection, ModelProperties model,
+                                       ScoringProperties scoring) {
+        return new ModelSelector(trainers, selection.searchSpace(),
+                new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
+                        selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.lists(),
+                        scoring.minUserRatings(), model.seed(), selection.minGain()));
+    }
+
+    @Bean
+    public QualityGate qualityGate(QualityGateProperties gate) {
+        return new QualityGate(gate.enabled(), gate.minNdcg(), gate.mustBeatPopularity(), gate.maxRelativeDrop());
+    }
+
+    @Bean
+    GateOverride gateOverride(QualityGateProperties gate, RunHistoryRepository history) {
+        return new GateOverride(gate.override(), history);
+    }
+}
