@@ -79,7 +79,7 @@ class QualityGateTest {
 
     @Test
     void shouldPassAModelExactlyAtTheFloor() {
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.05, Double.NaN, null), null, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.05, Double.NaN, null), null, Optional.empty());
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
         assertThat(verdict.reason()).isEqualTo("nDCG 0.0500 passed every check");
@@ -87,7 +87,7 @@ class QualityGateTest {
 
     @Test
     void shouldRefuseAModelWhoseNdcgIsNotANumber() {
-        QualityGate.Verdict verdict = gate.judge(evaluation(Double.NaN, Double.NaN, null), null, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(Double.NaN, Double.NaN, null), null, Optional.empty());
 
         assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
         assertThat(verdict.reason()).isEqualTo("nDCG NaN is below the floor 0.0500");
@@ -97,13 +97,13 @@ class QualityGateTest {
     void shouldNotRequireBeatingPopularityWhenConfiguredNotTo() {
         QualityGate lenient = new QualityGate(true, 0.05, false, 0.05);
 
-        assertThat(lenient.judge(evaluation(0.10, 0.20, null), null, null).decision()).isEqualTo(Decision.PASSED);
+        assertThat(lenient.judge(evaluation(0.10, 0.20, null), null, Optional.empty()).decision()).isEqualTo(Decision.PASSED);
     }
 
     @Test
     void shouldAllowADropExactlyAtTheLimitAgainstTheLastPublishedConfiguration() {
         // 0.38 is exactly 5 % below 0.40
-        QualityGate.Verdict verdict = gate.judge(evaluation(0.38, 0.20, 0.40), 7L, null);
+        QualityGate.Verdict verdict = gate.judge(evaluation(0.38, 0.20, 0.40), 7L, Optional.empty());
 
         assertThat(verdict.decision()).isEqualTo(Decision.PASSED);
     }
@@ -111,7 +111,7 @@ class QualityGateTest {
     @Test
     void shouldGiveEveryFailedCheckInTheReason() {
         QualityGate.Verdict verdict = new QualityGate(true, 0.25, true, 0.1).judge(evaluation(0.17, 0.2, 0.2), 3L,
-                null);
+                Optional.empty());
 
         assertThat(verdict.reason()).isEqualTo("nDCG 0.1700 is below the floor 0.2500; nDCG 0.1700 does not beat"
                 + " most-popular's 0.2000 on the same split; nDCG 0.1700 is more than 10% below the 0.2000 of the last"

@@ -33,7 +33,7 @@ class InputCheckTest {
 
     @Test
     void shouldAcceptARejectedShareExactlyAtTheLimit() {
-        LoadedInput input = new InputCheck(0.3, 1).check(sevenAcceptedThreeRejected(), CATALOG);
+        CheckedInput input = new InputCheck(0.3, 1).check(sevenAcceptedThreeRejected(), CATALOG);
 
         assertThat(input.read().rejected()).isEqualTo(3);
         assertThat(input.read().read()).isEqualTo(10);
@@ -52,7 +52,7 @@ class InputCheckTest {
 
     @Test
     void shouldHandOnTheDataWithItsCountsWhenTheInputPasses() {
-        LoadedInput input = new InputCheck(0.5, 6).check(sevenAcceptedThreeRejected(), CATALOG);
+        CheckedInput input = new InputCheck(0.5, 6).check(sevenAcceptedThreeRejected(), CATALOG);
 
         assertThat(input.ratingsUsed()).isEqualTo(6);
         assertThat(input.users()).isEqualTo(3);

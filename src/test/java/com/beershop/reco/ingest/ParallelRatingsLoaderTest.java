@@ -29,7 +29,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ParallelRatingsLoaderTest {
 
-    private static final String SELECT = "SELECT user_id, product_id, rating, rated_at FROM ratings";
+    private static final RatingsQuery QUERY = new RatingsQuery("ratings", "user_id", "product_id", "rating", "rated_at");
     private static final RatingValidator VALIDATOR = new RatingValidator(BigDecimal.ONE, new BigDecimal("5"), 64);
     private static final ReadPlan FOUR_READERS = new ReadPlan(4, ReadConsistency.REPEATABLE_READ_PER_READER, "", "?",
             Optional.empty(), id -> {
@@ -109,8 +109,8 @@ class ParallelRatingsLoaderTest {
     void shouldPassOnAReadersSqlExceptionAsItIs() throws Exception {
         try (H2 db = new H2()) {
             db.insert(shopRows());
-            ParallelRatingsLoader wrongColumn = new ParallelRatingsLoader(db.dataSource, "ratings", "user_id",
-                    "SELECT user_id, product_id, stars, rated_at FROM ratings", VALIDATOR, 100);
+            ParallelRatingsLoader wrongColumn = new ParallelRatingsLoader(db.dataSource,
+                    new RatingsQuery("ratings", "user_id", "product_id", "stars", "rated_at"), VALIDATOR, 100);
 
             assertThatThrownBy(() -> wrongColumn.load(new RatingsCollector(), FOUR_READERS))
                     .isInstanceOf(SQLException.class).hasMessageContaining("STARS");
@@ -271,7 +271,7 @@ class ParallelRatingsLoaderTest {
 
         RatingsCollector load(ReadPlan plan) throws SQLException {
             RatingsCollector collector = new RatingsCollector();
-            new ParallelRatingsLoader(dataSource, "ratings", "user_id", SELECT, VALIDATOR, 7).load(collector, plan);
+            new ParallelRatingsLoader(dataSource, QUERY, VALIDATOR, 7).load(collector, plan);
             return collector;
         }
     }
