@@ -10,6 +10,7 @@ import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +40,7 @@ class AlgorithmComparisonTest {
                 AlgorithmSpec.parse("ease:lambda=5"));
         List<AlgorithmComparison.Candidate> handedOn = new ArrayList<>();
 
-        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, RATINGS, null, null,
+        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, ScoringInput.of(RATINGS),
                 handedOn::add);
 
         assertThat(results).extracting(AlgorithmComparison.Candidate::spec).containsExactlyElementsOf(candidates);
@@ -61,7 +62,8 @@ class AlgorithmComparisonTest {
         recommendable[0] = false; // the most popular item
         List<AlgorithmSpec> popular = List.of(AlgorithmSpec.parse("most-popular"));
 
-        EvaluationResult result = COMPARISON.compare(popular, RATINGS, recommendable, null, c -> { }).get(0).result();
+        EvaluationResult result = COMPARISON.compare(popular, ScoringInput.of(RATINGS, recommendable, null), c -> { })
+                .get(0).result();
 
         assertThat(result.ndcg()).isEqualTo(new OfflineEvaluator(5, recommendable, 0, WORKERS)
                 .evaluate(TRAINERS.create(popular.get(0)), HoldoutSplit.perUser(RATINGS, 0.25, 7)).ndcg());
@@ -74,7 +76,7 @@ class AlgorithmComparisonTest {
                 AlgorithmSpec.parse("most-popular"));
         List<AlgorithmComparison.Candidate> handedOn = new ArrayList<>();
 
-        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, RATINGS, null, null,
+        List<AlgorithmComparison.Candidate> results = COMPARISON.compare(candidates, ScoringInput.of(RATINGS),
                 handedOn::add);
 
         assertThat(results.get(0).failed()).isTrue();
@@ -89,16 +91,16 @@ class AlgorithmComparisonTest {
         List<AlgorithmComparison.Candidate> handedOn = new ArrayList<>();
 
         assertThatThrownBy(() -> COMPARISON.compare(List.of(AlgorithmSpec.parse("most-popular"),
-                AlgorithmSpec.parse("ials:factor=8")), RATINGS, null, null, handedOn::add))
+                AlgorithmSpec.parse("ials:factor=8")), ScoringInput.of(RATINGS), handedOn::add))
                 .isInstanceOf(InvalidAlgorithmSpecException.class).hasMessageContaining("factor");
         assertThat(handedOn).as("nothing evaluated").isEmpty();
     }
 
     @Test
     void shouldPrintOneRowPerCandidateWithFourDecimalsAndTheReasonOfAFailure() {
-        EvaluationResult ease = new EvaluationResult("ease", "lambda=5.0", 40, 0.12346, 0.5, 0.25, 0.125, 0.8,
+        EvaluationResult ease = new EvaluationResult("ease", Map.of("lambda", 5.0), 40, 0.12346, 0.5, 0.25, 0.125, 0.8,
                 Double.NaN, Double.NaN, 1.234, 0.5);
-        EvaluationResult rating = new EvaluationResult("biasedmf", "factors=4", 40, 0.1, 0.2, 0.3, 0.4, 0.5,
+        EvaluationResult rating = new EvaluationResult("biasedmf", Map.of("factors", 4), 40, 0.1, 0.2, 0.3, 0.4, 0.5,
                 0.91234, 0.7, 12, 0.006);
         List<AlgorithmComparison.Candidate> candidates = List.of(
                 new AlgorithmComparison.Candidate(AlgorithmSpec.parse("ease:lambda=5"), ease, null),

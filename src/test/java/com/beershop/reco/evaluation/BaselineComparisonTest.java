@@ -72,7 +72,7 @@ class BaselineComparisonTest {
 
     @Test
     void shouldCompareWithMostPopularAloneOnTheFirstNight() {
-        HoldoutEvaluation first = COMPARISON.evaluate(TONIGHT, RATINGS, null, null, null);
+        HoldoutEvaluation first = COMPARISON.evaluate(TONIGHT, ScoringInput.of(RATINGS), null);
 
         OfflineEvaluator evaluator = new OfflineEvaluator(5, null, 0, WORKERS);
         HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 7);
@@ -85,7 +85,7 @@ class BaselineComparisonTest {
 
     @Test
     void shouldNotMeasureMostPopularAgainstItselfWhenItIsTonightsModel() {
-        HoldoutEvaluation popular = COMPARISON.evaluate(AlgorithmSpec.parse("most-popular"), RATINGS, null, null,
+        HoldoutEvaluation popular = COMPARISON.evaluate(AlgorithmSpec.parse("most-popular"), ScoringInput.of(RATINGS),
                 null);
 
         assertThat(popular.baseline()).isNull();

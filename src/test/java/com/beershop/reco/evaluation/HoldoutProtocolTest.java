@@ -11,7 +11,9 @@ import com.beershop.reco.model.Matrices;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,12 +80,17 @@ class HoldoutProtocolTest {
             }
 
             @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of();
+            }
+
+            @Override
             public com.beershop.reco.model.TrainedModel train(InteractionMatrix train, long seed) {
                 return (user, scores) -> java.util.Arrays.fill(scores, 0f);
             }
         };
 
-        EvaluationResult judged = protocol.evaluator(null, null, WORKERS).evaluate(flat, split);
+        EvaluationResult judged = protocol.evaluator(ScoringInput.of(ratings), WORKERS).evaluate(flat, split);
 
         EvaluationResult popularity = new OfflineEvaluator(3, null, WORKERS).evaluate(new MostPopularTrainer(), split);
         assertThat(judged.ndcg()).isEqualTo(popularity.ndcg());
@@ -113,6 +120,6 @@ class HoldoutProtocolTest {
     }
 
     private static EvaluationResult result(double ndcg) {
-        return new EvaluationResult("x", "", 100, 0, 0, ndcg, 0, 0, Double.NaN, Double.NaN, 0, 0);
+        return new EvaluationResult("x", Map.of(), 100, 0, 0, ndcg, 0, 0, Double.NaN, Double.NaN, 0, 0);
     }
 }

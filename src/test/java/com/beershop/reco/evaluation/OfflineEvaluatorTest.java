@@ -265,6 +265,11 @@ class OfflineEvaluatorTest {
             }
 
             @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of();
+            }
+
+            @Override
             public TrainedModel train(InteractionMatrix train, long seed) {
                 return new TrainedModel() {
                     @Override
@@ -341,15 +346,15 @@ class OfflineEvaluatorTest {
             }
 
             @Override
-            public String toString() {
-                return "patience=200";
+            public Map<String, Object> effectiveParams() {
+                return Map.of("patience", 200);
             }
         };
 
         EvaluationResult result = new OfflineEvaluator(2, null, WORKERS).evaluate(slow, split);
 
         assertThat(result.algorithm()).isEqualTo("slow");
-        assertThat(result.params()).isEqualTo("patience=200");
+        assertThat(result.params()).isEqualTo(Map.of("patience", 200));
         assertThat(result.trainSeconds()).isBetween(0.2, 30.0);
         assertThat(result.scoreSeconds()).isBetween(0.0, 30.0);
     }

@@ -69,7 +69,7 @@ class SeedSpreadTest {
         SeedSpread spread = new SeedSpread(TRAINERS, new HoldoutProtocol(SplitKind.RANDOM, 0.25, 7, ListPolicy.topN(5),
                 0, 0));
 
-        List<SeedSpread.Row> rows = spread.measure(candidates, ratings, null, null, 7, 2);
+        List<SeedSpread.Row> rows = spread.measure(candidates, ScoringInput.of(ratings), 7, 2);
 
         assertThat(rows.get(0).ndcg()).containsOnly(Double.NaN);
         assertThat(rows.get(0).mean()).isNaN();
@@ -83,7 +83,7 @@ class SeedSpreadTest {
                 0, 0));
 
         assertThatThrownBy(() -> spread.measure(List.of(AlgorithmSpec.parse("most-popular")),
-                randomRatings(10, 5, 3, 1), null, null, 7, 0)).isInstanceOf(IllegalArgumentException.class);
+                ScoringInput.of(randomRatings(10, 5, 3, 1)), 7, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -34,7 +34,7 @@ class ListDiversityTest {
                 new int[] {2, 4});              // 0, 1, 3, 5: two IPAs of four places is half, not crowded
 
         RecommendationLists lists = new RecommendationScorer(4, 0, ONE_THREAD)
-                .scoreAll(DESCENDING, ratings, null, STYLES);
+                .scoreAll(DESCENDING, ScoringInput.of(ratings, null, STYLES));
 
         ListDiversity diversity = lists.diversity();
         assertThat(lists.usersServed()).as("the user who rated everything got nothing").isEqualTo(4);
@@ -49,7 +49,7 @@ class ListDiversityTest {
         InteractionMatrix ratings = Matrices.binary(6, new int[] {0, 1, 2, 3, 4, 5});
 
         RecommendationLists lists = new RecommendationScorer(4, 0, ONE_THREAD)
-                .scoreAll(DESCENDING, ratings, null, STYLES);
+                .scoreAll(DESCENDING, ScoringInput.of(ratings, null, STYLES));
 
         assertThat(lists.diversity().lists()).isZero();
         assertThat(lists.diversity().meanDistinctStyles()).isNaN();
@@ -68,7 +68,7 @@ class ListDiversityTest {
     void shouldCountAListOfItemsWithoutStyleAsDistinctEvenWhenNoItemHasAStyle() {
         int[] noStyles = {-1, -1, -1, -1, -1, -1};
         RecommendationLists lists = new RecommendationScorer(4, 0, ONE_THREAD)
-                .scoreAll(DESCENDING, Matrices.binary(6, new int[] {0}), null, noStyles);
+                .scoreAll(DESCENDING, ScoringInput.of(Matrices.binary(6, new int[] {0}), null, noStyles));
 
         assertThat(lists.diversity().meanDistinctStyles()).isEqualTo(4.0);
         assertThat(lists.diversity().crowdedListsShare()).isZero();

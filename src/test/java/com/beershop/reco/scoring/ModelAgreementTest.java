@@ -153,6 +153,6 @@ class ModelAgreementTest {
     private static ModelAgreement measure(RecommendationScorer scorer, TrainedModel published, TrainedModel judged,
                                           InteractionMatrix ratings, boolean[] recommendable) {
         RecommendationLists lists = scorer.scoreAll(published, ratings, recommendable);
-        return scorer.measureAgreement(lists, published, judged, ratings, recommendable, null, 11);
+        return scorer.measureAgreement(lists, published, judged, ScoringInput.of(ratings, recommendable, null), 11);
     }
 }

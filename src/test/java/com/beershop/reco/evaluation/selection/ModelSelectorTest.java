@@ -163,7 +163,7 @@ class ModelSelectorTest {
                 new float[small.numRatings()]);
         ModelSelector selector = selector(List.of("ease:lambda=1"), 1_000_000);
 
-        SelectionResult result = selector.select(gate(wide), null, null, POPULAR);
+        SelectionResult result = selector.select(gate(wide), ScoringInput.of(wide), POPULAR);
 
         assertThat(result.candidates()).extracting(CandidateScore::status)
                 .containsExactly(Status.EVALUATED, Status.SKIPPED);
@@ -176,7 +176,9 @@ class ModelSelectorTest {
         AlgorithmSpec failing = AlgorithmSpec.parse("ease:lambda=1,max-items=2");
         ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
 
-        SelectionResult result = selector.select(gate(twoTasteGroups(60, 12, 8, 1)), null, null, failing);
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
+
+        SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), failing);
 
         assertThat(result.chosen()).isEqualTo(failing);
         assertThat(result.chosenNdcg()).isNaN();
@@ -218,6 +220,11 @@ class ModelSelectorTest {
             }
 
             @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of("factors", 4);
+            }
+
+            @Override
             public TrainedModel train(InteractionMatrix ratings, long seed) {
                 return new TrainedModel() {
                     @Override
@@ -243,6 +250,7 @@ class ModelSelectorTest {
         MaskedTrainer maskedFixed = new MaskedTrainer(new FixedScores(), user -> new int[0]);
 
         assertThat(masked.algorithm()).isEqualTo("biased");
+        assertThat(masked.effectiveParams()).isEqualTo(Map.of("factors", 4));
         assertThat(masked.toString()).isEqualTo("factors=4");
         assertThat(masked.train(ratings, 1).predictsRatings()).isTrue();
         assertThat(maskedFixed.train(ratings, 1).predictsRatings()).isFalse();

@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a run prints of its model selection: a summary line, then one aligned row per candidate, the chosen starred. */
+/**
+ * What a run prints of its model selection: a summary line, the header and its rule, then one aligned row per
+ * candidate, the chosen starred.
+ */
 class SelectionTableTest {
 
     private static final AlgorithmSpec SMALL = AlgorithmSpec.parse("ials:factors=16");
@@ -29,11 +32,12 @@ class SelectionTableTest {
         assertThat(lines.get(0)).isEqualTo("Model selection on 60 users, 480 ratings: chose ease{lambda=100} in 4.0 s");
         assertThat(cells(lines.get(1))).containsExactly("", "candidate", "status", "validation nDCG@10", "seconds",
                 "note");
-        assertThat(cells(lines.get(2))).containsExactly("", "ials{factors=16}", "EVALUATED", "0.1500", "1.50", "");
-        assertThat(cells(lines.get(3))).containsExactly("*", "ease{lambda=100}", "EVALUATED", "0.2000", "2.25", "");
-        assertThat(cells(lines.get(4))).containsExactly("", "ials{factors=128}", "SKIPPED", "-", "0.00",
+        assertThat(lines.get(2)).as("the rule under the header").matches("[-| ]+");
+        assertThat(cells(lines.get(3))).containsExactly("", "ials{factors=16}", "EVALUATED", "0.1500", "1.50", "");
+        assertThat(cells(lines.get(4))).containsExactly("*", "ease{lambda=100}", "EVALUATED", "0.2000", "2.25", "");
+        assertThat(cells(lines.get(5))).containsExactly("", "ials{factors=128}", "SKIPPED", "-", "0.00",
                 "estimated 90.0000 s, 3.0000 s left");
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(6);
         assertThat(result.evaluated()).isEqualTo(2);
     }
 
@@ -45,15 +49,16 @@ class SelectionTableTest {
 
         List<String> lines = SelectionTable.render(result, 5).lines().toList();
 
-        // header, then rows: every separator of a row where the header has one
+        // header, rule, then rows: every separator of a row where the header has one
         List<Integer> header = separators(lines.get(1));
         assertThat(header).hasSize(5);
+        assertThat(separators(lines.get(2))).as("the rule under the header").isEqualTo(header);
         assertThat(lines.get(1)).startsWith("  | candidate         | status    | validation nDCG@5 | seconds | note");
         for (String row : lines.subList(2, lines.size())) {
             assertThat(header).startsWith(separators(row).toArray(Integer[]::new));
             assertThat(row).doesNotEndWith(" ");
         }
-        assertThat(lines.get(3))
+        assertThat(lines.get(4))
                 .isEqualTo("  | ials{factors=128} | FAILED    | -                 | 12.35   | out of memory");
     }
 
