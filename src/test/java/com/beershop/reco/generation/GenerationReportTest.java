@@ -7,6 +7,7 @@ import com.beershop.reco.tracking.RunRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
@@ -75,6 +76,18 @@ class GenerationReportTest {
 
         assertThat(cells(printed(keeping(2))))
                 .containsExactly(List.of("10", "2026-11-30 02:30", "als", "0.2600", "6", "LIVE (rows no longer kept)"));
+    }
+
+    @Test
+    void shouldFlushTheTableToAStreamThatBuffers() {
+        // standard output buffers when it is a pipe (a pod's log): the table must leave the buffer by itself
+        runs.published(10, 2, 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        new GenerationReport(keeping(2)).print(new PrintStream(new BufferedOutputStream(bytes, 64 * 1024), false,
+                StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("newest live first:", "| LIVE");
     }
 
     @Test

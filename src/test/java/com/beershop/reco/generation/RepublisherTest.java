@@ -230,6 +230,26 @@ class RepublisherTest {
     }
 
     @Test
+    void shouldRecordHowLongTheRepublishTookInItsStepSeconds() {
+        // given: each run-lock check of the publish takes 60 ms, so the publish takes at least 0.12 s
+        twoNights();
+        Runnable slowCheck = () -> {
+            try {
+                Thread.sleep(60);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        // when
+        RunRecord row = republisher(fingerprint -> false, slowCheck).republish(10);
+
+        // then
+        String seconds = row.stepSeconds().replaceAll("[^0-9.]", "");
+        assertThat(Double.parseDouble(seconds)).isBetween(0.12, 30.0);
+    }
+
+    @Test
     void shouldTakeTheRunIdFromTheCommandLineBeforeTheConfiguration() {
         assertThat(Republisher.runId(" 42 ", 7L)).isEqualTo(42L);
         assertThat(Republisher.runId(null, 7L)).isEqualTo(7L);

@@ -138,4 +138,12 @@ class PublishGuardsTest {
                         + " the users against 100.0% (reco.publish.max-non-finite-share): it diverged or collapsed when"
                         + " trained again");
     }
+
+    @Test
+    void shouldSayBothFiniteSharesInPercentWhenThePublishedModelLostFiniteScores() {
+        ModelAgreement lostFinite = new ModelAgreement(1_000, 0.5, 400, 410, 0.9, 0.98);
+
+        assertThatThrownBy(() -> guards.checkAgreement(lostFinite, false))
+                .hasMessageContaining("finite scores for 90.0% of the users against 98.0%");
+    }
 }

@@ -49,13 +49,17 @@ class PublishSessionTest {
         assertThat(PublishSession.refusal(true, false, "recommendations")).isNull();
     }
 
-    /** A session whose database answers READ_COMMITTED_SNAPSHOT from {@code rcsi.flag} (NULL: no row). */
     private PublishSession sessionReadingTheFlag(String flag, boolean allowBlockingReaders) {
         db = MigratedDatabase.h2();
+        return readingTheFlag(db, flag, allowBlockingReaders);
+    }
+
+    /** A session whose database answers READ_COMMITTED_SNAPSHOT from {@code rcsi.flag}, as SQL Server would. */
+    static PublishSession readingTheFlag(MigratedDatabase db, String flag, boolean allowBlockingReaders) {
         db.jdbc.execute("CREATE TABLE rcsi (flag INT)");
         db.jdbc.update("INSERT INTO rcsi VALUES (" + flag + ")");
         DatabaseDialect h2 = DatabaseDialect.of(DatabaseVendor.H2);
-        DatabaseDialect standIn = (DatabaseDialect) Proxy.newProxyInstance(getClass().getClassLoader(),
+        DatabaseDialect standIn = (DatabaseDialect) Proxy.newProxyInstance(PublishSessionTest.class.getClassLoader(),
                 new Class<?>[]{DatabaseDialect.class}, (proxy, method, args) ->
                         method.getName().equals("readCommittedSnapshot") ? Optional.of("SELECT flag FROM rcsi")
                                 : method.invoke(h2, args));

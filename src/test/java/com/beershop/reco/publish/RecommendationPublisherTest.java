@@ -7,10 +7,12 @@ import com.beershop.reco.publish.StagingRepository.StagedRow;
 import com.beershop.reco.testing.CapturedLog;
 import com.beershop.reco.testing.MigratedDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,5 +163,47 @@ class RecommendationPublisherTest {
 
         assertThat(catchThrowableOfType(IncorrectUpdateSemanticsDataAccessException.class,
                 () -> publisher(() -> { }).rehearse(RUN, 9))).hasMessageContaining("the run staged 9");
+    }
+
+    @ParameterizedTest(name = "rehearse: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldRefuseBeforeTouchingTheLiveTableWhereReadersWouldWaitForThePublish(boolean rehearse) {
+        // given: a database that says readers wait for writers (SQL Server with READ_COMMITTED_SNAPSHOT OFF)
+        database("h2");
+        List<String> yesterday = liveRows(db.jdbc);
+        List<String> checks = new ArrayList<>();
+        RecommendationPublisher publisher = new RecommendationPublisher(db.jdbc, db.transactions, LIVE,
+                PublishSessionTest.readingTheFlag(db, "0", false), () -> checks.add("run lock checked"));
+
+        // when
+        RunRefusedException refused = catchThrowableOfType(RunRefusedException.class,
+                () -> {
+                    if (rehearse) {
+                        publisher.rehearse(RUN, 6);
+                    } else {
+                        publisher.publish(RUN, 6);
+                    }
+                });
+
+        // then
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.DATABASE_UNFIT);
+        assertThat(checks).as("refused before the publish transaction began").isEmpty();
+        assertThat(liveRows(db.jdbc)).isEqualTo(yesterday);
+    }
+
+    @Test
+    void shouldCommitThePublishOnItsOwnEvenWhenTheCallersTransactionRollsBack() {
+        // given: the publish is called from a step's transaction, which later rolls back
+        database("h2");
+        RecommendationPublisher publisher = publisher(() -> { });
+
+        // when
+        new TransactionTemplate(db.transactions).executeWithoutResult(status -> {
+            publisher.publish(RUN, 6);
+            status.setRollbackOnly();
+        });
+
+        // then
+        assertThat(liveRows(db.jdbc)).hasSize(6).contains("U3:B8:1");
     }
 }
