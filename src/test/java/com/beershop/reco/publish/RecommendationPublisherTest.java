@@ -206,4 +206,25 @@ class RecommendationPublisherTest {
         // then
         assertThat(liveRows(db.jdbc)).hasSize(6).contains("U3:B8:1");
     }
+
+    @Test
+    void shouldTimeTheRehearsedStatementsAndHowLongTheLiveRowsStayedLocked() {
+        // given: each run-lock check takes 50 ms; the first runs before the DELETE, the second after the INSERT
+        database("h2");
+        Runnable slowCheck = () -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        // when
+        RehearsedPublish rehearsed = publisher(slowCheck).rehearse(RUN, 6);
+
+        // then
+        assertThat(rehearsed.deleteMillis()).isBetween(50L, 30_000L);
+        assertThat(rehearsed.insertMillis()).isBetween(50L, 30_000L);
+        assertThat(rehearsed.lockMillis()).isGreaterThanOrEqualTo(rehearsed.deleteMillis() + rehearsed.insertMillis());
+    }
 }
