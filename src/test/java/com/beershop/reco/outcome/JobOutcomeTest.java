@@ -5,8 +5,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.QueryTimeoutException;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +87,28 @@ class JobOutcomeTest {
                 new IllegalArgumentException("second"));
 
         assertThat(JobOutcome.of(execution)).isEqualTo(new JobOutcome("FAILED", ExitCodes.UNEXPECTED, "first"));
+    }
+
+    @Test
+    void shouldTakeTheStepsFailuresInStepOrderBeforeTheJobsOwnAndEachOnce() {
+        // given: two failed steps and a failure of the job itself; Spring Batch's own list comes out of a HashSet
+        JobExecution execution = execution(BatchStatus.FAILED, new IllegalStateException("job listener failed"));
+        IllegalStateException scoring = new IllegalStateException("scoring failed");
+        StepExecution load = new StepExecution(1L, "loadRatingsStep", execution);
+        StepExecution score = new StepExecution(2L, "scoreUsersStep", execution);
+        load.addFailureException(new IllegalArgumentException("a rating without a user"));
+        score.addFailureException(scoring);
+        score.addFailureException(scoring);
+        execution.addStepExecution(load);
+        execution.addStepExecution(score);
+
+        // when
+        List<Throwable> failures = JobOutcome.failuresInOrder(execution);
+
+        // then
+        assertThat(failures).extracting(Throwable::getMessage)
+                .containsExactly("a rating without a user", "scoring failed", "job listener failed");
+        assertThat(JobOutcome.of(execution).reason()).isEqualTo("a rating without a user");
     }
 
     @Test
