@@ -2,8 +2,11 @@ package com.beershop.reco.outcome;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** How a job execution ended, in the words the run history and the process exit code use. */
 public record JobOutcome(RunOutcome outcome, int exitCode, String reason) {
@@ -15,7 +18,7 @@ public record JobOutcome(RunOutcome outcome, int exitCode, String reason) {
     public static final String PUBLISH_COMMITTED = "reco.publishCommitted";
 
     public static JobOutcome of(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
+        List<Throwable> failures = failuresInOrder(execution);
         if (execution.getStatus() == BatchStatus.COMPLETED && failures.isEmpty()) {
             return new JobOutcome(RunOutcome.PUBLISHED, ExitCodes.OK, null);
         }
@@ -30,6 +33,20 @@ public record JobOutcome(RunOutcome outcome, int exitCode, String reason) {
         }
         int code = FailureClassifier.exitCodeOf(failures);
         return new JobOutcome(RunOutcome.of(code), code, describe(failures));
+    }
+
+    /**
+     * Every failure of the execution, the steps' in step order and then the job's own: Spring Batch's
+     * {@code getAllFailureExceptions()} collects them in a {@code HashSet}, whose order changes from run to run, so
+     * "the first failure" (and, between two refusals, the exit code) would change with it.
+     */
+    static List<Throwable> failuresInOrder(JobExecution execution) {
+        Set<Throwable> ordered = new LinkedHashSet<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            ordered.addAll(step.getFailureExceptions());
+        }
+        ordered.addAll(execution.getFailureExceptions());
+        return List.copyOf(ordered);
     }
 
     /** Records that the publish of {@code execution} has committed. */

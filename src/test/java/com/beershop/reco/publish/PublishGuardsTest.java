@@ -95,4 +95,55 @@ class PublishGuardsTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> guards.checkAgreement(null, false)).as("no judged model kept").doesNotThrowAnyException();
     }
+
+    @Test
+    void shouldRefuseAnInputWhoseUsersAloneFellByMoreThanHalfAndSayByHowMuchAgainstWhatLimit() {
+        assertThatThrownBy(() -> guards.checkInput(300, 100_000, 1_400, yesterday, false))
+                .hasMessage("users read fell from 3000 to 1400 (53%, more than the allowed 50%) against the last"
+                        + " published run 7 (reco.publish.max-input-drop): a collapsed input, not a shop");
+    }
+
+    @Test
+    void shouldLetShrunkListsThroughWhenOverriddenButNeverEmptyOnes() {
+        LiveTable live = new LiveTable(30_000, 3_000);
+
+        assertThatCode(() -> guards.checkLists(100, 10, 0, 10, live, true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guards.checkLists(30_000, 1_000, 0, 3_000, live, false))
+                .hasMessage("users served fell from 3000 to 1000 (67%, more than the allowed 50%) against the live"
+                        + " table now (reco.publish.max-live-drop)");
+    }
+
+    @Test
+    void shouldSayTheNonFiniteShareAndItsLimitInPercent() {
+        assertThatThrownBy(() -> guards.checkLists(30_000, 3_000, 11, 1_000, new LiveTable(0, 0), false))
+                .hasMessage("the model gave NaN or infinite scores for 11 of the 1000 users it scored (1.1%, more than"
+                        + " 1.0%, reco.publish.max-non-finite-share): it diverged");
+    }
+
+    @Test
+    void shouldNotRefuseOnNonFiniteScoresWhenTheModelScoredNoUserAtAll() {
+        // every user got the fallback list: no share of scored users can be non-finite
+        assertThatCode(() -> guards.checkLists(30_000, 3_000, 5, 0, new LiveTable(0, 0), false))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldNameEveryCollapseOfThePublishedModelInOneRefusal() {
+        ModelAgreement collapsed = new ModelAgreement(1_000, 0.05, 10, 410, 0.9, 1.0);
+
+        assertThatThrownBy(() -> guards.checkAgreement(collapsed, false))
+                .hasMessage("the model trained on all ratings disagrees with the judged hold-out model on 1000 users:"
+                        + " mean top-N overlap 0.050, below 0.100 (reco.publish.min-model-agreement); 10 items listed"
+                        + " against 410 (2%, below 50%, reco.publish.min-coverage-ratio); finite scores for 90.0% of"
+                        + " the users against 100.0% (reco.publish.max-non-finite-share): it diverged or collapsed when"
+                        + " trained again");
+    }
+
+    @Test
+    void shouldSayBothFiniteSharesInPercentWhenThePublishedModelLostFiniteScores() {
+        ModelAgreement lostFinite = new ModelAgreement(1_000, 0.5, 400, 410, 0.9, 0.98);
+
+        assertThatThrownBy(() -> guards.checkAgreement(lostFinite, false))
+                .hasMessageContaining("finite scores for 90.0% of the users against 98.0%");
+    }
 }

@@ -48,4 +48,22 @@ class SqlServerStagingBulkCopyTest {
         assertThat(read).containsExactly(List.of(42L, "U1", "B7", 1, "model"), List.of(42L, "U1", "B3", 2, "model"));
         assertThat(SqlServerStagingBulkCopy.TABLE).isEqualTo("reco_staging");
     }
+
+    @Test
+    void shouldDeclareEachColumnsPrecisionAsWideAsReco_stagingsColumnWithNoScale() {
+        SqlServerStagingBulkCopy.Rows rows = new SqlServerStagingBulkCopy.Rows(1L, List.of(), null);
+
+        assertThat(List.of(rows.getPrecision(1), rows.getPrecision(2), rows.getPrecision(3), rows.getPrecision(4),
+                rows.getPrecision(5))).containsExactly(19, 64, 64, 10, 8);
+        assertThat(List.of(rows.getScale(1), rows.getScale(2), rows.getScale(5))).containsOnly(0);
+        assertThat(rows.getColumnType(3)).isEqualTo(Types.NVARCHAR);
+        assertThat(rows.next()).as("no rows").isFalse();
+    }
+
+    @Test
+    void shouldClampTheBulkCopyTimeoutBetweenOneSecondAndTheDriversLargest() throws Exception {
+        assertThat(SqlServerStagingBulkCopy.options(Duration.ofMillis(300)).getBulkCopyTimeout()).isEqualTo(1);
+        assertThat(SqlServerStagingBulkCopy.options(Duration.ofSeconds(Long.MAX_VALUE / 2)).getBulkCopyTimeout())
+                .isEqualTo(Integer.MAX_VALUE);
+    }
 }
