@@ -2,6 +2,7 @@ package com.beershop.reco.generation;
 
 import com.beershop.reco.config.InventoryProperties.RecommendationsTable;
 import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.outcome.RunOutcome;
 import com.beershop.reco.outcome.RunRefusedException;
 import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishSession;
@@ -78,7 +79,7 @@ class RepublisherTest {
         assertThat(runs.liveRows()).isEqualTo(runs.stagedRows(10));
         assertThat(row.runMode()).isEqualTo("republish");
         assertThat(row.restoredRunId()).isEqualTo(10L);
-        assertThat(row.outcome()).isEqualTo(Republisher.REPUBLISHED);
+        assertThat(row.outcome()).isEqualTo(RunOutcome.REPUBLISHED.name());
         assertThat(row.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(row.published()).isTrue();
         assertThat(row.rowsPublished()).isEqualTo(12L);
@@ -193,7 +194,7 @@ class RepublisherTest {
 
         RunRecord row = republisher(fingerprint -> fingerprint.equals("fp-10"), () -> { }).republish(10);
 
-        assertThat(row.outcome()).isEqualTo(Republisher.REPUBLISHED);
+        assertThat(row.outcome()).isEqualTo(RunOutcome.REPUBLISHED.name());
         assertThat(runs.liveRows()).isEqualTo(runs.stagedRows(10));
     }
 

@@ -31,14 +31,14 @@ class JobOutcomeTest {
     @Test
     void shouldCallACompletedExecutionWithoutFailuresPublishedWithExitZeroAndNoReason() {
         assertThat(JobOutcome.of(execution(BatchStatus.COMPLETED)))
-                .isEqualTo(new JobOutcome("PUBLISHED", ExitCodes.OK, null));
+                .isEqualTo(new JobOutcome(RunOutcome.PUBLISHED, ExitCodes.OK, null));
     }
 
     @Test
     void shouldClassifyACompletedExecutionThatStillRecordedAFailure() {
         JobOutcome outcome = JobOutcome.of(execution(BatchStatus.COMPLETED, new QueryTimeoutException("late")));
 
-        assertThat(outcome).isEqualTo(new JobOutcome("INFRASTRUCTURE_FAILURE", ExitCodes.INFRASTRUCTURE, "late"));
+        assertThat(outcome).isEqualTo(new JobOutcome(RunOutcome.INFRASTRUCTURE_FAILURE, ExitCodes.INFRASTRUCTURE, "late"));
     }
 
     @Test
@@ -48,9 +48,9 @@ class JobOutcomeTest {
         JobOutcome.markPublishCommitted(failedAfter);
         JobOutcome.markPublishCommitted(stoppedAfter);
 
-        assertThat(JobOutcome.of(failedAfter)).isEqualTo(new JobOutcome("PUBLISHED", ExitCodes.OK,
+        assertThat(JobOutcome.of(failedAfter)).isEqualTo(new JobOutcome(RunOutcome.PUBLISHED, ExitCodes.OK,
                 "published; afterwards history insert timed out"));
-        assertThat(JobOutcome.of(stoppedAfter)).isEqualTo(new JobOutcome("PUBLISHED", ExitCodes.OK,
+        assertThat(JobOutcome.of(stoppedAfter)).isEqualTo(new JobOutcome(RunOutcome.PUBLISHED, ExitCodes.OK,
                 "published; afterwards the job ended STOPPED"));
     }
 
@@ -69,7 +69,7 @@ class JobOutcomeTest {
     @Test
     void shouldRecordAStopBeforeThePublishAsStoppedWithTheSigtermExitCode() {
         assertThat(JobOutcome.of(execution(BatchStatus.STOPPED)))
-                .isEqualTo(new JobOutcome("STOPPED", ExitCodes.TERMINATED, "stopped by SIGTERM before it published"));
+                .isEqualTo(new JobOutcome(RunOutcome.STOPPED, ExitCodes.TERMINATED, "stopped by SIGTERM before it published"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class JobOutcomeTest {
         JobExecution execution = execution(BatchStatus.FAILED, new QueryTimeoutException("then a timeout"),
                 RunRefusedException.publishRefused("no product can be recommended"));
 
-        assertThat(JobOutcome.of(execution)).isEqualTo(new JobOutcome("PUBLISH_REFUSED", ExitCodes.PUBLISH_REFUSED,
+        assertThat(JobOutcome.of(execution)).isEqualTo(new JobOutcome(RunOutcome.PUBLISH_REFUSED, ExitCodes.PUBLISH_REFUSED,
                 "no product can be recommended"));
     }
 
@@ -86,7 +86,7 @@ class JobOutcomeTest {
         JobExecution execution = execution(BatchStatus.FAILED, new IllegalStateException("first"),
                 new IllegalArgumentException("second"));
 
-        assertThat(JobOutcome.of(execution)).isEqualTo(new JobOutcome("FAILED", ExitCodes.UNEXPECTED, "first"));
+        assertThat(JobOutcome.of(execution)).isEqualTo(new JobOutcome(RunOutcome.FAILED, ExitCodes.UNEXPECTED, "first"));
     }
 
     @Test
@@ -114,7 +114,7 @@ class JobOutcomeTest {
     @Test
     void shouldSayTheJobDidNotCompleteWhenItFailedWithoutAnyRecordedFailure() {
         assertThat(JobOutcome.of(execution(BatchStatus.FAILED)))
-                .isEqualTo(new JobOutcome("FAILED", ExitCodes.UNEXPECTED, "the job did not complete"));
+                .isEqualTo(new JobOutcome(RunOutcome.FAILED, ExitCodes.UNEXPECTED, "the job did not complete"));
     }
 
     @Test
@@ -131,6 +131,6 @@ class JobOutcomeTest {
                 Map.entry(ExitCodes.DATABASE_UNFIT, "DATABASE_UNFIT"),
                 Map.entry(ExitCodes.TERMINATED, "FAILED"));
 
-        words.forEach((code, word) -> assertThat(JobOutcome.outcomeOf(code)).as("exit code %d", code).isEqualTo(word));
+        words.forEach((code, word) -> assertThat(RunOutcome.of(code).name()).as("exit code %d", code).isEqualTo(word));
     }
 }
