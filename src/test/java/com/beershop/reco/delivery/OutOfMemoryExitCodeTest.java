@@ -2,6 +2,7 @@ package com.beershop.reco.delivery;
 
 import com.beershop.reco.BeerRecoApplication;
 import com.beershop.reco.outcome.ExitCodes;
+import com.beershop.reco.testing.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +85,7 @@ class OutOfMemoryExitCodeTest {
     /** The image's entry command as PID 1 of a new PID namespace, on an in-memory database of its own. */
     private static List<String> asPid1OfANewPidNamespace(List<String> jvmOptions, String database, String... arguments)
             throws Exception {
+        ExternalTool.TINI.require();
         List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc"));
         List<String> applicationArguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1"));

@@ -24,6 +24,7 @@ public enum ExternalTool {
 
     KUBECTL("kubectl", "renders the Kustomize overlays", "the google-cloud-cli package, or .ci/run's copy from npm"),
     PROMTOOL("promtool", "checks and unit-tests the alert rules", "apt-get install prometheus"),
+    TINI("tini", "is PID 1 of the image's entry command, which the PID-namespace tests run", "apt-get install tini"),
     PUSHGATEWAY("Pushgateway on 127.0.0.1:9091", "receives the pushed run metrics",
             "apt-get install prometheus-pushgateway; prometheus-pushgateway --web.listen-address=127.0.0.1:9091");
 
