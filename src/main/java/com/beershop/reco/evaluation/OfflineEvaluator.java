@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The lists are built the way the published ones are, so the gate judges what the website would show:
  * items outside {@code allowedItems} (inactive and unknown products) and the user's own training ratings never
- * appear, users with fewer than {@code minUserRatings} training ratings get the most-popular fallback, and the
+ * appear, users with fewer than {@code minUserRatings} training ratings (and users the model gives no finite score)
+ * get the most-popular fallback, and the
  * {@link ListPolicy}'s style re-rank, when on, reorders every list as it reorders the published ones.
  * A held-out item that may not be recommended cannot be hit, so it is not counted as relevant; users left
  * with no relevant item are not evaluated. Training and scoring run on the run's {@link Workers}; scoring goes over
@@ -157,6 +158,10 @@ public final class OfflineEvaluator {
                     count = picker.pick(shared, allowedItems, train, u, out);
                 } else {
                     count = picker.pick(scores, allowedItems, train, u, out);
+                }
+                if (count == 0 && picker.nonFiniteScores() > 0) {
+                    // no finite score at all: publishing gives this user the most-popular fallback, so judge that
+                    count = picker.pick(popularity, allowedItems, train, u, out);
                 }
                 int[] ranked = Arrays.copyOf(out, count);
                 for (int item : ranked) {

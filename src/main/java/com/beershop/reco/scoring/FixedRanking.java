@@ -11,9 +11,11 @@ import java.util.Arrays;
 public final class FixedRanking {
 
     private final int[] order;
+    private final int nonFinite;
 
-    private FixedRanking(int[] order) {
+    private FixedRanking(int[] order, int nonFinite) {
         this.order = order;
+        this.nonFinite = nonFinite;
     }
 
     public static FixedRanking of(float[] scores) {
@@ -30,7 +32,12 @@ public final class FixedRanking {
         for (int i = 0; i < count; i++) {
             order[i] = (int) keys[i];
         }
-        return new FixedRanking(order);
+        return new FixedRanking(order, scores.length - count);
+    }
+
+    /** How many NaN or infinite scores were left out: a shared model can diverge like any other. */
+    int nonFiniteScores() {
+        return nonFinite;
     }
 
     /** Items best first. Not copied: do not modify. */

@@ -36,7 +36,8 @@ public final class ListPicker {
 
     /**
      * The same list as {@link #pick} would make from the ranking's scores, taken from its sorted order: the first
-     * candidates the user may get. The ranking holds no NaN or infinite score, so none is counted.
+     * candidates the user may get. The ranking holds no NaN or infinite score; those it left out count as met, as
+     * {@link #pick(float[], boolean[], InteractionMatrix, int, int[])} counts them, so a caller falls back alike.
      */
     public int pick(FixedRanking ranking, boolean[] allowed, InteractionMatrix seen, int user, int[] out) {
         int[] target = diversifier == null ? out : pool;
@@ -50,7 +51,7 @@ public final class ListPicker {
                 target[count++] = item;
             }
         }
-        selector.forgetNonFinite();
+        selector.nonFiniteMet(ranking.nonFiniteScores());
         return diversifier == null ? count : diversifier.rerank(pool, count, n, out);
     }
 

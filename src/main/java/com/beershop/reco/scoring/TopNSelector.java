@@ -78,8 +78,9 @@ public final class TopNSelector {
         return size;
     }
 
-    void forgetNonFinite() {
-        nonFinite = 0;
+    /** Sets what {@link #nonFiniteScores()} says for a list taken from a {@link FixedRanking} instead. */
+    void nonFiniteMet(int count) {
+        nonFinite = count;
     }
 
     /** How many NaN or infinite scores the last {@link #select} call met; none of them was chosen. */

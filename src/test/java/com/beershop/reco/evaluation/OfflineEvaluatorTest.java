@@ -149,6 +149,35 @@ class OfflineEvaluatorTest {
     }
 
     @Test
+    void shouldJudgeAModelWithNoFiniteScoreOnTheFallbackListsPublishingWouldShow() {
+        HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);
+        Trainer diverged = new Trainer() {
+            @Override
+            public String algorithm() {
+                return "diverged";
+            }
+
+            @Override
+            public Map<String, Object> effectiveParams() {
+                return Map.of();
+            }
+
+            @Override
+            public TrainedModel train(InteractionMatrix train, long seed) {
+                return (user, scores) -> Arrays.fill(scores, Float.NaN);
+            }
+        };
+
+        EvaluationResult judged = new OfflineEvaluator(3, null, WORKERS).evaluate(diverged, split);
+        EvaluationResult popularity = new OfflineEvaluator(3, null, WORKERS).evaluate(new MostPopularTrainer(), split);
+
+        // the published lists of such a model are most-popular's (RecommendationScorer), so the gate sees those
+        assertThat(judged.usersEvaluated()).isEqualTo(popularity.usersEvaluated());
+        assertThat(judged.ndcg()).isEqualTo(popularity.ndcg());
+        assertThat(judged.precision()).isEqualTo(popularity.precision());
+    }
+
+    @Test
     void shouldRankUsersWithTooFewRatingsByPopularityAsPublishingDoes() {
         // given a model that scores nothing (all zeros: ties break towards item 0)
         HoldoutSplit split = HoldoutSplit.perUser(RATINGS, 0.25, 42);

@@ -84,6 +84,32 @@ class RecommendationScorerTest {
     }
 
     @Test
+    void shouldGiveEveryUserTheFallbackWhenAModelThatScoresEveryoneAlikeGivesNoFiniteScore() {
+        // item 4 is rated by everyone else, item 3 by two users: popularity order 4, 3, ...
+        InteractionMatrix ratings = matrix(new int[][]{{4, 3}, {4, 3}, {4, 0}});
+        com.beershop.reco.model.TrainedModel divergedForEveryone = new com.beershop.reco.model.TrainedModel() {
+            @Override
+            public void scoreUser(int user, float[] scores) {
+                java.util.Arrays.fill(scores, Float.NaN);
+            }
+
+            @Override
+            public boolean sameScoresForEveryUser() {
+                return true;
+            }
+        };
+
+        RecommendationLists lists = new RecommendationScorer(2, 2, ONE_THREAD).scoreAll(divergedForEveryone, ratings,
+                null);
+
+        assertThat(list(lists, 0)).as("the most-popular fallback, not nothing").containsExactly(0, 1);
+        assertThat(list(lists, 2)).containsExactly(3, 1);
+        assertThat(lists.usersServed()).isEqualTo(3);
+        assertThat(lists.nonFiniteUsers()).isEqualTo(3);
+        assertThat(lists.nonFiniteFallbackUsers()).isEqualTo(3);
+    }
+
+    @Test
     void shouldMeasureHowFarThePublishedModelsListsAgreeWithTheJudgedModels() {
         InteractionMatrix ratings = matrix(new int[][]{{0}, {1}, {2}, {3}});
         RecommendationScorer scorer = new RecommendationScorer(2, 1, TWO_THREADS);
