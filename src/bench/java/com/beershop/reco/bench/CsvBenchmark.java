@@ -1,6 +1,7 @@
 package com.beershop.reco.bench;
 
 import com.beershop.reco.ingest.RawRating;
+import com.beershop.reco.sample.CsvFields;
 import com.beershop.reco.sample.RatingSink;
 import com.beershop.reco.sample.SampleDataCsv;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -45,10 +46,8 @@ import java.util.regex.Pattern;
  * token stream; {@code read-typed} is {@code SampleDataCsv.readRatings}, FastCSV plus the typed fast paths, the rows
  * the seeder gets. They must agree on rows and on the sum of field lengths, or the run fails. Write variants write
  * {@code rows} rows, cycled from the file's first 100 k, into a buffered writer that discards them:
- * {@code write-hand} with the field writer as it was before issue 23 ({@link HandWrittenCsvFields}),
- * {@code write-fastcsv} with FastCSV's writer wired as {@code sample/CsvRecordWriter} wires it;
- * {@code write-typed} is {@code SampleDataCsv.ratingWriter}, FastCSV plus the typed number and date formatting, what
- * the generator writes with.
+ * {@code write-hand} with {@code CsvFields} (what the product writes with), {@code write-fastcsv} with FastCSV's
+ * writer, {@code write-typed} is {@code SampleDataCsv.ratingWriter}, the generator's.
  */
 public final class CsvBenchmark {
 
@@ -189,7 +188,7 @@ public final class CsvBenchmark {
                 String[] row = sample.get((int) (i % sample.size()));
                 line.setLength(0);
                 for (int f = 0; f < row.length; f++) {
-                    HandWrittenCsvFields.append(f == 0 ? line : line.append(','), row[f]);
+                    CsvFields.append(f == 0 ? line : line.append(','), row[f]);
                 }
                 out.append(line.append('\n'));
             }
@@ -197,7 +196,7 @@ public final class CsvBenchmark {
         return new long[] {rows, 0};
     }
 
-    /** As {@code sample/CsvRecordWriter} does it: FastCSV's buffer emptied into the target after every record. */
+    /** As {@code sample/CsvLineWriter} does it: FastCSV's buffer emptied into the target after every record. */
     private static long[] writeFastCsv(List<String[]> sample, long rows) throws IOException {
         try (Writer out = discarding()) {
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new FilterWriter(out) {

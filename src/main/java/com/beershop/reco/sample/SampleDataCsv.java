@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Reads and writes the two sample-data files, streaming row by row, as the rows the job reads from InventoryDB
  * ({@link Product}, {@link RawRating}). This class is the format (files, columns, how values are written); the CSV
- * syntax itself is FastCSV's, through {@link CsvRecordReader} and {@link CsvRecordWriter}.
+ * syntax itself is {@link CsvRecordReader} (FastCSV) and {@link CsvFields}.
  *
  * <p>Format: UTF-8, a header line, comma separated, fields quoted RFC 4180 style when they contain a comma, a quote
  * or a line break (a quote inside a quoted field is doubled). Lines end with LF when written; LF, CRLF and CR are
@@ -114,27 +114,45 @@ public final class SampleDataCsv {
     }
 
     /**
-     * Writes the products header to {@code out} and returns a sink that writes one line per row; each row reaches
-     * {@code out} before the sink returns. The caller owns (flushes and closes) the writer. The sink is not
-     * thread-safe.
+     * Writes the products header to {@code out} and returns a sink that appends one line per row. The caller owns
+     * (flushes and closes) the writer. The sink is not thread-safe.
      */
     public static ProductSink productWriter(Writer out) throws IOException {
-        CsvRecordWriter csv = CsvRecordWriter.lf(out);
-        csv.write(PRODUCT_COLUMNS.toArray(String[]::new));
-        return row -> csv.write(row.productId(), row.name(), row.style(), row.active() ? "true" : "false");
+        out.write(String.join(",", PRODUCT_COLUMNS));
+        out.write('\n');
+        StringBuilder line = new StringBuilder(128);
+        return row -> {
+            line.setLength(0);
+            CsvFields.append(line, row.productId()).append(',');
+            CsvFields.append(line, row.name()).append(',');
+            CsvFields.append(line, row.style()).append(',');
+            line.append(row.active()).append('\n');
+            out.append(line);
+        };
     }
 
     /**
-     * Writes the ratings header to {@code out} and returns a sink that writes one line per row; a null rating or
+     * Writes the ratings header to {@code out} and returns a sink that appends one line per row; a null rating or
      * rated_at is written as an empty field. The caller owns the writer. The sink is not thread-safe.
      */
     public static RatingSink ratingWriter(Writer out) throws IOException {
-        CsvRecordWriter csv = CsvRecordWriter.lf(out);
-        csv.write(RATING_COLUMNS.toArray(String[]::new));
-        StringBuilder dateTime = new StringBuilder(19);
-        return row -> csv.write(row.userId(), row.productId(),
-                row.rating() == null ? null : formatRating(row.rating()),
-                row.ratedAt() == null ? null : formatDateTime(dateTime, row.ratedAt()));
+        out.write(String.join(",", RATING_COLUMNS));
+        out.write('\n');
+        StringBuilder line = new StringBuilder(64);
+        return row -> {
+            line.setLength(0);
+            CsvFields.append(line, row.userId()).append(',');
+            CsvFields.append(line, row.productId()).append(',');
+            if (row.rating() != null) {
+                line.append(formatRating(row.rating()));
+            }
+            line.append(',');
+            if (row.ratedAt() != null) {
+                appendDateTime(line, row.ratedAt());
+            }
+            line.append('\n');
+            out.append(line);
+        };
     }
 
     private static String formatRating(BigDecimal rating) {
@@ -144,17 +162,17 @@ public final class SampleDataCsv {
 
     // Hand-rolled because DateTimeFormatter costs noticeable time at ten million rows; it still handles the rare
     // value this fast path cannot (nanoseconds, years beyond four digits).
-    private static String formatDateTime(StringBuilder text, LocalDateTime t) {
+    private static void appendDateTime(StringBuilder line, LocalDateTime t) {
         if (t.getNano() != 0 || t.getYear() < 0 || t.getYear() > 9999) {
-            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+            line.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t));
+            return;
         }
-        text.setLength(0);
-        appendDigits(text, t.getYear(), 4).append('-');
-        appendDigits(text, t.getMonthValue(), 2).append('-');
-        appendDigits(text, t.getDayOfMonth(), 2).append('T');
-        appendDigits(text, t.getHour(), 2).append(':');
-        appendDigits(text, t.getMinute(), 2).append(':');
-        return appendDigits(text, t.getSecond(), 2).toString();
+        appendDigits(line, t.getYear(), 4).append('-');
+        appendDigits(line, t.getMonthValue(), 2).append('-');
+        appendDigits(line, t.getDayOfMonth(), 2).append('T');
+        appendDigits(line, t.getHour(), 2).append(':');
+        appendDigits(line, t.getMinute(), 2).append(':');
+        appendDigits(line, t.getSecond(), 2);
     }
 
     private static StringBuilder appendDigits(StringBuilder line, int value, int width) {

@@ -1,6 +1,6 @@
 package com.beershop.reco.tracking;
 
-import com.beershop.reco.sample.CsvRecordWriter;
+import com.beershop.reco.sample.CsvFields;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -9,9 +9,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Set;
@@ -49,22 +46,16 @@ final class RunHistoryExport {
     }
 
     static String csv(List<RunRecord> rows) {
-        StringWriter csv = new StringWriter();
-        CsvRecordWriter records = CsvRecordWriter.crlf(csv);
-        String[] fields = new String[COLUMNS.length];
-        try {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < COLUMNS.length; i++) {
+            CsvFields.append(i == 0 ? csv : csv.append(','), COLUMNS[i].getName());
+        }
+        csv.append("\r\n");
+        for (RunRecord row : rows) {
             for (int i = 0; i < COLUMNS.length; i++) {
-                fields[i] = COLUMNS[i].getName();
+                CsvFields.append(i == 0 ? csv : csv.append(','), cell(value(COLUMNS[i], row)));
             }
-            records.write(fields);
-            for (RunRecord row : rows) {
-                for (int i = 0; i < COLUMNS.length; i++) {
-                    fields[i] = cell(value(COLUMNS[i], row));
-                }
-                records.write(fields);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
+            csv.append("\r\n");
         }
         return csv.toString();
     }
