@@ -5,20 +5,25 @@ import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
+import com.beershop.reco.model.popularity.RecentPopularTrainer;
 import com.beershop.reco.scoring.ScoringInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Measures the configured model on a per-user hold-out (fixed seed), and on the very same split what the quality
- * gate compares it with: most-popular, and the last published configuration when it differs from tonight's.
+ * Measures the configured model on the run's hold-out (fixed seed), and on the very same split what the quality
+ * gate compares it with: the stronger of most-popular and trending (recent-popular), and the last published
+ * configuration when it differs from tonight's.
  * All are judged on the lists publishing would produce.
  */
 public final class BaselineComparison {
 
     private static final Logger log = LoggerFactory.getLogger(BaselineComparison.class);
+
+    private static final Set<String> BASELINES = Set.of(MostPopularTrainer.NAME, RecentPopularTrainer.NAME);
 
     private final TrainerCatalog trainers;
     private final HoldoutProtocol protocol;
@@ -40,11 +45,7 @@ public final class BaselineComparison {
         OfflineEvaluator.Evaluated tonight = evaluator.evaluateTrained(trainers.create(spec), split);
         EvaluationResult model = tonight.result();
         log.info("Hold-out quality of {}: {}", spec, model);
-        EvaluationResult baseline = null;
-        if (!MostPopularTrainer.NAME.equals(spec.name())) {
-            baseline = evaluator.evaluate(trainers.create(AlgorithmSpec.of(MostPopularTrainer.NAME, Map.of())), split);
-            log.info("Hold-out quality of the most-popular baseline: {}", baseline);
-        }
+        EvaluationResult baseline = strongerBaseline(spec, evaluator, split);
         Trainer previousTrainer = previousTrainer(spec, lastPublished);
         EvaluationResult previous = null;
         if (previousTrainer != null) {
@@ -52,6 +53,26 @@ public final class BaselineComparison {
             log.info("Hold-out quality of the last published configuration {}: {}", lastPublished, previous);
         }
         return new HoldoutEvaluation(model, baseline, previous, tonight.model());
+    }
+
+    /**
+     * The stronger of most-popular and trending (recent-popular, when the ratings carry times) on this split, or null
+     * when tonight's model is one of them: the popularity rankings are the baselines, not judged against each other.
+     */
+    private EvaluationResult strongerBaseline(AlgorithmSpec spec, OfflineEvaluator evaluator, HoldoutSplit split) {
+        if (BASELINES.contains(spec.name())) {
+            return null;
+        }
+        EvaluationResult popular = evaluator.evaluate(trainers.create(AlgorithmSpec.of(MostPopularTrainer.NAME,
+                Map.of())), split);
+        log.info("Hold-out quality of the most-popular baseline: {}", popular);
+        if (!split.train().hasTimes()) {
+            return popular;
+        }
+        EvaluationResult trending = evaluator.evaluate(trainers.create(AlgorithmSpec.of(RecentPopularTrainer.NAME,
+                Map.of())), split);
+        log.info("Hold-out quality of the trending baseline: {}", trending);
+        return trending.ndcg() > popular.ndcg() ? trending : popular;
     }
 
     /**

@@ -5,7 +5,8 @@ import com.beershop.reco.model.TrainedModel;
 /**
  * Tonight's model and what the gate compares it with, all measured on the same per-user hold-out.
  *
- * @param baseline most-popular; null when tonight's model is most-popular itself
+ * @param baseline the stronger of most-popular and trending (recent-popular); null when tonight's model is one of
+ *                 them
  * @param lastPublished the last published configuration, trained again on tonight's split; null when there is none
  *                      or it is tonight's configuration (the same model: nothing to compare)
  * @param splitModel tonight's model as trained on the split's training part, for the final training to start
@@ -23,7 +24,7 @@ public record HoldoutEvaluation(EvaluationResult model, EvaluationResult baselin
         return new HoldoutEvaluation(model, null, null);
     }
 
-    /** Most-popular's nDCG on the same split, or NaN when there is no separate baseline. */
+    /** The baseline's nDCG on the same split, or NaN when there is no separate baseline. */
     public double baselineNdcg() {
         return baseline == null ? Double.NaN : baseline.ndcg();
     }

@@ -41,7 +41,7 @@ public final class HoldoutSplit {
      * @param minRatingsToSplit users with fewer ratings (and always users with fewer than 2) are not split
      */
     public static HoldoutSplit perUser(InteractionMatrix ratings, double fraction, int minRatingsToSplit, long seed) {
-        return split(ratings, fraction, minRatingsToSplit, seed, (user, from, n, hold, heldOut) -> {
+        return split(ratings, seed, perUserShare(fraction, minRatingsToSplit, (user, from, n, hold, heldOut) -> {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + user);
             int[] positions = new int[n];
             for (int j = 0; j < n; j++) {
@@ -55,7 +55,7 @@ public final class HoldoutSplit {
                 positions[pick] = swap;
                 heldOut[positions[j]] = true;
             }
-        });
+        }));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class HoldoutSplit {
         if (!ratings.hasTimes()) {
             throw new IllegalArgumentException("a time-aware split needs the ratings' times, and this matrix has none");
         }
-        return split(ratings, fraction, minRatingsToSplit, seed, (user, from, n, hold, heldOut) -> {
+        return split(ratings, seed, perUserShare(fraction, minRatingsToSplit, (user, from, n, hold, heldOut) -> {
             long[] keys = new long[n];
             for (int j = 0; j < n; j++) {
                 // time in the high bits, position in the low bits: ascending time, then item (rows are by item)
@@ -80,7 +80,51 @@ public final class HoldoutSplit {
             for (int j = n - hold; j < n; j++) {
                 heldOut[(int) (keys[j] & 0xFFFF_FFFFL)] = true;
             }
+        }));
+    }
+
+    /**
+     * A backtest of one night: a global cut at {@code cutMinute}. Everything rated before the cut (and every rating
+     * of unknown time) is the training part; what users with at least {@code minTrainRatings} training ratings
+     * rated at or after the cut, on items rated before it, is the test part. The rest of the later ratings (new
+     * users, new items) is in neither: the model could not have known them, and tonight's lists could not show
+     * them. {@code seed} only seeds the training of the evaluated models.
+     *
+     * @throws IllegalArgumentException when {@code ratings} does not know when its ratings were made
+     */
+    public static HoldoutSplit globalCut(InteractionMatrix ratings, int cutMinute, int minTrainRatings, long seed) {
+        if (!ratings.hasTimes()) {
+            throw new IllegalArgumentException("a cut in time needs the ratings' times, and this matrix has none");
+        }
+        boolean[] known = new boolean[ratings.numItems()];
+        for (int k = 0; k < ratings.numRatings(); k++) {
+            if (ratings.timeAt(k) < cutMinute) {
+                known[ratings.itemAt(k)] = true;
+            }
+        }
+        int threshold = Math.max(1, minTrainRatings);
+        return split(ratings, seed, (user, from, n, fate) -> {
+            int before = 0;
+            for (int j = 0; j < n; j++) {
+                before += ratings.timeAt(from + j) < cutMinute ? 1 : 0;
+            }
+            for (int j = 0; j < n; j++) {
+                if (ratings.timeAt(from + j) < cutMinute) {
+                    fate[j] = TRAIN;
+                } else {
+                    fate[j] = before >= threshold && known[ratings.itemAt(from + j)] ? TEST : DROPPED;
+                }
+            }
         });
+    }
+
+    private static final byte TRAIN = 0;
+    private static final byte TEST = 1;
+    private static final byte DROPPED = 2;
+
+    /** Decides the fate of each of one user's {@code n} ratings (entries {@code from..from+n}). */
+    private interface Fates {
+        void assign(int user, int from, int n, byte[] fate);
     }
 
     /** Marks which of one user's {@code n} ratings (entries {@code from..from+n}) are held out: exactly {@code hold}. */
@@ -88,12 +132,29 @@ public final class HoldoutSplit {
         void choose(int user, int from, int n, int hold, boolean[] heldOut);
     }
 
-    private static HoldoutSplit split(InteractionMatrix ratings, double fraction, int minRatingsToSplit, long seed,
-                                      HoldOutChoice choice) {
+    /** Holds out round(fraction * n) of each user's ratings (at least 1, at most n - 1), as {@code choice} picks. */
+    private static Fates perUserShare(double fraction, int minRatingsToSplit, HoldOutChoice choice) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("fraction must be strictly between 0 and 1, was " + fraction);
         }
         int threshold = Math.max(2, minRatingsToSplit);
+        boolean[][] heldOut = {new boolean[0]};
+        return (user, from, n, fate) -> {
+            int hold = n < threshold ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
+            if (heldOut[0].length < n) {
+                heldOut[0] = new boolean[Math.max(n, heldOut[0].length * 2)];
+            }
+            Arrays.fill(heldOut[0], 0, n, false);
+            if (hold > 0) {
+                choice.choose(user, from, n, hold, heldOut[0]);
+            }
+            for (int j = 0; j < n; j++) {
+                fate[j] = heldOut[0][j] ? TEST : TRAIN;
+            }
+        };
+    }
+
+    private static HoldoutSplit split(InteractionMatrix ratings, long seed, Fates fates) {
         int numUsers = ratings.numUsers();
         boolean times = ratings.hasTimes();
         int[] trainStart = new int[numUsers + 1];
@@ -105,26 +166,22 @@ public final class HoldoutSplit {
         float[] testValues = new float[ratings.numRatings()];
         int trainSize = 0;
         int testSize = 0;
-        boolean[] heldOut = new boolean[0];
+        byte[] fate = new byte[0];
         for (int u = 0; u < numUsers; u++) {
             trainStart[u] = trainSize;
             testStart[u] = testSize;
             int from = ratings.rowStart(u);
             int n = ratings.rowSize(u);
-            int hold = n < threshold ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
-            if (heldOut.length < n) {
-                heldOut = new boolean[Math.max(n, heldOut.length * 2)];
+            if (fate.length < n) {
+                fate = new byte[Math.max(n, fate.length * 2)];
             }
-            Arrays.fill(heldOut, 0, n, false);
-            if (hold > 0) {
-                choice.choose(u, from, n, hold, heldOut);
-            }
+            fates.assign(u, from, n, fate);
             // copying in row order keeps both halves sorted by item, as InteractionMatrix requires
             for (int j = 0; j < n; j++) {
-                if (heldOut[j]) {
+                if (fate[j] == TEST) {
                     testItems[testSize] = ratings.itemAt(from + j);
                     testValues[testSize++] = ratings.valueAt(from + j);
-                } else {
+                } else if (fate[j] == TRAIN) {
                     if (times) {
                         trainMinutes[trainSize] = ratings.timeAt(from + j);
                     }

@@ -5,10 +5,9 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.Workers;
-import com.beershop.reco.model.popularity.MostPopularTrainer;
-import com.beershop.reco.scoring.FixedRanking;
-import com.beershop.reco.scoring.ListPicker;
+import com.beershop.reco.scoring.ListMaker;
 import com.beershop.reco.scoring.ListPolicy;
+import com.beershop.reco.scoring.ScoringInput;
 import java.util.Arrays;
 import java.util.BitSet;
 import org.slf4j.Logger;
@@ -20,11 +19,10 @@ import org.slf4j.LoggerFactory;
  * items. Make the split once with {@link HoldoutSplit#perUser} and call {@link #evaluate(Trainer, HoldoutSplit)}
  * for each candidate so that all of them, including the most-popular baseline, see the same split.
  *
- * <p>The lists are built the way the published ones are, so the gate judges what the website would show:
- * items outside {@code allowedItems} (inactive and unknown products) and the user's own training ratings never
- * appear, users with fewer than {@code minUserRatings} training ratings (and users the model gives no finite score)
- * get the most-popular fallback, and the
- * {@link ListPolicy}'s style re-rank, when on, reorders every list as it reorders the published ones.
+ * <p>The lists come from {@link ListMaker}, the maker of the published lists, so the gate judges what the website
+ * would show: items outside {@code allowedItems} (inactive and unknown products) and the user's own training ratings
+ * never appear, users with fewer than {@code minUserRatings} training ratings (and users the model gives no finite
+ * score) get the most-popular fallback, and the {@link ListPolicy}'s style re-rank, when on, reorders every list.
  * A held-out item that may not be recommended cannot be hit, so it is not counted as relevant; users left
  * with no relevant item are not evaluated. Training and scoring run on the run's {@link Workers}; scoring goes over
  * fixed blocks of users and per-user results are summed in user order, so the metrics do not depend on the thread
@@ -79,7 +77,7 @@ public final class OfflineEvaluator {
         this.allowedItems = allowedItems == null ? null : allowedItems.clone();
         this.minUserRatings = minUserRatings;
         this.workers = workers;
-        lists.newPicker(styleOfItem); // a re-rank without styles fails here, not in a worker thread
+        lists.newPicker(styleOfItem); // a re-rank without styles fails here, not after training
     }
 
     /** Splits {@code ratings} per user with {@code seed}, then evaluates {@code trainer} on that split. */
@@ -111,15 +109,9 @@ public final class OfflineEvaluator {
         int numUsers = split.numUsers();
         int numItems = train.numItems();
         boolean errors = model.predictsRatings();
-        float[] popularityScores = new float[numItems];
-        new MostPopularTrainer().train(train, split.seed()).scoreUser(0, popularityScores);
-        FixedRanking popularity = FixedRanking.of(popularityScores);
-        // a non-personalised model gives everyone the same scores: score and rank them once
-        float[] sharedScores = model.sameScoresForEveryUser() ? new float[numItems] : null;
-        if (sharedScores != null) {
-            model.scoreUser(0, sharedScores);
-        }
-        FixedRanking shared = sharedScores == null ? null : FixedRanking.of(sharedScores);
+        // the lists publishing would make from this model, on the training part: one maker for both
+        ListMaker maker = new ListMaker(model, ScoringInput.of(train, allowedItems, styleOfItem), lists,
+                minUserRatings);
         double[] precision = new double[numUsers];
         double[] recall = new double[numUsers];
         double[] ndcg = new double[numUsers];
@@ -129,18 +121,15 @@ public final class OfflineEvaluator {
         BitSet[] recommendedPerBlock = new BitSet[IndexRanges.blocks(numUsers, BLOCK)];
         ScoredUsers sample = errors ? ScoredUsers.ALL : ScoredUsers.of(split, maxUsers);
         workers.forEachBlock(numUsers, BLOCK, (block, from, to) -> {
-            float[] scores = sharedScores != null ? sharedScores : new float[numItems];
-            ListPicker picker = lists.newPicker(styleOfItem);
+            ListMaker.ForThread lister = maker.forThread();
             int[] out = new int[n];
             BitSet recommended = new BitSet(numItems);
             for (int u = from; u < to; u++) {
                 if (split.testSize(u) == 0 || !sample.includes(u)) {
                     continue;
                 }
-                if (shared == null) {
-                    model.scoreUser(u, scores);
-                }
                 if (errors) {
+                    float[] scores = lister.scores(u);
                     int offset = split.testOffset(u);
                     int[] items = split.testItems(u);
                     for (int j = 0; j < items.length; j++) {
@@ -151,19 +140,7 @@ public final class OfflineEvaluator {
                 if (relevant.length == 0) {
                     continue;
                 }
-                int count;
-                if (train.rowSize(u) < minUserRatings) {
-                    count = picker.pick(popularity, allowedItems, train, u, out);
-                } else if (shared != null) {
-                    count = picker.pick(shared, allowedItems, train, u, out);
-                } else {
-                    count = picker.pick(scores, allowedItems, train, u, out);
-                }
-                if (count == 0 && picker.nonFiniteScores() > 0) {
-                    // no finite score at all: publishing gives this user the most-popular fallback, so judge that
-                    count = picker.pick(popularity, allowedItems, train, u, out);
-                }
-                int[] ranked = Arrays.copyOf(out, count);
+                int[] ranked = Arrays.copyOf(out, lister.make(u, out));
                 for (int item : ranked) {
                     recommended.set(item);
                 }

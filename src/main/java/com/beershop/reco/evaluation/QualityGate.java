@@ -42,8 +42,8 @@ public final class QualityGate {
             failures.add(String.format(Locale.ROOT, "nDCG %.4f is below the floor %.4f", ndcg, minNdcg));
         }
         if (mustBeatPopularity && !Double.isNaN(popularityNdcg) && !(ndcg > popularityNdcg)) {
-            failures.add(String.format(Locale.ROOT, "nDCG %.4f does not beat most-popular's %.4f on the same split",
-                    ndcg, popularityNdcg));
+            failures.add(String.format(Locale.ROOT, "nDCG %.4f does not beat %s's %.4f on the same split",
+                    ndcg, evaluation.baseline().algorithm(), popularityNdcg));
         }
         if (evaluation.lastPublished() != null) {
             double previous = evaluation.lastPublished().ndcg();

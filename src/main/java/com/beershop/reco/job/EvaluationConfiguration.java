@@ -27,7 +27,7 @@ public class EvaluationConfiguration {
     public HoldoutProtocol holdoutProtocol(EvaluationProperties evaluation, ModelProperties model,
                                            ScoringProperties scoring) {
         return new HoldoutProtocol(evaluation.split(), evaluation.holdoutFraction(), model.seed(), scoring.lists(),
-                scoring.minUserRatings(), evaluation.maxUsers());
+                scoring.minUserRatings(), evaluation.maxUsers(), evaluation.recent());
     }
 
     @Bean
@@ -48,11 +48,12 @@ public class EvaluationConfiguration {
     /** Built even when reco.selection.enabled=false, so a typo in the search space fails at start either way. */
     @Bean
     public ModelSelector modelSelector(TrainerCatalog trainers, SelectionProperties selection, ModelProperties model,
-                                       ScoringProperties scoring) {
+                                       ScoringProperties scoring, EvaluationProperties evaluation) {
         return new ModelSelector(trainers, selection.searchSpace(),
                 new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
                         selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.lists(),
-                        scoring.minUserRatings(), model.seed(), selection.minGain()));
+                        scoring.minUserRatings(), model.seed(), selection.minGain()),
+                evaluation.split(), evaluation.recent());
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package com.beershop.reco.model;
 
+import com.beershop.reco.model.blend.TrendBlendTrainer;
 import com.beershop.reco.model.ease.EaseTrainer;
 import com.beershop.reco.model.ials.ImplicitAlsTrainer;
 import com.beershop.reco.model.librec.LibrecTrainer;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
+import com.beershop.reco.model.popularity.RecentPopularTrainer;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ public final class TrainerCatalog {
     public static TrainerCatalog standard(Workers workers) {
         Map<String, Function<AlgorithmSpec, Trainer>> factories = new LinkedHashMap<>();
         factories.put(MostPopularTrainer.NAME, MostPopularTrainer::fromSpec);
+        factories.put(RecentPopularTrainer.NAME, RecentPopularTrainer::fromSpec);
         factories.put("ials", ImplicitAlsTrainer::fromSpec);
         factories.put("ease", EaseTrainer::fromSpec);
         for (String name : LibrecTrainer.algorithmNames()) {
@@ -63,7 +66,7 @@ public final class TrainerCatalog {
         if (factory == null) {
             throw new InvalidAlgorithmSpecException("unknown algorithm '" + spec.name() + "'; known: " + factories.keySet());
         }
-        return new OnWorkers(factory.apply(spec), workers);
+        return new OnWorkers(TrendBlendTrainer.create(spec, factory), workers);
     }
 
     /** A trainer whose training, block loops included, runs on the workers. */

@@ -3,7 +3,6 @@ package com.beershop.reco.scoring;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Workers;
-import com.beershop.reco.model.popularity.MostPopularTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,45 +48,28 @@ public final class RecommendationScorer {
      * @param input the ratings, what may be recommended, and the styles for the style re-rank (null when it is off)
      */
     public RecommendationLists scoreAll(TrainedModel model, ScoringInput input) {
-        InteractionMatrix ratings = input.ratings();
-        boolean[] recommendable = input.recommendable();
-        int[] styleOfItem = input.styleOfItem();
-        policy.newPicker(styleOfItem); // a re-rank without styles fails here, not in a worker thread
-        int numUsers = ratings.numUsers();
+        ListMaker maker = new ListMaker(model, input, policy, minUserRatings);
+        int numUsers = input.ratings().numUsers();
         RecommendationLists lists = new RecommendationLists(numUsers, n);
-        FixedRanking popularity = FixedRanking.of(popularityScores(ratings));
-        // a non-personalised model gives everyone the same scores: rank them once
-        FixedRanking shared = model.sameScoresForEveryUser() ? sharedRanking(model, ratings.numItems()) : null;
         AtomicLong done = new AtomicLong();
         AtomicLong nonFiniteUsers = new AtomicLong();
         AtomicLong nonFiniteFallbackUsers = new AtomicLong();
         long started = System.nanoTime();
         // each block writes only its own users' slots, so the lists do not depend on the thread count
         workers.forEachBlock(numUsers, USERS_PER_TASK, (block, from, to) -> {
-            float[] scores = new float[ratings.numItems()];
+            ListMaker.ForThread lister = maker.forThread();
             int[] chosen = new int[n];
-            ListPicker picker = policy.newPicker(styleOfItem);
             int[] slots = lists.slots();
             for (int user = from; user < to; user++) {
-                boolean fallback = ratings.rowSize(user) < minUserRatings;
-                int count;
-                if (fallback || shared != null) {
-                    count = picker.pick(fallback ? popularity : shared, recommendable, ratings, user, chosen);
-                } else {
-                    model.scoreUser(user, scores);
-                    count = picker.pick(scores, recommendable, ratings, user, chosen);
-                }
-                boolean nonFinite = picker.nonFiniteScores() > 0;
-                if (nonFinite) {
+                int count = lister.make(user, chosen);
+                if (lister.metNonFinite()) {
                     nonFiniteUsers.incrementAndGet();
                 }
-                if (nonFinite && count == 0) {
-                    // no finite score at all: the user gets what a user with too few ratings gets, not nothing
-                    count = picker.pick(popularity, recommendable, ratings, user, chosen);
+                if (lister.source() == ListMaker.Source.NO_FINITE_SCORE) {
                     nonFiniteFallbackUsers.incrementAndGet();
                 }
                 System.arraycopy(chosen, 0, slots, user * n, count);
-                lists.set(user, count, fallback);
+                lists.set(user, count, lister.source() == ListMaker.Source.FEW_RATINGS);
             }
             long finished = done.addAndGet(to - from);
             if (finished / 50_000 != (finished - (to - from)) / 50_000) {
@@ -101,8 +83,8 @@ public final class RecommendationScorer {
                     nonFiniteUsers.get(), lists.modelUsers(), nonFiniteFallbackUsers.get());
         }
         lists.nonFiniteUsers(nonFiniteUsers.get(), nonFiniteFallbackUsers.get());
-        if (styleOfItem != null) {
-            lists.diversity(ListDiversity.of(lists, styleOfItem));
+        if (input.styleOfItem() != null) {
+            lists.diversity(ListDiversity.of(lists, input.styleOfItem()));
         }
         return lists;
     }
@@ -118,19 +100,6 @@ public final class RecommendationScorer {
                 .measure(published, judged, input, AGREEMENT_SAMPLE_USERS, seed);
         lists.agreement(agreement);
         return agreement;
-    }
-
-    private static FixedRanking sharedRanking(TrainedModel model, int numItems) {
-        float[] scores = new float[numItems];
-        model.scoreUser(0, scores);
-        return FixedRanking.of(scores);
-    }
-
-    /** The most-popular model's scores (ratings per item): the fallback for users the model knows too little about. */
-    static float[] popularityScores(InteractionMatrix ratings) {
-        float[] scores = new float[ratings.numItems()];
-        new MostPopularTrainer().train(ratings, 0).scoreUser(0, scores);
-        return scores;
     }
 
     private static String seconds(long startedNanos) {

@@ -120,11 +120,12 @@ class QualityGateTest {
     }
 
     private static HoldoutEvaluation evaluation(double ndcg, double popularity, Double lastPublished) {
-        return new HoldoutEvaluation(result(ndcg), Double.isNaN(popularity) ? null : result(popularity),
-                lastPublished == null ? null : result(lastPublished));
+        return new HoldoutEvaluation(result("ials", ndcg),
+                Double.isNaN(popularity) ? null : result("most-popular", popularity),
+                lastPublished == null ? null : result("ials", lastPublished));
     }
 
-    private static EvaluationResult result(double ndcg) {
-        return new EvaluationResult("x", Map.of(), 100, 0, 0, ndcg, 0, 0, Double.NaN, Double.NaN, 0, 0);
+    private static EvaluationResult result(String algorithm, double ndcg) {
+        return new EvaluationResult(algorithm, Map.of(), 100, 0, 0, ndcg, 0, 0, Double.NaN, Double.NaN, 0, 0);
     }
 }

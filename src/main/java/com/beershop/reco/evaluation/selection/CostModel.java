@@ -42,7 +42,7 @@ final class CostModel {
                 // then scoring every validation user against every item
                 yield iterations * steps * (4 * nnz * k + (users + items) * k * k) + users * items * k;
             }
-            case "most-popular" -> nnz + users * items;
+            case "most-popular", "recent-popular" -> nnz + users * items;
             // LibRec's trainers: no formula of ours; a rough per-rating cost so the budget still bounds them
             default -> nnz * 1000 + users * items * 10;
         };

@@ -1,8 +1,11 @@
 package com.beershop.reco.evaluation.selection;
 
 import com.beershop.reco.evaluation.EvaluationResult;
+import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.HoldoutSplit;
 import com.beershop.reco.evaluation.OfflineEvaluator;
+import com.beershop.reco.evaluation.RecentWindow;
+import com.beershop.reco.evaluation.SplitKind;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainerCatalog;
@@ -35,6 +38,8 @@ public final class ModelSelector {
     private final TrainerCatalog trainers;
     private final SearchSpace space;
     private final Settings settings;
+    private final SplitKind validationKind;
+    private final RecentWindow recent;
 
     /**
      * @param validationFraction share of each user's training ratings held out for validation
@@ -74,10 +79,24 @@ public final class ModelSelector {
         }
     }
 
+    /** Validates on a random per-user split. */
     public ModelSelector(TrainerCatalog trainers, SearchSpace space, Settings settings) {
+        this(trainers, space, settings, SplitKind.RANDOM, RecentWindow.DEFAULT);
+    }
+
+    /**
+     * @param validationKind how the validation split is carved from the training data: as the gate's split is, so a
+     *                       recent gate chooses by what users rate next (a recent split falls back to random, in the
+     *                       log, when the sample has no time span to cut)
+     * @param recent where a recent validation split cuts
+     */
+    public ModelSelector(TrainerCatalog trainers, SearchSpace space, Settings settings, SplitKind validationKind,
+                         RecentWindow recent) {
         this.trainers = trainers;
         this.space = space;
         this.settings = settings;
+        this.validationKind = validationKind;
+        this.recent = recent;
         space.candidates().forEach(trainers::create); // a typo fails now, not after an hour of training
     }
 
@@ -98,7 +117,8 @@ public final class ModelSelector {
         double budget = settings.budgetFor(train.numRatings());
         UserSample sample = UserSample.of(train, settings.maxRatings(), settings.seed());
         InteractionMatrix data = sample.ratings();
-        HoldoutSplit split = HoldoutSplit.perUser(data, settings.validationFraction(), settings.seed() + 1);
+        HoldoutSplit split = new HoldoutProtocol(validationKind, settings.validationFraction(), settings.seed() + 1,
+                settings.lists(), settings.minUserRatings(), 0, recent).split(data);
         // the user sample above already bounds the validation's cost: score every sampled user
         OfflineEvaluator evaluator = new OfflineEvaluator(settings.lists(), input.recommendable(),
                 input.styleOfItem(), settings.minUserRatings(), 0, trainers.workers());

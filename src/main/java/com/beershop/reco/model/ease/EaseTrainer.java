@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory is items² doubles while training plus items² floats for the model, and time is about items³, so a
  * catalogue above {@code max-items} is refused rather than left to run out of heap. Parameters: {@code lambda},
- * {@code max-items}.
+ * {@code max-items}, {@code profile-half-life} (days; 0, the default, weighs every rating alike).
  */
 public final class EaseTrainer implements Trainer {
 
@@ -32,13 +32,23 @@ public final class EaseTrainer implements Trainer {
     /** Largest n for which n² still indexes one Java array. */
     private static final int HARD_MAX_ITEMS = 46_340;
 
-    private static final Set<String> PARAMS = Set.of("lambda", "max-items");
+    private static final Set<String> PARAMS = Set.of("lambda", "max-items", "profile-half-life");
     private static final Logger log = LoggerFactory.getLogger(EaseTrainer.class);
 
     private final double lambda;
     private final int maxItems;
+    private final double profileHalfLifeDays;
 
     public EaseTrainer(double lambda, int maxItems) {
+        this(lambda, maxItems, 0);
+    }
+
+    /**
+     * @param profileHalfLifeDays when above 0, each of a user's ratings weighs {@code 2^(-age / half-life)} in the
+     *                            user's profile, its age taken from the user's own latest rating: what a customer
+     *                            drank lately says more about the next beer than what they drank years ago
+     */
+    public EaseTrainer(double lambda, int maxItems, double profileHalfLifeDays) {
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new InvalidAlgorithmSpecException(NAME + ": lambda must be positive, was " + lambda);
         }
@@ -46,14 +56,20 @@ public final class EaseTrainer implements Trainer {
             throw new InvalidAlgorithmSpecException(
                     NAME + ": max-items must be in 1.." + HARD_MAX_ITEMS + ", was " + maxItems);
         }
+        if (!(profileHalfLifeDays >= 0) || Double.isInfinite(profileHalfLifeDays)) {
+            throw new InvalidAlgorithmSpecException(NAME + ": profile-half-life must be 0 (off) or a number of days, was "
+                    + profileHalfLifeDays);
+        }
         this.lambda = lambda;
         this.maxItems = maxItems;
+        this.profileHalfLifeDays = profileHalfLifeDays;
     }
 
     /** Builds a trainer from configuration; unknown parameters and out-of-range values are rejected. */
     public static EaseTrainer fromSpec(AlgorithmSpec spec) {
         spec.requireOnly(PARAMS);
-        return new EaseTrainer(spec.doubleParam("lambda", DEFAULT_LAMBDA), spec.intParam("max-items", DEFAULT_MAX_ITEMS));
+        return new EaseTrainer(spec.doubleParam("lambda", DEFAULT_LAMBDA), spec.intParam("max-items", DEFAULT_MAX_ITEMS),
+                spec.doubleParam("profile-half-life", 0));
     }
 
     @Override
@@ -100,7 +116,7 @@ public final class EaseTrainer implements Trainer {
             }
         });
         log.info("ease: {} items, lambda={}, trained in {} ms", n, lambda, millisSince(start));
-        return new EaseModel(n, weights, ratings);
+        return new EaseModel(n, weights, ratings, profileHalfLifeDays);
     }
 
     /** XᵀX for binary X: entry (i, j) counts users who rated both. Each parallel block owns whole rows. */
@@ -131,6 +147,9 @@ public final class EaseTrainer implements Trainer {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("lambda", lambda);
         params.put("max-items", maxItems);
+        if (profileHalfLifeDays > 0) {
+            params.put("profile-half-life", profileHalfLifeDays); // absent when off: the plain model as before
+        }
         return Collections.unmodifiableMap(params);
     }
 

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code alpha}, {@code confidence} ({@code binary}: r' = 1; {@code rating}: r' = the rating value;
  * {@code log}: r' = ln(1 + rating)), {@code reg-scaling} ({@code constant}: lambda for every row;
  * {@code frequency}: lambda times the row's total confidence weight, Rendle et al. 2021), {@code cg-steps},
- * {@code init-std}.
+ * {@code init-std}, {@code recency-half-life} (days; 0, the default, weighs every rating alike).
  *
  * <p>Deterministic for a seed: initial factors come from one seeded generator, every row's solve reads only the
  * other side's factors, and the Gramian is summed over fixed blocks in block order.
@@ -60,7 +60,8 @@ public final class ImplicitAlsTrainer implements Trainer {
     public static final double DEFAULT_INIT_STD = 0.01;
 
     private static final Set<String> PARAMS =
-            Set.of("factors", "iterations", "reg", "alpha", "confidence", "reg-scaling", "cg-steps", "init-std");
+            Set.of("factors", "iterations", "reg", "alpha", "confidence", "reg-scaling", "cg-steps", "init-std",
+                    "recency-half-life");
     private static final Logger log = LoggerFactory.getLogger(ImplicitAlsTrainer.class);
 
     private final int factors;
@@ -71,15 +72,28 @@ public final class ImplicitAlsTrainer implements Trainer {
     private final RegScaling regScaling;
     private final int cgSteps;
     private final double initStd;
+    private final double recencyHalfLifeDays;
 
     public ImplicitAlsTrainer(int factors, int iterations, double reg, double alpha, Confidence confidence,
                               RegScaling regScaling, int cgSteps, double initStd) {
+        this(factors, iterations, reg, alpha, confidence, regScaling, cgSteps, initStd, 0);
+    }
+
+    /**
+     * @param recencyHalfLifeDays when above 0, a rating's confidence increment alpha * r' is also multiplied by
+     *                            {@code 2^(-age / half-life)}, its age taken from the latest rating in the data: last
+     *                            month's ratings speak louder than last year's (0: every rating alike)
+     */
+    public ImplicitAlsTrainer(int factors, int iterations, double reg, double alpha, Confidence confidence,
+                              RegScaling regScaling, int cgSteps, double initStd, double recencyHalfLifeDays) {
         require(factors >= 1 && factors <= 1024, "factors must be in 1..1024, was " + factors);
         require(iterations >= 1, "iterations must be at least 1, was " + iterations);
         require(reg > 0 && Double.isFinite(reg), "reg must be positive, was " + reg);
         require(alpha >= 0 && Double.isFinite(alpha), "alpha must be zero or positive, was " + alpha);
         require(cgSteps >= 1, "cg-steps must be at least 1, was " + cgSteps);
         require(initStd > 0 && Double.isFinite(initStd), "init-std must be positive, was " + initStd);
+        require(recencyHalfLifeDays >= 0 && Double.isFinite(recencyHalfLifeDays),
+                "recency-half-life must be 0 (off) or a number of days, was " + recencyHalfLifeDays);
         this.factors = factors;
         this.iterations = iterations;
         this.reg = reg;
@@ -88,6 +102,7 @@ public final class ImplicitAlsTrainer implements Trainer {
         this.regScaling = regScaling;
         this.cgSteps = cgSteps;
         this.initStd = initStd;
+        this.recencyHalfLifeDays = recencyHalfLifeDays;
     }
 
     /** Builds a trainer from configuration; unknown parameters and out-of-range values are rejected. */
@@ -101,7 +116,8 @@ public final class ImplicitAlsTrainer implements Trainer {
                 enumParam(spec, "confidence", Confidence.class, DEFAULT_CONFIDENCE),
                 enumParam(spec, "reg-scaling", RegScaling.class, DEFAULT_REG_SCALING),
                 spec.intParam("cg-steps", DEFAULT_CG_STEPS),
-                spec.doubleParam("init-std", DEFAULT_INIT_STD));
+                spec.doubleParam("init-std", DEFAULT_INIT_STD),
+                spec.doubleParam("recency-half-life", 0));
     }
 
     @Override
@@ -138,13 +154,11 @@ public final class ImplicitAlsTrainer implements Trainer {
 
         // alpha * r' per entry, in both layouts, so the inner loops read one array instead of recomputing
         float[] userWeights = new float[ratings.numRatings()];
+        RecencyDecay decay = RecencyDecay.of(ratings, recencyHalfLifeDays);
         for (int e = 0; e < userWeights.length; e++) {
-            userWeights[e] = weight(ratings.valueAt(e));
+            userWeights[e] = weight(ratings.valueAt(e)) * decay.at(ratings.timeAt(e));
         }
-        float[] itemWeights = new float[ratings.numRatings()];
-        for (int e = 0; e < itemWeights.length; e++) {
-            itemWeights[e] = weight(columns.values()[e]);
-        }
+        float[] itemWeights = itemLayout(ratings, columns, userWeights);
         int[] rowStart = new int[numUsers + 1];
         for (int u = 0; u <= numUsers; u++) {
             rowStart[u] = u < numUsers ? ratings.rowStart(u) : ratings.numRatings();
@@ -174,6 +188,19 @@ public final class ImplicitAlsTrainer implements Trainer {
                     iteration, iterations, millisSince(iterationStart), millisSince(start));
         }
         return FactorModel.of(k, userFactors, itemFactors);
+    }
+
+    /** The same per-entry weights in the item layout: the column view is filled user by user, so is this. */
+    private static float[] itemLayout(InteractionMatrix ratings, InteractionMatrix.ColumnView columns,
+                                      float[] userWeights) {
+        int[] next = java.util.Arrays.copyOf(columns.colStart(), ratings.numItems());
+        float[] itemWeights = new float[userWeights.length];
+        for (int u = 0; u < ratings.numUsers(); u++) {
+            for (int e = ratings.rowStart(u); e < ratings.rowEnd(u); e++) {
+                itemWeights[next[ratings.itemAt(e)]++] = userWeights[e];
+            }
+        }
+        return itemWeights;
     }
 
     private float weight(float rating) {
@@ -253,6 +280,9 @@ public final class ImplicitAlsTrainer implements Trainer {
         params.put("reg-scaling", regScaling.name().toLowerCase(Locale.ROOT));
         params.put("cg-steps", cgSteps);
         params.put("init-std", initStd);
+        if (recencyHalfLifeDays > 0) {
+            params.put("recency-half-life", recencyHalfLifeDays); // absent when off: the plain model as before
+        }
         return Collections.unmodifiableMap(params);
     }
 
