@@ -1,7 +1,9 @@
 package com.beershop.reco.config;
 
+import com.beershop.reco.evaluation.SplitKind;
 import com.beershop.reco.evaluation.selection.SearchSpace;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -49,6 +51,22 @@ public record SelectionProperties(
     }
 
     public SearchSpace searchSpace() {
-        return SearchSpace.parse(candidates.isEmpty() ? SearchSpace.DEFAULT_ENTRIES : candidates);
+        return searchSpace(SplitKind.RANDOM);
+    }
+
+    /**
+     * The configured space, or the built-in one; for a recent split the built-in space starts with the time-aware
+     * candidates ({@link SearchSpace#RECENT_ENTRIES}).
+     */
+    public SearchSpace searchSpace(SplitKind split) {
+        if (!candidates.isEmpty()) {
+            return SearchSpace.parse(candidates);
+        }
+        if (split != SplitKind.RECENT) {
+            return SearchSpace.parse(SearchSpace.DEFAULT_ENTRIES);
+        }
+        List<String> entries = new ArrayList<>(SearchSpace.RECENT_ENTRIES);
+        entries.addAll(SearchSpace.DEFAULT_ENTRIES);
+        return SearchSpace.parse(entries);
     }
 }

@@ -49,7 +49,7 @@ public class EvaluationConfiguration {
     @Bean
     public ModelSelector modelSelector(TrainerCatalog trainers, SelectionProperties selection, ModelProperties model,
                                        ScoringProperties scoring, EvaluationProperties evaluation) {
-        return new ModelSelector(trainers, selection.searchSpace(),
+        return new ModelSelector(trainers, selection.searchSpace(evaluation.split()),
                 new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
                         selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.lists(),
                         scoring.minUserRatings(), model.seed(), selection.minGain()),

@@ -3,7 +3,6 @@ package com.beershop.reco.scoring;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
-import com.beershop.reco.model.popularity.MostPopularTrainer;
 
 /**
  * Makes a user's list the one way the job makes lists: the published table, the hold-out the quality gate judges and
@@ -11,7 +10,8 @@ import com.beershop.reco.model.popularity.MostPopularTrainer;
  * construction, not by copy.
  *
  * <ul>
- *   <li>a user with fewer than {@code minUserRatings} ratings gets the fallback ranking (most-popular by default);</li>
+ *   <li>a user with fewer than {@code minUserRatings} ratings gets the policy's {@link Fallback} ranking
+ *       (most-popular by default, or trending);</li>
  *   <li>a model that scores every user alike is scored and ranked once;</li>
  *   <li>every other user gets the model's scores, and a user the model gives no finite score at all gets the
  *       fallback too, not an empty list;</li>
@@ -41,9 +41,9 @@ public final class ListMaker {
     private final FixedRanking fallback;
     private final FixedRanking shared;
 
-    /** Lists with the most-popular fallback. */
+    /** Lists with the policy's fallback. */
     public ListMaker(TrainedModel model, ScoringInput input, ListPolicy policy, int minUserRatings) {
-        this(model, input, policy, minUserRatings, new MostPopularTrainer());
+        this(model, input, policy, minUserRatings, policy.fallback().trainer());
     }
 
     /**

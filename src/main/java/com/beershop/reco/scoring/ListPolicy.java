@@ -6,10 +6,19 @@ package com.beershop.reco.scoring;
  *
  * @param topN list length (ranks 1..N)
  * @param diversityWeight the {@link StyleDiversifier} knob in [0, 1); 0 keeps the model's order
+ * @param fallback what a user the model cannot serve gets instead
  */
-public record ListPolicy(int topN, double diversityWeight) {
+public record ListPolicy(int topN, double diversityWeight, Fallback fallback) {
+
+    /** Lists with the most-popular fallback. */
+    public ListPolicy(int topN, double diversityWeight) {
+        this(topN, diversityWeight, Fallback.MOST_POPULAR);
+    }
 
     public ListPolicy {
+        if (fallback == null) {
+            throw new IllegalArgumentException("a list policy needs a fallback");
+        }
         if (topN < 1) {
             throw new IllegalArgumentException("N must be at least 1, was " + topN);
         }

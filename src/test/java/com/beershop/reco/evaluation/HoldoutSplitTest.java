@@ -108,4 +108,27 @@ class HoldoutSplitTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HoldoutSplit.latestPerUser(untimed, 0.25, 2, 42))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("times");
     }
+
+    @Test
+    void shouldTrainOnThePastAndJudgeWhatUsersWithAHistoryRatedAfterAGlobalCut() {
+        long day = 24L * 3600 * 1000;
+        com.beershop.reco.model.InteractionMatrixBuilder builder = new com.beershop.reco.model.InteractionMatrixBuilder();
+        builder.add(0, 0, 1f, day);       // user 0: history, then items 1 (known) and 3 (new) after the cut
+        builder.add(0, 1, 1f, 20 * day);
+        builder.add(0, 3, 1f, 21 * day);
+        builder.add(1, 1, 1f, 2 * day);   // user 1: history only
+        builder.add(2, 0, 1f, 22 * day);  // user 2: no history, rates after the cut only
+        builder.add(1, 2, 1f, 3 * day);
+        InteractionMatrix ratings = builder.build(3, 4);
+
+        HoldoutSplit split = HoldoutSplit.globalCut(ratings, 10 * 24 * 60, 1, 5);
+
+        assertThat(IntStream.range(0, 3).map(split.train()::rowSize)).containsExactly(1, 2, 0);
+        assertThat(split.testItems(0)).containsExactly(1);   // item 3 was not rated before the cut
+        assertThat(split.testSize(1)).isZero();
+        assertThat(split.testSize(2)).isZero();              // no history: nothing to judge a list on
+        assertThat(split.numTestRatings()).isEqualTo(1);
+        assertThat(split.train().numItems()).isEqualTo(4);
+        assertThat(split.seed()).isEqualTo(5);
+    }
 }

@@ -51,4 +51,37 @@ class EaseTrainerTest {
                 .isInstanceOf(InvalidAlgorithmSpecException.class);
         assertThat(EaseTrainer.fromSpec(AlgorithmSpec.of("ease", Map.of())).algorithm()).isEqualTo("ease");
     }
+
+    @Test
+    void shouldWeighAUsersRecentRatingsAboveTheirOldOnesWithAProfileHalfLife() {
+        long day = 24L * 3600 * 1000;
+        com.beershop.reco.model.InteractionMatrixBuilder builder = new com.beershop.reco.model.InteractionMatrixBuilder();
+        for (int user = 0; user < 4; user++) {
+            builder.add(user, 0, 1f, 0);          // items 0 and 1 go together
+            builder.add(user, 1, 1f, 0);
+            builder.add(user + 4, 2, 1f, 0);      // items 2 and 3 go together
+            builder.add(user + 4, 3, 1f, 0);
+        }
+        builder.add(8, 0, 1f, 0);                 // user 8: item 0 long ago, item 2 a hundred days later
+        builder.add(8, 2, 1f, 100 * day);
+        InteractionMatrix ratings = builder.build(9, 4);
+        float[] plain = new float[4];
+        float[] decayed = new float[4];
+
+        new EaseTrainer(1, 100).train(ratings, 0).scoreUser(8, plain);
+        EaseTrainer recentFirst = EaseTrainer.fromSpec(AlgorithmSpec.parse("ease:lambda=1,profile-half-life=30"));
+        EaseModel model = (EaseModel) recentFirst.train(ratings, 0);
+        model.scoreUser(8, decayed);
+
+        // alike without decay; with it, the neighbour of the recent rating leads
+        assertThat(plain[1]).isCloseTo(plain[3], within(1e-5f));
+        assertThat(decayed[3]).isGreaterThan(decayed[1]);
+        // item 0's row counts 2^(-100/30) of item 2's: it was rated 100 days before the user's latest
+        float old = (float) Math.pow(2, -100 / 30.0);
+        for (int item : new int[] {1, 3}) {
+            assertThat(decayed[item]).isCloseTo(old * model.weight(0, item) + model.weight(2, item), within(1e-5f));
+        }
+        assertThat(recentFirst.effectiveParams()).containsEntry("profile-half-life", 30.0);
+        assertThat(new EaseTrainer(1, 100).effectiveParams()).doesNotContainKey("profile-half-life");
+    }
 }
