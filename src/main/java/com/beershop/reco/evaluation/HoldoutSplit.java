@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A per-user hold-out: for each user with enough ratings, a fraction of their ratings (a random subset, or the
- * latest) becomes the test set and the rest the training matrix. Users below the threshold keep everything in training and are not evaluated.
+ * A hold-out: a training matrix and, per user, the held-out items. Per user ({@link #perUser},
+ * {@link #latestPerUser}): for each user with enough ratings, a fraction of their ratings (a random subset, or the
+ * latest) becomes the test set and the rest the training matrix; users below the threshold keep everything in
+ * training and are not evaluated. Or a global cut in time ({@link #globalCut}): a backtest of one night.
  *
  * <p>Each user's choice uses a generator seeded from (seed, user), so the split is deterministic and a user's
  * hold-out does not change when other users' data does.

@@ -1,5 +1,6 @@
 package com.beershop.reco.scoring;
 
+import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.Trainer;
 import com.beershop.reco.model.popularity.MostPopularTrainer;
 import com.beershop.reco.model.popularity.RecentPopularTrainer;
@@ -13,7 +14,8 @@ public enum Fallback {
 
     /** A trainer of the ranking; it is trained on the ratings the lists are made from. */
     public Trainer trainer() {
-        return this == MOST_POPULAR ? new MostPopularTrainer() : RecentPopularTrainer.fromSpec(
-                com.beershop.reco.model.AlgorithmSpec.parse(RecentPopularTrainer.NAME));
+        return this == MOST_POPULAR
+                ? new MostPopularTrainer()
+                : RecentPopularTrainer.fromSpec(AlgorithmSpec.parse(RecentPopularTrainer.NAME));
     }
 }

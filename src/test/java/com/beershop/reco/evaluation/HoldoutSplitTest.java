@@ -3,6 +3,7 @@ package com.beershop.reco.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.Matrices;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ class HoldoutSplitTest {
     @Test
     void shouldTrainOnThePastAndJudgeWhatUsersWithAHistoryRatedAfterAGlobalCut() {
         long day = 24L * 3600 * 1000;
-        com.beershop.reco.model.InteractionMatrixBuilder builder = new com.beershop.reco.model.InteractionMatrixBuilder();
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
         builder.add(0, 0, 1f, day);       // user 0: history, then items 1 (known) and 3 (new) after the cut
         builder.add(0, 1, 1f, 20 * day);
         builder.add(0, 3, 1f, 21 * day);

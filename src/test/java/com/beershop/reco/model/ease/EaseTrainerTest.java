@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.Matrices;
 import java.util.Map;
@@ -55,7 +56,7 @@ class EaseTrainerTest {
     @Test
     void shouldWeighAUsersRecentRatingsAboveTheirOldOnesWithAProfileHalfLife() {
         long day = 24L * 3600 * 1000;
-        com.beershop.reco.model.InteractionMatrixBuilder builder = new com.beershop.reco.model.InteractionMatrixBuilder();
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
         for (int user = 0; user < 4; user++) {
             builder.add(user, 0, 1f, 0);          // items 0 and 1 go together
             builder.add(user, 1, 1f, 0);
