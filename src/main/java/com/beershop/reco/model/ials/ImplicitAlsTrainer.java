@@ -3,6 +3,7 @@ package com.beershop.reco.model.ials;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.FactorModel;
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.RecencyDecay;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;

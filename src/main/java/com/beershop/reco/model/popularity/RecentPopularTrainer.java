@@ -3,6 +3,7 @@ package com.beershop.reco.model.popularity;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
+import com.beershop.reco.model.RecencyDecay;
 import com.beershop.reco.model.TrainedModel;
 import com.beershop.reco.model.Trainer;
 import java.util.LinkedHashMap;
@@ -23,7 +24,6 @@ import java.util.Set;
 public final class RecentPopularTrainer implements Trainer {
 
     public static final String NAME = "recent-popular";
-    private static final int MINUTES_PER_DAY = 24 * 60;
 
     private final double halfLifeDays;
     private final double windowDays;
@@ -66,29 +66,12 @@ public final class RecentPopularTrainer implements Trainer {
 
     @Override
     public TrainedModel train(InteractionMatrix ratings, long seed) {
-        int latest = InteractionMatrix.UNKNOWN_TIME;
-        int earliest = Integer.MAX_VALUE;
+        RecencyDecay decay = RecencyDecay.of(ratings, halfLifeDays);
+        double[] sums = new double[ratings.numItems()];
         for (int k = 0; k < ratings.numRatings(); k++) {
             int time = ratings.timeAt(k);
-            if (time != InteractionMatrix.UNKNOWN_TIME) {
-                latest = Math.max(latest, time);
-                earliest = Math.min(earliest, time);
-            }
-        }
-        double[] sums = new double[ratings.numItems()];
-        if (latest == InteractionMatrix.UNKNOWN_TIME) {
-            for (int k = 0; k < ratings.numRatings(); k++) {
-                sums[ratings.itemAt(k)] += 1; // no time at all: all-time popularity
-            }
-            return model(sums);
-        }
-        double perMinute = Math.log(2) / (halfLifeDays * MINUTES_PER_DAY);
-        double oldest = windowDays > 0 ? latest - windowDays * MINUTES_PER_DAY : Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < ratings.numRatings(); k++) {
-            // a rating of unknown time is older than every known one: it counts as the earliest does
-            int time = ratings.timeAt(k) == InteractionMatrix.UNKNOWN_TIME ? earliest : ratings.timeAt(k);
-            if (time > oldest) {
-                sums[ratings.itemAt(k)] += Math.exp(-perMinute * ((double) latest - time));
+            if (windowDays == 0 || decay.within(time, windowDays)) {
+                sums[ratings.itemAt(k)] += decay.at(time);
             }
         }
         return model(sums);

@@ -1,11 +1,9 @@
-package com.beershop.reco.model.ials;
+package com.beershop.reco.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.beershop.reco.model.AlgorithmSpec;
-import com.beershop.reco.model.InteractionMatrix;
-import com.beershop.reco.model.InteractionMatrixBuilder;
+import com.beershop.reco.model.ials.ImplicitAlsTrainer;
 import org.junit.jupiter.api.Test;
 
 class RecencyDecayTest {
@@ -30,6 +28,16 @@ class RecencyDecayTest {
         assertThat(decay.at(10 * MINUTES_PER_DAY)).isCloseTo(0.25f, within(1e-6f));
         // unknown time: as old as the earliest known rating (day 0)
         assertThat(decay.at(InteractionMatrix.UNKNOWN_TIME)).isCloseTo(decay.at(0), within(1e-9f));
+    }
+
+    @Test
+    void shouldTellWhetherARatingLiesWithinDaysOfTheLatest() {
+        RecencyDecay decay = RecencyDecay.of(ratedOnDays(0, 10, 24), 7);
+
+        assertThat(decay.within(24 * MINUTES_PER_DAY, 1)).isTrue();
+        assertThat(decay.within(10 * MINUTES_PER_DAY, 14)).isFalse();
+        assertThat(decay.within(11 * MINUTES_PER_DAY, 14)).isTrue();
+        assertThat(RecencyDecay.of(ratedOnDays(Long.MIN_VALUE), 7).within(InteractionMatrix.UNKNOWN_TIME, 1)).isTrue();
     }
 
     @Test
