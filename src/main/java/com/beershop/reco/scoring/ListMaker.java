@@ -65,10 +65,6 @@ public final class ListMaker {
         this.shared = model.sameScoresForEveryUser() ? ranking(model, ratings.numItems()) : null;
     }
 
-    public int topN() {
-        return policy.topN();
-    }
-
     /** A maker for one thread: its own score buffer and picker. */
     public ForThread forThread() {
         return new ForThread();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
+import com.beershop.reco.model.Matrices;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
 import com.beershop.reco.scoring.ListPolicy;
@@ -50,20 +51,18 @@ class TrendingBaselineGateTest {
 
     @Test
     void shouldCompareWithMostPopularWhenTheRatingsCarryNoTimes() {
-        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
         SplittableRandom random = new SplittableRandom(4);
+        int[][] rows = new int[USERS][];
         for (int user = 0; user < USERS; user++) {
-            for (int item : distinct(random, 6, OLD_ITEMS)) {
-                builder.add(user, item, 1f, Long.MIN_VALUE);
-            }
+            rows[user] = random.ints(0, OLD_ITEMS).distinct().limit(6).sorted().toArray();
         }
-        BaselineComparison random25 = new BaselineComparison(TRAINERS,
+        BaselineComparison recent = new BaselineComparison(TRAINERS,
                 new HoldoutProtocol(SplitKind.RECENT, 0.25, 7, ListPolicy.topN(5), 0, 0, RecentWindow.DEFAULT));
 
-        HoldoutEvaluation evaluation = random25.evaluate(AlgorithmSpec.parse("ials"),
-                ScoringInput.of(builder.build(USERS, OLD_ITEMS)), null);
+        HoldoutEvaluation evaluation = recent.evaluate(AlgorithmSpec.parse("ials"),
+                ScoringInput.of(Matrices.binary(OLD_ITEMS, rows)), null);
 
-        // no times: the recent split falls back to the random one, and trending is all-time popularity
+        // no times: the recent split falls back to the random one, and there is no trend to compare with
         assertThat(evaluation.baseline().algorithm()).isEqualTo("most-popular");
         assertThat(evaluation.model().usersEvaluated()).isPositive();
     }
