@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses an algorithm and its hyperparameters by validation nDCG@N. Give it only training data (the part of the
- * ratings the quality gate does not hold out): it carves its own per-user validation split from that, so the
- * gate's hold-out never influences the choice and the gate's verdict stays unbiased.
+ * ratings the quality gate does not hold out): it carves its own validation split from that, of the gate's kind
+ * (random, per-user latest, or a cut in time), so the gate's hold-out never influences the choice and the gate's
+ * verdict stays unbiased.
  *
  * <p>Bounded in time three ways: above {@code maxRatings} it works on a seeded sample of whole users; each
  * candidate's cost is estimated ({@link CostModel}, calibrated on the candidates already run) and a candidate that
