@@ -1,6 +1,7 @@
 package com.beershop.reco.evaluation;
 
 import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.TimeSpan;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,23 +38,13 @@ public record RecentWindow(double days, double spanShare) {
 
     /** The cut for these ratings, or empty when they carry no time span to cut (no times, or all at one minute). */
     public Optional<Cut> cut(InteractionMatrix ratings) {
-        if (!ratings.hasTimes()) {
+        Optional<TimeSpan> known = TimeSpan.of(ratings);
+        if (known.isEmpty() || known.get().latest() == known.get().earliest()) {
             return Optional.empty();
         }
-        int latest = InteractionMatrix.UNKNOWN_TIME;
-        int earliest = Integer.MAX_VALUE;
-        long timed = 0;
-        for (int k = 0; k < ratings.numRatings(); k++) {
-            int time = ratings.timeAt(k);
-            if (time != InteractionMatrix.UNKNOWN_TIME) {
-                timed++;
-                latest = Math.max(latest, time);
-                earliest = Math.min(earliest, time);
-            }
-        }
-        if (timed == 0 || latest == earliest) {
-            return Optional.empty();
-        }
+        int latest = known.get().latest();
+        int earliest = known.get().earliest();
+        long timed = known.get().timed();
         long windowCut = latest - Math.round(days * MINUTES_PER_DAY) + 1;
         long inWindow = 0;
         for (int k = 0; k < ratings.numRatings(); k++) {

@@ -23,23 +23,9 @@ public final class RecencyDecay {
 
     /** @param halfLifeDays 0 (or less): every rating weighs 1 */
     public static RecencyDecay of(InteractionMatrix ratings, double halfLifeDays) {
-        if (!ratings.hasTimes()) {
-            return NONE;
-        }
-        int latest = InteractionMatrix.UNKNOWN_TIME;
-        int earliest = Integer.MAX_VALUE;
-        for (int e = 0; e < ratings.numRatings(); e++) {
-            int time = ratings.timeAt(e);
-            if (time != InteractionMatrix.UNKNOWN_TIME) {
-                latest = Math.max(latest, time);
-                earliest = Math.min(earliest, time);
-            }
-        }
-        if (latest == InteractionMatrix.UNKNOWN_TIME) {
-            return NONE;
-        }
         double perMinute = halfLifeDays > 0 ? Math.log(2) / (halfLifeDays * MINUTES_PER_DAY) : 0;
-        return new RecencyDecay(perMinute, latest, earliest);
+        return TimeSpan.of(ratings).map(span -> new RecencyDecay(perMinute, span.latest(), span.earliest()))
+                .orElse(NONE);
     }
 
     /** The weight of a rating made at {@code time} (minutes since the epoch, or {@link InteractionMatrix#UNKNOWN_TIME}). */

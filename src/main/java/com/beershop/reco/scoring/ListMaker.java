@@ -2,7 +2,6 @@ package com.beershop.reco.scoring;
 
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.TrainedModel;
-import com.beershop.reco.model.Trainer;
 
 /**
  * Makes a user's list the one way the job makes lists: the published table, the hold-out the quality gate judges and
@@ -41,18 +40,12 @@ public final class ListMaker {
     private final FixedRanking fallback;
     private final FixedRanking shared;
 
-    /** Lists with the policy's fallback. */
-    public ListMaker(TrainedModel model, ScoringInput input, ListPolicy policy, int minUserRatings) {
-        this(model, input, policy, minUserRatings, policy.fallback().trainer());
-    }
-
     /**
      * @param model the model trained on the input's ratings
-     * @param input the ratings (excluded from each user's list; the fallback is trained on them), what may be
-     *              recommended, and the styles for the style re-rank (null when it is off)
-     * @param fallback the non-personalised ranking for users the model cannot serve, trained on the input's ratings
+     * @param input the ratings (excluded from each user's list; the policy's fallback ranking is trained on them),
+     *              what may be recommended, and the styles for the style re-rank (null when it is off)
      */
-    public ListMaker(TrainedModel model, ScoringInput input, ListPolicy policy, int minUserRatings, Trainer fallback) {
+    public ListMaker(TrainedModel model, ScoringInput input, ListPolicy policy, int minUserRatings) {
         this.model = model;
         this.ratings = input.ratings();
         this.recommendable = input.recommendable();
@@ -60,7 +53,7 @@ public final class ListMaker {
         this.policy = policy;
         this.minUserRatings = minUserRatings;
         policy.newPicker(styleOfItem); // a re-rank without styles fails here, not in a worker thread
-        this.fallback = ranking(fallback.train(ratings, 0), ratings.numItems());
+        this.fallback = ranking(policy.fallback().trainer().train(ratings, 0), ratings.numItems());
         // a non-personalised model gives everyone the same scores: rank them once
         this.shared = model.sameScoresForEveryUser() ? ranking(model, ratings.numItems()) : null;
     }
