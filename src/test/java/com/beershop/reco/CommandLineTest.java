@@ -60,7 +60,7 @@ class CommandLineTest {
         assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "beer-reco-batch: unknown mode 'runn'; modes: run, migrate, check, rehearse, evaluate, report, republish (--help prints the usage)");
+                "beer-reco-batch: unknown mode 'runn'; modes: run, migrate, check, rehearse, evaluate, select, report, republish (--help prints the usage)");
     }
 
     @Test

@@ -97,23 +97,23 @@ public final class NightlyRunBenchmark {
                     spec.ratings(), setupSeconds);
 
             Files.createDirectories(logFile.getParent());
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
-                    BeerRecoApplication.class.getName()));
-            command.addAll(target.args("run"));
-            long jobStart = System.nanoTime();
-            Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()).start();
+            // the first night selects a model (nothing is recorded yet); the second reuses its choice, as six of
+            // seven nights do with the weekly selection
+            Path selectLog = Path.of("target", "bench", size + "-" + db + "-select-night.log");
+            double selectNight = night(target, xmx, selectLog, null);
+            List<StepRow> selectSteps = parseSteps(selectLog);
+            RunFacts selectFacts = target.facts();
+            String selectLoad = loadAverage();
+            System.out.printf(Locale.ROOT, "%nSelection night: %.1f s end to end (load average %s)%n", selectNight,
+                    selectLoad);
+            printSteps(selectSteps, selectFacts);
             LiveTableReader reader = db.equals("postgresql")
                     ? LiveTableReader.start(target.url, target.user, "U" + "0".repeat(
                             Math.max(5, Integer.toString(spec.users()).length()) - 1) + "1", TOP_N)
                     : null;
-            int exit = child.waitFor();
-            double endToEnd = (System.nanoTime() - jobStart) / 1e9;
-            if (reader != null) {
-                reader.stop();
-            }
-            check(exit, "run (log: " + logFile + ")");
+            double endToEnd = night(target, xmx, logFile, reader);
+            String reuseLoad = loadAverage();
+            System.out.printf(Locale.ROOT, "%nReuse night: %.1f s end to end (load average %s)%n", endToEnd, reuseLoad);
 
             List<StepRow> steps = parseSteps(logFile);
             RunFacts facts = target.facts();
@@ -152,11 +152,17 @@ public final class NightlyRunBenchmark {
             double train = sum(steps, "evaluateModelStep", "qualityGateStep", "trainModelStep");
             double publish = sum(steps, "stageRecommendationsStep", "publishStep");
             int peak = steps.stream().mapToInt(s -> s.peakHeapMb).max().orElse(0);
+            long[] tried = target.selection();
+            System.out.printf(Locale.ROOT, "BENCH_SELECT size=%s db=%s ratings=%d end_to_end_s=%.1f select_s=%.1f"
+                            + " candidates=%d evaluated=%d skipped=%d work_spent=%.2e ndcg10=%.4f load_avg=%s%n", size, db,
+                    selectFacts.ratings, selectNight, find(selectSteps, "selectModelStep").wall, tried[0], tried[1],
+                    tried[2], Double.longBitsToDouble(tried[3]), selectFacts.ndcg, selectLoad.replace(' ', '/'));
             System.out.printf(Locale.ROOT, "BENCH size=%s db=%s ratings=%d users=%d products=%d end_to_end_s=%.1f"
                             + " load_s=%.1f train_s=%.1f score_s=%.2f publish_s=%.1f peak_heap_mb=%d ndcg10=%.4f"
-                            + " xmx=%s cores=%d librec_rank_s=%.2f our_rank_s=%.2f kernel_gflops=%.2f kernel_fm_gflops=%.2f%n",
+                            + " xmx=%s cores=%d librec_rank_s=%.2f our_rank_s=%.2f kernel_gflops=%.2f kernel_fm_gflops=%.2f"
+                            + " night=reuse load_avg=%s%n",
                     size, db, facts.ratings, facts.users, facts.products, endToEnd, load, train, score.wall, publish,
-                    peak, facts.ndcg, xmx, cores, native_, ours, kernelAll, axpyAll);
+                    peak, facts.ndcg, xmx, cores, native_, ours, kernelAll, axpyAll, reuseLoad.replace(' ', '/'));
             if (spark) {
                 String sparkLine = SparkComparison.run(size, target.url, target.user, sparkXmx);
                 Map<String, Double> wall = new LinkedHashMap<>();
@@ -196,6 +202,33 @@ public final class NightlyRunBenchmark {
                 ratings.numUsers());
         double librec = trainer.timeNativeRanking(ratings, 42, TOP_N);
         return new double[]{ours, librec};
+    }
+
+    /** One nightly run in a child JVM with its own heap; its log to {@code log}; returns its wall seconds. */
+    private static double night(Target target, String xmx, Path log, LiveTableReader reader) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
+                BeerRecoApplication.class.getName()));
+        command.addAll(target.args("run"));
+        long start = System.nanoTime();
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit = child.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (reader != null) {
+            reader.stop();
+        }
+        check(exit, "run (log: " + log + ")");
+        return seconds;
+    }
+
+    /** The 1-, 5- and 15-minute load averages, as /proc/loadavg gives them ("n/a" elsewhere). */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 
     private static void printSteps(List<StepRow> steps, RunFacts facts) {
@@ -392,6 +425,17 @@ public final class NightlyRunBenchmark {
                 }
                 return new RunFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
                         rs.getLong(6));
+            }
+        }
+
+        /** The latest recorded selection's candidates, evaluated, skipped and work spent (as double bits). */
+        long[] selection() throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user, "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT candidates, evaluated, skipped, work_spent FROM reco_selection"
+                         + " ORDER BY id DESC")) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Double.doubleToLongBits(rs.getDouble(4))} : new long[] {0, 0, 0, 0};
             }
         }
 

@@ -32,7 +32,7 @@ import java.util.Map;
  * then trained on the whole outer training part (what the job publishes) and scored on the outer hold-out.
  *
  * <pre>
- * SelectionBenchmark file=ratings.txt [outer-seeds=1,2,3] [budget=10] [max-ratings=500000]
+ * SelectionBenchmark file=ratings.txt [outer-seeds=1,2,3] [work-budget=1e12] [wall-limit=1200] [max-ratings=500000]
  *                    [candidates="ials:factors=8|16;ease:lambda=100|300"] [min-value=0]
  * </pre>
  * The file has {@code user item value} per line (whitespace or comma separated; unparsable lines skipped);
@@ -50,13 +50,13 @@ public final class SelectionBenchmark {
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         InteractionMatrix ratings = load(Path.of(options.get("file")));
-        double budget = Double.parseDouble(options.getOrDefault("budget", "30"));
+        double budget = Double.parseDouble(options.getOrDefault("work-budget", "1e12"));
         int maxRatings = Integer.parseInt(options.getOrDefault("max-ratings", "500000"));
         SearchSpace space = options.containsKey("candidates")
                 ? SearchSpace.parse(List.of(options.get("candidates").split(";")))
                 : SearchSpace.parse(SearchSpace.DEFAULT_ENTRIES);
         AlgorithmSpec fallback = AlgorithmSpec.parse(options.getOrDefault("fallback", "ials"));
-        System.out.printf(Locale.ROOT, "%s: %d users x %d items, %d ratings; %d candidates, budget %.0f s%n",
+        System.out.printf(Locale.ROOT, "%s: %d users x %d items, %d ratings; %d candidates, work budget %.2e units%n",
                 options.get("file"), ratings.numUsers(), ratings.numItems(), ratings.numRatings(), space.size(), budget);
         // all cores; the pool's daemon threads end with main
         TrainerCatalog catalog = TrainerCatalog.standard(Workers.of(0));
@@ -65,7 +65,7 @@ public final class SelectionBenchmark {
             HoldoutSplit gate = HoldoutSplit.perUser(outer.train(), 0.25, 42);
             ModelSelector selector = new ModelSelector(catalog, space,
                     new ModelSelector.Settings(Double.parseDouble(options.getOrDefault("validation", "0.25")), maxRatings, budget,
-                            Long.parseLong(options.getOrDefault("full-budget-ratings", "1000000")), ListPolicy.topN(10), 0, 42,
+                            Double.parseDouble(options.getOrDefault("wall-limit", "1200")), ListPolicy.topN(10), 0, 42,
                             Double.parseDouble(options.getOrDefault("min-gain", "0"))));
             SelectionResult result = selector.select(gate, ScoringInput.of(outer.train()), fallback);
             OfflineEvaluator evaluator = new OfflineEvaluator(10, null, catalog.workers());

@@ -49,6 +49,7 @@ final class PrivilegeCheck implements DatabaseCheck {
         own.put("reco_staging", List.of("SELECT", "INSERT", "DELETE"));
         own.put("reco_run_history", List.of("SELECT", "INSERT"));
         own.put("reco_model_selection", List.of("SELECT", "INSERT"));
+        own.put("reco_selection", List.of("SELECT", "INSERT"));
         own.put("reco_generation_zero", List.of("SELECT", "INSERT"));
         own.put(schemaHistoryTable, List.of("SELECT"));
         BATCH_TABLES.forEach(t -> own.put(t, List.of("SELECT", "INSERT", "UPDATE")));

@@ -82,6 +82,7 @@ public class HistoryRetention {
         List<Long> instances = jdbc.queryForList(
                 "SELECT DISTINCT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID IN " + in, Long.class, args);
         jdbc.update("DELETE FROM reco_model_selection WHERE job_execution_id IN " + in, args);
+        jdbc.update("DELETE FROM reco_selection WHERE job_execution_id IN " + in, args);
         jdbc.update("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN (SELECT STEP_EXECUTION_ID"
                 + " FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN " + in + ")", args);
         jdbc.update("DELETE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN " + in, args);

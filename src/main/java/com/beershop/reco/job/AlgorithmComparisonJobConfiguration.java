@@ -8,7 +8,6 @@ import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.ingest.CheckedInput;
-import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunMode;
 import org.springframework.batch.core.job.Job;
@@ -46,10 +45,11 @@ public class AlgorithmComparisonJobConfiguration {
     /** The nightly model selection on the same data, shown as a table (and recorded), whether or not it is on. */
     @Bean
     public Step searchModelsStep(TaskletSteps steps, ModelSelector modelSelector, ModelProperties model,
-                                 HoldoutProtocol holdoutProtocol, ModelSelectionRepository modelSelectionRepository,
+                                 HoldoutProtocol holdoutProtocol, SelectModelTasklet.Records selectionRecords,
                                  StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
-        return steps.step("searchModelsStep", new SelectModelTasklet(modelSelector, RunMode.EVALUATE, model.spec(),
-                holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
+        return steps.step("searchModelsStep", new SelectModelTasklet(modelSelector, RunMode.EVALUATE,
+                SelectModelTasklet.Policy.ALWAYS_UNRECORDED, model.spec(), holdoutProtocol, selectionRecords,
+                checkedInput, modelChoice));
     }
 
     @Bean

@@ -11,8 +11,11 @@ import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.evaluation.SeedSpread;
 import com.beershop.reco.evaluation.selection.ModelSelector;
+import com.beershop.reco.evaluation.selection.SelectionSchedule;
 import com.beershop.reco.model.TrainerCatalog;
+import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
+import com.beershop.reco.tracking.SelectionRecordRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -51,9 +54,18 @@ public class EvaluationConfiguration {
                                        ScoringProperties scoring, EvaluationProperties evaluation) {
         return new ModelSelector(trainers, selection.searchSpace(evaluation.split()),
                 new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
-                        selection.budget().toMillis() / 1000.0, selection.fullBudgetRatings(), scoring.lists(),
+                        selection.workBudget(), selection.wallLimit().toMillis() / 1000.0, scoring.lists(),
                         scoring.minUserRatings(), model.seed(), selection.minGain()),
                 evaluation.split(), evaluation.recent());
+    }
+
+    /** Everything a model-selection step needs besides the selector. */
+    @Bean
+    SelectModelTasklet.Records selectionRecords(SelectionProperties selection,
+                                                ModelSelectionRepository modelSelectionRepository,
+                                                SelectionRecordRepository selectionRecordRepository) {
+        return new SelectModelTasklet.Records(new SelectionSchedule(selection.maxAge(), selection.maxDataChange()),
+                selection.force(), modelSelectionRepository, selectionRecordRepository);
     }
 
     @Bean

@@ -35,7 +35,6 @@ import com.beershop.reco.rollout.RolloutArms;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.schema.RunLocks;
 import com.beershop.reco.scoring.RecommendationScorer;
-import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.RunSummary;
@@ -139,10 +138,11 @@ public class RecommendationJobConfiguration {
     @Bean
     public Step selectModelStep(TaskletSteps steps, ModelSelector modelSelector, SelectionProperties selection,
                                 ModelProperties model, HoldoutProtocol holdoutProtocol,
-                                ModelSelectionRepository modelSelectionRepository,
+                                SelectModelTasklet.Records selectionRecords,
                                 StageResult<CheckedInput> checkedInput, StageResult<ModelChoice> modelChoice) {
         return steps.step("selectModelStep", new SelectModelTasklet(selection.enabled() ? modelSelector : null,
-                RunMode.RUN, model.spec(), holdoutProtocol, modelSelectionRepository, checkedInput, modelChoice));
+                RunMode.RUN, SelectModelTasklet.Policy.SCHEDULED, model.spec(), holdoutProtocol, selectionRecords,
+                checkedInput, modelChoice));
     }
 
     @Bean

@@ -101,9 +101,11 @@ class RunHistoryListener implements JobExecutionListener {
         ModelCheck modelCheck = check.orNull();
         RecommendationLists scored = lists.orNull();
         RatingsRead read = ratings.find().map(RatingsCollector::summary).orElse(null);
+        ModelChoice chosen = choice.orNull();
         return RunRecord.of(run, end, read, input.orNull(), evaluation.orNull(),
                 modelCheck == null ? null : modelCheck.verdict(), published.orNull(),
-                scored == null ? null : scored.diversity(), stepSeconds(execution));
+                scored == null ? null : scored.diversity(), stepSeconds(execution))
+                .withSelection(chosen == null ? null : chosen.selectionId(), chosen == null ? null : chosen.note());
     }
 
     static Map<String, Double> stepSeconds(JobExecution execution) {

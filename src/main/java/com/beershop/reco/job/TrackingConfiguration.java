@@ -5,6 +5,7 @@ import com.beershop.reco.schema.DatabaseVendor;
 import com.beershop.reco.tracking.ModelSelectionRepository;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunReport;
+import com.beershop.reco.tracking.SelectionRecordRepository;
 import com.beershop.reco.tracking.RunSummary;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,11 @@ public class TrackingConfiguration {
     @Bean
     public ModelSelectionRepository modelSelectionRepository(JdbcTemplate jdbc) {
         return new ModelSelectionRepository(jdbc);
+    }
+
+    @Bean
+    public SelectionRecordRepository selectionRecordRepository(JdbcTemplate jdbc) {
+        return new SelectionRecordRepository(jdbc);
     }
 
     @Bean

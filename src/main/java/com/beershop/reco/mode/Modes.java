@@ -13,7 +13,7 @@ public final class Modes {
 
     /** Every mode's usage, in the order the usage text lists them. */
     static final List<ModeUsage> ALL = List.of(NightlyRunMode.USAGE, MigrateMode.USAGE, CheckMode.USAGE,
-            RehearseMode.USAGE, EvaluateMode.USAGE, ReportMode.USAGE, RepublishMode.USAGE, HelpMode.USAGE);
+            RehearseMode.USAGE, EvaluateMode.USAGE, SelectMode.USAGE, ReportMode.USAGE, RepublishMode.USAGE, HelpMode.USAGE);
     /** The modes a command line runs; help is answered before Spring starts, so it is none of them. */
     private static final List<ModeUsage> RUNNABLE = ALL.stream().filter(m -> m.mode() != RunMode.HELP).toList();
 

@@ -4,6 +4,7 @@ import com.beershop.reco.check.DatabaseFitness;
 import com.beershop.reco.config.JobProperties;
 import com.beershop.reco.config.PublishProperties;
 import com.beershop.reco.config.SchemaProperties;
+import com.beershop.reco.config.SelectionProperties;
 import com.beershop.reco.generation.GenerationReport;
 import com.beershop.reco.generation.Republisher;
 import com.beershop.reco.job.GracefulStop;
@@ -54,6 +55,11 @@ class ModesConfiguration {
     @Bean
     Mode evaluateMode(JobStarter jobStarter, Job algorithmComparisonJob) {
         return new EvaluateMode(jobStarter, algorithmComparisonJob);
+    }
+
+    @Bean
+    Mode selectMode(JobStarter jobStarter, Job modelSelectionJob, SelectionProperties selection) {
+        return new SelectMode(jobStarter, modelSelectionJob, selection.enabled());
     }
 
     @Bean

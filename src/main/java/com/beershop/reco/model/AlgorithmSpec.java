@@ -84,6 +84,17 @@ public record AlgorithmSpec(String name, Map<String, String> params) {
         }
     }
 
+    /** The form {@link #parse} reads back, parameters sorted: {@code ials:alpha=10,factors=64}. */
+    public String text() {
+        StringBuilder out = new StringBuilder(name);
+        String separator = ":";
+        for (Map.Entry<String, String> param : new TreeMap<>(params).entrySet()) {
+            out.append(separator).append(param.getKey()).append('=').append(param.getValue());
+            separator = ",";
+        }
+        return out.toString();
+    }
+
     /** Stable text form for logs and run history, e.g. {@code ials{alpha=10, factors=64}}. */
     @Override
     public String toString() {

@@ -17,7 +17,8 @@ public class ModelSelectionRepository {
 
     /** One stored candidate; {@code params} is JSON, like {@code reco_run_history.params}. */
     public record Candidate(long jobExecutionId, String runMode, int position, String algorithm, String params,
-                            String status, Double validationNdcg, double seconds, String note, boolean chosen) {
+                            String status, Double validationNdcg, double seconds, String note, boolean chosen,
+                            Double workUnits) {
     }
 
     private final JdbcTemplate jdbc;
@@ -32,12 +33,13 @@ public class ModelSelectionRepository {
         for (CandidateScore c : selection.candidates()) {
             rows.add(new Object[] {jobExecutionId, runMode.word(), ++position, c.spec().name(),
                     json(c.spec().params()), c.status().name(), Double.isNaN(c.ndcg()) ? null : c.ndcg(),
-                    c.seconds(), c.note().isEmpty() ? null : c.note(), c.spec().equals(selection.chosen())});
+                    c.seconds(), c.note().isEmpty() ? null : c.note(), c.spec().equals(selection.chosen()),
+                    c.workUnits()});
         }
         jdbc.batchUpdate("""
                 INSERT INTO reco_model_selection (job_execution_id, run_mode, position, algorithm, params, status,
-                                                  validation_ndcg, seconds, note, chosen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                                  validation_ndcg, seconds, note, chosen, work_units)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     public List<Candidate> forExecution(long jobExecutionId) {

@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * The modes of the command line. The run history's {@code run_mode} columns hold a mode's {@link #word()} (only
- * {@code run}, {@code rehearse}, {@code evaluate} and {@code republish} write rows), so their contents stay as
+ * {@code run}, {@code rehearse}, {@code evaluate} and {@code republish} write history rows; {@code run},
+ * {@code select} and {@code evaluate} write model selections), so their contents stay as
  * they were.
  */
 public enum RunMode {
-    RUN, MIGRATE, CHECK, REHEARSE, EVALUATE, REPORT, REPUBLISH, HELP;
+    RUN, MIGRATE, CHECK, REHEARSE, EVALUATE, SELECT, REPORT, REPUBLISH, HELP;
 
     /** The name in lower case: the word on the command line and in the {@code run_mode} columns. */
     public String word() {

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * {@code restoredRunId} is set on the row of a republish only: the run whose rows it put back (migration V5).
  * {@code online} holds the run's online readout, a JSON list (migration V9; see {@code online.OnlineJson}).
  * {@code recommendableProducts}: the known, active products the run could recommend (V10).
+ * {@code selectionId}: the {@code reco_selection} row whose choice the run trained, whether it selected tonight or
+ * reused it; {@code selectionNote} says which and why (V11).
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
@@ -37,7 +39,7 @@ public record RunRecord(
         String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
         String outcome, String outcomeReason, Integer exitCode, Long restoredRunId, Double diversityWeight,
         String holdoutSplit, Double distinctStyles, Double crowdedListsShare, Double rolloutShare, String online,
-        Integer recommendableProducts) {
+        Integer recommendableProducts, Long selectionId, String selectionNote) {
 
     public RunRecord {
         // NaN and infinities do not fit every database's FLOAT: not measured is NULL
@@ -55,6 +57,7 @@ public record RunRecord(
         crowdedListsShare = finite(crowdedListsShare);
         gateReason = clip(gateReason, 1000);
         outcomeReason = clip(outcomeReason, 2000);
+        selectionNote = clip(selectionNote, 1000);
     }
 
     /**
@@ -101,7 +104,7 @@ public record RunRecord(
                 run.protocol().lists().diversityWeight(), run.protocol().splitKind().name().toLowerCase(Locale.ROOT),
                 diversity == null ? null : diversity.meanDistinctStyles(),
                 diversity == null ? null : diversity.crowdedListsShare(), null, null,
-                input == null ? null : input.data().recommendableCount());
+                input == null ? null : input.data().recommendableCount(), null, null);
     }
 
     /**
@@ -123,7 +126,7 @@ public record RunRecord(
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
                 null, null, end.published(), end.outcome().name(), end.reason(), end.exitCode(), r.generation(),
                 r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare, r.rolloutShare, null,
-                r.recommendableProducts);
+                r.recommendableProducts, r.selectionId, r.selectionNote);
     }
 
     /**
@@ -137,7 +140,19 @@ public record RunRecord(
                 unrecommendableRatings, ratingsUsed, users, products, topN, usersEvaluated, precisionAtN, recallAtN,
                 ndcgAtN, mapAtN, coverage, rmse, mae, baselineNdcgAtN, trainSeconds, scoreSeconds, stepSeconds,
                 rowsPublished, gateVerdict, gateReason, published, outcome, outcomeReason, exitCode, restoredRunId,
-                diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, share, readout, recommendableProducts);
+                diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, share, readout, recommendableProducts,
+                selectionId, selectionNote);
+    }
+
+    /** This row with the selection the run's model came from and how (V11). */
+    public RunRecord withSelection(Long selection, String note) {
+        return new RunRecord(id, jobExecutionId, runMode, startedAt, endedAt, appVersion, gitCommit, algorithm, params,
+                seed, dataFingerprint, ratingsRead, ratingsRejected, rejectedByReason, duplicateRatings,
+                unrecommendableRatings, ratingsUsed, users, products, topN, usersEvaluated, precisionAtN, recallAtN,
+                ndcgAtN, mapAtN, coverage, rmse, mae, baselineNdcgAtN, trainSeconds, scoreSeconds, stepSeconds,
+                rowsPublished, gateVerdict, gateReason, published, outcome, outcomeReason, exitCode, restoredRunId,
+                diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, rolloutShare, online,
+                recommendableProducts, selection, note);
     }
 
     /**

@@ -122,8 +122,8 @@ class DayTwoCommandsTest {
         RepoCopy.run(root, "DIGEST=" + digest + " && " + PIN_DIGEST);
         List<HasMetadata> rendered = Manifests.rendered(root.resolve("cronjob/overlays/production"));
 
-        // then: the run, both CronJobs and both hooks
-        assertThat(Components.pods(rendered)).hasSize(5).allSatisfy((name, pod) -> assertThat(onlyContainer(pod).getImage())
+        // then: the run, the three other CronJobs (republish, rehearse, select) and both hooks
+        assertThat(Components.pods(rendered)).hasSize(6).allSatisfy((name, pod) -> assertThat(onlyContainer(pod).getImage())
                 .as(name).isEqualTo("beershop.azurecr.io/beer-reco-batch@" + digest));
     }
 

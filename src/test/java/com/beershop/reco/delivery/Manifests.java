@@ -224,6 +224,11 @@ final class Manifests {
         return cronJob(resources, "beer-reco-batch-rehearse");
     }
 
+    /** The weekly CronJob that runs the model selection alone. */
+    static CronJob selectCronJob(List<HasMetadata> resources) {
+        return cronJob(resources, "beer-reco-batch-select");
+    }
+
     private static CronJob cronJob(List<HasMetadata> resources, String name) {
         return only(ofKind(resources, CronJob.class).stream().filter(c -> c.getMetadata().getName().equals(name))
                 .toList(), "CronJob " + name);

@@ -113,10 +113,13 @@ class HoldoutProtocolTest {
     void shouldNameTheConfiguredModelOrTheSelectionsWinner() {
         AlgorithmSpec configured = AlgorithmSpec.parse("ials");
         AlgorithmSpec winner = AlgorithmSpec.parse("ease:lambda=300");
-        SelectionResult selection = new SelectionResult(winner, 0.2, List.of(), 10, 100, 1);
+        SelectionResult selection = new SelectionResult(winner, 0.2, List.of(), 10, 100, 1,
+                new SelectionResult.Budget(1e12, 0, 600, false));
 
-        assertThat(ModelChoice.configured(configured)).isEqualTo(new ModelChoice(configured, null));
-        assertThat(ModelChoice.selected(selection)).isEqualTo(new ModelChoice(winner, selection));
+        assertThat(ModelChoice.configured(configured).spec()).isEqualTo(configured);
+        assertThat(ModelChoice.configured(configured).selectionId()).isNull();
+        assertThat(ModelChoice.selected(selection, 7L, "asked for"))
+                .isEqualTo(new ModelChoice(winner, selection, 7L, "selected tonight: asked for"));
     }
 
     private static EvaluationResult result(double ndcg) {

@@ -254,7 +254,9 @@ abstract class RepublishTestBase {
     void shouldRemoveOldHistoryAndJobMetadataAfterAPublishButKeepTheRepublishableGenerations() {
         // given: A, B and C published (two generations kept: B, C), then every record is aged past the retention
         String[] night = {"--reco.publish.keep-generations=2", "--reco.selection.enabled=true",
-                "--reco.selection.candidates=ials:factors=8"};   // model selection on: it writes reco_model_selection
+                "--reco.selection.candidates=ials:factors=8",
+                // model selection on and run every night: each night writes reco_model_selection and reco_selection
+                "--reco.selection.force=true"};
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             assertThat(db.run("run", night)).isEqualTo(ExitCodes.OK);
@@ -282,6 +284,8 @@ abstract class RepublishTestBase {
                 .isZero();
         assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("instances without executions are gone")
                 .isEqualTo(db.count("SELECT COUNT(DISTINCT JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION"));
+        assertThat(db.jdbc.queryForList("SELECT job_execution_id FROM reco_selection ORDER BY job_execution_id",
+                Long.class)).containsExactly(runC, runD);
         assertThat(db.jdbc.queryForList("SELECT DISTINCT job_execution_id FROM reco_model_selection ORDER BY job_execution_id",
                 Long.class)).containsExactly(runC, runD);
         assertThat(db.run("republish", String.valueOf(runC))).as("the kept generation still goes back live")

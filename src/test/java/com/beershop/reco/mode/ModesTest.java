@@ -27,7 +27,7 @@ class ModesTest {
     @Test
     void shouldNameTheRunnableModesWhenTheModeIsUnknown() {
         assertThat(Modes.usageProblem(List.of("runn"))).isEqualTo(
-                "unknown mode 'runn'; modes: run, migrate, check, rehearse, evaluate, report, republish");
+                "unknown mode 'runn'; modes: run, migrate, check, rehearse, evaluate, select, report, republish");
         assertThat(Modes.names()).doesNotContain("help").hasSize(RunMode.values().length - 1);
     }
 

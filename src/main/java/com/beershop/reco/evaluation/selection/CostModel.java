@@ -2,30 +2,15 @@ package com.beershop.reco.evaluation.selection;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Predicts how long a candidate will take, so the selection skips what cannot finish inside its budget instead
- * of overrunning it. Work is counted in multiply-adds from each algorithm's cost formula; seconds per unit start
- * from a cautious guess and are replaced by the measured rate of the same algorithm once one candidate ran.
+ * The work a candidate costs, in multiply-adds from each algorithm's cost formula and the data's shape alone. The
+ * selection's budget is counted in these units rather than seconds, so the same data and configuration spend it
+ * the same way on an idle or a busy machine. Measured rates (docs/performance.md) turn units into minutes.
  */
 final class CostModel {
 
-    // multiply-adds per second assumed before any measurement: below what 2 busy cores reach for either algorithm
-    private static final double INITIAL_RATE = 5e8;
-
-    private final Map<String, Double> rates = new HashMap<>();
-
-    /** Estimated seconds for {@code spec} on {@code data}. */
-    double seconds(AlgorithmSpec spec, InteractionMatrix data) {
-        return units(spec, data) / rates.getOrDefault(spec.name(), INITIAL_RATE);
-    }
-
-    /** Learns from a finished candidate; the slowest observed rate wins, so estimates stay on the cautious side. */
-    void observe(AlgorithmSpec spec, InteractionMatrix data, double seconds) {
-        double rate = units(spec, data) / Math.max(seconds, 1e-3);
-        rates.merge(spec.name(), rate, Math::min);
+    private CostModel() {
     }
 
     static double units(AlgorithmSpec spec, InteractionMatrix data) {

@@ -12,7 +12,11 @@ import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.ease.EaseTrainer;
 import com.beershop.reco.scoring.ListPolicy;
 import com.beershop.reco.scoring.ScoringInput;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -24,13 +28,16 @@ import org.slf4j.LoggerFactory;
  * (random, per-user latest, or a cut in time), so the gate's hold-out never influences the choice and the gate's
  * verdict stays unbiased.
  *
- * <p>Bounded in time three ways: above {@code maxRatings} it works on a seeded sample of whole users; each
- * candidate's cost is estimated ({@link CostModel}, calibrated on the candidates already run) and a candidate that
- * would not finish inside what is left of the budget is skipped; EASE is skipped when its items² matrices would
- * not fit the free heap. The fallback (the configured model) always runs first, so there is always a choice.
- * A later candidate replaces the best so far only when it beats it by more than {@code minGain} (relative): the
- * space lists cheap candidates first, so a costlier model must earn its cost with more than noise, and the
- * configured model stays unless something is clearly better.
+ * <p>Bounded by work, not by seconds, so the same data and configuration always choose the same model whatever
+ * else the machine is doing: above {@code maxRatings} it works on a seeded sample of whole users; each candidate
+ * costs its {@link CostModel} units (multiply-adds, from the data's shape alone) and one that does not fit what is
+ * left of the work budget is skipped; EASE is skipped when its items² matrices would not fit a third of the maximum
+ * heap (a configured size, not the moment's free memory). A hard wall limit stops the search on a machine far
+ * slower than expected; that is the one non-deterministic stop, and the result says it happened. The fallback
+ * (the configured model) always runs first, so there is always a choice. A later candidate replaces the best so far
+ * only when it beats it by more than {@code minGain} (relative): the space lists cheap candidates first, so a
+ * costlier model must earn its cost with more than noise, and the configured model stays unless something is
+ * clearly better.
  */
 public final class ModelSelector {
 
@@ -45,16 +52,14 @@ public final class ModelSelector {
     /**
      * @param validationFraction share of each user's training ratings held out for validation
      * @param maxRatings ratings above which selection samples users
-     * @param budgetSeconds time the whole selection may take up to {@code fullBudgetRatings} training ratings
-     *                      (the fallback runs even if it alone is slower)
-     * @param fullBudgetRatings above this many training ratings the budget shrinks in proportion, because the rest
-     *                          of the run (load, training, scoring, publishing) grows with the ratings
+     * @param workBudget cost-model units (multiply-adds) the candidates after the fallback may spend in all
+     * @param wallLimitSeconds wall time after which no further candidate starts, whatever the work budget says
      * @param lists how lists are made (N of nDCG@N, the style re-rank), as publishing makes them
-     * @param minUserRatings users with fewer training ratings get the most-popular list, as publishing does
+     * @param minUserRatings users with fewer training ratings get the fallback list, as publishing does
      * @param seed seed of the sample, the validation split and every candidate's training
      * @param minGain relative validation nDCG gain a later candidate needs over the best so far (0.01: 1 %)
      */
-    public record Settings(double validationFraction, int maxRatings, double budgetSeconds, long fullBudgetRatings,
+    public record Settings(double validationFraction, int maxRatings, double workBudget, double wallLimitSeconds,
                            ListPolicy lists, int minUserRatings, long seed, double minGain) {
 
         public Settings {
@@ -64,19 +69,15 @@ public final class ModelSelector {
             if (!(minGain >= 0 && minGain < 1)) {
                 throw new IllegalArgumentException("the minimum gain must lie in [0, 1), was " + minGain);
             }
-            if (maxRatings < 1 || !(budgetSeconds >= 0) || fullBudgetRatings < 1) {
-                throw new IllegalArgumentException("max ratings must be positive and the budget not negative");
+            if (maxRatings < 1 || !(workBudget >= 0) || !(wallLimitSeconds > 0)) {
+                throw new IllegalArgumentException("max ratings and the wall limit must be positive and the work"
+                        + " budget not negative");
             }
         }
 
         /** True when a later candidate's validation nDCG beats the best so far by more than the minimum gain. */
         public boolean replaces(double candidateNdcg, double bestNdcg) {
             return candidateNdcg > bestNdcg * (1 + minGain);
-        }
-
-        /** The budget for {@code ratings} training ratings. */
-        public double budgetFor(long ratings) {
-            return budgetSeconds * Math.min(1.0, fullBudgetRatings / (double) Math.max(1, ratings));
         }
     }
 
@@ -115,7 +116,6 @@ public final class ModelSelector {
         trainers.create(fallback);
         long start = System.nanoTime();
         InteractionMatrix train = gate.train();
-        double budget = settings.budgetFor(train.numRatings());
         UserSample sample = UserSample.of(train, settings.maxRatings(), settings.seed());
         InteractionMatrix data = sample.ratings();
         HoldoutSplit split = new HoldoutProtocol(validationKind, settings.validationFraction(), settings.seed() + 1,
@@ -124,39 +124,52 @@ public final class ModelSelector {
         OfflineEvaluator evaluator = new OfflineEvaluator(settings.lists(), input.recommendable(),
                 input.styleOfItem(), settings.minUserRatings(), 0, trainers.workers());
         MaskedTrainer.KnownItems known = user -> gate.testItems(sample.originalUser()[user]);
-        CostModel costs = new CostModel();
         List<AlgorithmSpec> order = new ArrayList<>();
         order.add(fallback);
         space.candidates().stream().filter(spec -> !spec.equals(fallback)).forEach(order::add);
-        log.info("Model selection: {} candidates on {} users, {} ratings ({} validation), budget {} s",
-                order.size(), data.numUsers(), data.numRatings(), split.numTestRatings(), format(budget));
+        log.info("Model selection: {} candidates on {} users, {} ratings ({} validation), work budget {} units,"
+                        + " wall limit {} s", order.size(), data.numUsers(), data.numRatings(),
+                split.numTestRatings(), units(settings.workBudget()), format(settings.wallLimitSeconds()));
 
         List<CandidateScore> scores = new ArrayList<>();
         AlgorithmSpec best = null;
         double bestNdcg = Double.NEGATIVE_INFINITY;
+        double spent = 0;
+        boolean wallLimitHit = false;
         for (AlgorithmSpec spec : order) {
-            double left = budget - secondsSince(start);
-            String skip = spec == fallback ? null : skipReason(spec, split.train(), costs, left);
+            double cost = CostModel.units(spec, split.train());
+            String skip = null;
+            if (spec != fallback) {
+                if (secondsSince(start) >= settings.wallLimitSeconds()) {
+                    wallLimitHit = true;
+                    skip = "wall limit of " + format(settings.wallLimitSeconds()) + " s reached";
+                } else {
+                    skip = skipReason(spec, split.train(), cost, settings.workBudget() - spent);
+                }
+            }
             if (skip != null) {
-                scores.add(new CandidateScore(spec, CandidateScore.Status.SKIPPED, Double.NaN, 0, skip));
+                scores.add(new CandidateScore(spec, CandidateScore.Status.SKIPPED, Double.NaN, 0, cost, skip));
                 log.info("Selection skips {}: {}", spec, skip);
                 continue;
             }
             long candidateStart = System.nanoTime();
+            if (spec != fallback) {
+                spent += cost; // the fallback runs whatever it costs; the budget is for the search beyond it
+            }
             try {
                 EvaluationResult result = evaluator.evaluate(new MaskedTrainer(trainers.create(spec), known), split);
                 double seconds = secondsSince(candidateStart);
-                costs.observe(spec, split.train(), seconds);
-                scores.add(new CandidateScore(spec, CandidateScore.Status.EVALUATED, result.ndcg(), seconds, ""));
-                log.info("Selection: {} validation nDCG@{} {} in {} s", spec, settings.lists().topN(),
-                        format(result.ndcg()), format(seconds));
+                scores.add(new CandidateScore(spec, CandidateScore.Status.EVALUATED, result.ndcg(), seconds, cost,
+                        ""));
+                log.info("Selection: {} validation nDCG@{} {} in {} s ({} units)", spec, settings.lists().topN(),
+                        format(result.ndcg()), format(seconds), units(cost));
                 if (best == null || settings.replaces(result.ndcg(), bestNdcg)) {
                     best = spec;
                     bestNdcg = result.ndcg();
                 }
             } catch (RuntimeException e) {
                 scores.add(new CandidateScore(spec, CandidateScore.Status.FAILED, Double.NaN,
-                        secondsSince(candidateStart), String.valueOf(e.getMessage())));
+                        secondsSince(candidateStart), cost, String.valueOf(e.getMessage())));
                 log.warn("Selection: {} failed: {}", spec, e.getMessage());
             }
         }
@@ -165,29 +178,66 @@ public final class ModelSelector {
             bestNdcg = Double.NaN;
         }
         SelectionResult result = new SelectionResult(best, bestNdcg, scores, data.numUsers(), data.numRatings(),
-                secondsSince(start));
-        log.info("Model selection chose {} (validation nDCG@{} {}) after {} of {} candidates in {} s", best,
-                settings.lists().topN(), format(bestNdcg), result.evaluated(), order.size(), format(result.seconds()));
+                secondsSince(start), new SelectionResult.Budget(settings.workBudget(), spent,
+                settings.wallLimitSeconds(), wallLimitHit));
+        log.info("Model selection chose {} (validation nDCG@{} {}) after {} of {} candidates in {} s, {} of {} units"
+                        + " spent{}", best, settings.lists().topN(), format(bestNdcg), result.evaluated(),
+                order.size(), format(result.seconds()), units(spent), units(settings.workBudget()),
+                wallLimitHit ? ", stopped by the wall limit" : "");
         return result;
     }
 
-    private static String skipReason(AlgorithmSpec spec, InteractionMatrix data, CostModel costs, double left) {
+    /**
+     * What decides which model tonight's data would choose, as text: the candidates in order, the fallback, every
+     * setting but the wall limit, and the validation split. A recorded selection is reused only while this is
+     * unchanged.
+     */
+    public String configurationKey(AlgorithmSpec fallback) {
+        return String.join("\n", "fallback=" + fallback, "space=" + space.candidates(),
+                "settings=" + new Settings(settings.validationFraction(), settings.maxRatings(), settings.workBudget(),
+                        1, settings.lists(), settings.minUserRatings(), settings.seed(), settings.minGain()),
+                "validation=" + validationKind, "recent=" + recent);
+    }
+
+    /** A short, stable digest of {@link #configurationKey}, as recorded with a selection. */
+    public String configurationDigest(AlgorithmSpec fallback) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(configurationKey(fallback).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Fails with {@link com.beershop.reco.model.InvalidAlgorithmSpecException} when this build cannot train
+     * {@code spec}: a recorded choice an upgrade no longer knows is selected again, not trained.
+     */
+    public void requireTrainable(AlgorithmSpec spec) {
+        trainers.create(spec);
+    }
+
+    private static String skipReason(AlgorithmSpec spec, InteractionMatrix data, double cost, double left) {
         if (EaseTrainer.NAME.equals(spec.name())) {
             long n = data.numItems();
-            Runtime runtime = Runtime.getRuntime();
-            long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-            // the Gram matrix in doubles plus the weights in floats, with room for the rest of the run
-            if (12 * n * n > free / 2) {
-                return String.format(Locale.ROOT, "%d items need %d MB for EASE, %d MB of heap free",
-                        n, 12 * n * n >> 20, free >> 20);
+            long max = Runtime.getRuntime().maxMemory();
+            // the Gram matrix in doubles plus the weights in floats, with room for the rest of the run; the
+            // configured maximum, not the moment's free heap, so the answer does not depend on the collector
+            if (12 * n * n > max / 3) {
+                return String.format(Locale.ROOT, "%d items need %d MB for EASE, a third of the %d MB heap is %d MB",
+                        n, 12 * n * n >> 20, max >> 20, max / 3 >> 20);
             }
         }
-        double estimate = costs.seconds(spec, data);
-        if (estimate > left) {
-            return String.format(Locale.ROOT, "estimated %s s, %s s of the budget left", format(estimate),
-                    format(Math.max(0, left)));
+        if (cost > left) {
+            return "needs " + units(cost) + " units, " + units(Math.max(0, left)) + " of the work budget left";
         }
         return null;
+    }
+
+    /** Work units as a short number: 3.20e+11. */
+    static String units(double value) {
+        return String.format(Locale.ROOT, "%.2e", value);
     }
 
     private static String format(double value) {

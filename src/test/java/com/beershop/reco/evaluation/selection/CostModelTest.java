@@ -1,14 +1,13 @@
 package com.beershop.reco.evaluation.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InteractionMatrixBuilder;
 import org.junit.jupiter.api.Test;
 
-/** How long selection expects a candidate to take: work by each algorithm's formula over a rate it learns. */
+/** What a candidate costs the selection's work budget: each algorithm's formula over the data's shape. */
 class CostModelTest {
 
     // 10 users, 4 items, 20 ratings
@@ -24,44 +23,9 @@ class CostModelTest {
         assertThat(CostModel.units(AlgorithmSpec.parse("ials"), DATA)).as("defaults k 8, 3 CG steps, 15 iterations")
                 .isEqualTo(15 * 4 * (4 * 20 * 8 + 14 * 64) + 10 * 4 * 8);
         assertThat(CostModel.units(AlgorithmSpec.parse("most-popular"), DATA)).isEqualTo(20 + 40);
+        assertThat(CostModel.units(AlgorithmSpec.parse("recent-popular:half-life=7"), DATA)).isEqualTo(20 + 40);
         assertThat(CostModel.units(AlgorithmSpec.parse("biasedmf"), DATA)).as("a LibRec trainer")
                 .isEqualTo(20 * 1000 + 10 * 4 * 10);
-    }
-
-    @Test
-    void shouldAssumeACautiousRateUntilTheSameAlgorithmWasMeasured() {
-        CostModel costs = new CostModel();
-        AlgorithmSpec biasedmf = AlgorithmSpec.parse("biasedmf");
-
-        assertThat(costs.seconds(biasedmf, DATA)).isCloseTo(20_400 / 5e8, within(1e-15));
-
-        costs.observe(biasedmf, DATA, 2.0);
-        assertThat(costs.seconds(biasedmf, DATA)).as("the measured rate").isCloseTo(2.0, within(1e-12));
-        assertThat(costs.seconds(AlgorithmSpec.parse("biasedmf:factors=50"), twoRatingsPerUser(20, 4)))
-                .as("the same algorithm, twice the work: twice the time").isCloseTo(4.0, within(1e-12));
-        assertThat(costs.seconds(AlgorithmSpec.parse("ease"), DATA)).as("another algorithm: still the guess")
-                .isCloseTo(432 / 5e8, within(1e-15));
-    }
-
-    @Test
-    void shouldKeepTheSlowestMeasuredRate() {
-        CostModel costs = new CostModel();
-        AlgorithmSpec ease = AlgorithmSpec.parse("ease");
-
-        costs.observe(ease, DATA, 3.0);
-        costs.observe(ease, DATA, 1.0);
-
-        assertThat(costs.seconds(ease, DATA)).isCloseTo(3.0, within(1e-12));
-    }
-
-    @Test
-    void shouldCountARunOfNoMeasurableTimeAsAMillisecond() {
-        CostModel costs = new CostModel();
-        AlgorithmSpec ease = AlgorithmSpec.parse("ease");
-
-        costs.observe(ease, DATA, 0);
-
-        assertThat(costs.seconds(ease, DATA)).isCloseTo(1e-3, within(1e-15));
     }
 
     private static InteractionMatrix twoRatingsPerUser(int users, int items) {

@@ -38,7 +38,7 @@ class ModelSelectorTest {
     void shouldChooseThePersonalisedModelWhenTasteGroupsMakePopularityUseless() {
         // given two taste groups of equal size: most-popular recommends the other group's items half the time
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
-        ModelSelector selector = selector(List.of("most-popular", "ease:lambda=1"), 60);
+        ModelSelector selector = selector(List.of("most-popular", "ease:lambda=1"), 1e12);
 
         // when
         SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
@@ -64,14 +64,15 @@ class ModelSelectorTest {
         assertThat(result.chosen()).isEqualTo(POPULAR);
         assertThat(result.candidates()).extracting(CandidateScore::status)
                 .containsExactly(Status.EVALUATED, Status.SKIPPED, Status.SKIPPED);
-        assertThat(result.candidates().get(1).note()).contains("of the budget left");
+        assertThat(result.candidates().get(1).note()).startsWith("needs ").endsWith(" units, 0.00e+00 of the work budget left");
+        assertThat(result.budget().unitsSpent()).as("the fallback is not charged").isZero();
     }
 
     @Test
     void shouldRecordAFailingCandidateAndChooseAmongTheOthers() {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
         // max-items=2 refuses the 24-item catalogue
-        ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
+        ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 1e12);
 
         SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
 
@@ -82,7 +83,7 @@ class ModelSelectorTest {
 
     @Test
     void shouldFailFastOnAConfiguredModelWithAnUnknownParameter() {
-        ModelSelector selector = selector(List.of("most-popular"), 60);
+        ModelSelector selector = selector(List.of("most-popular"), 1e12);
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
 
         assertThatThrownBy(() -> selector.select(gate(ratings), ScoringInput.of(ratings),
@@ -94,8 +95,8 @@ class ModelSelectorTest {
     void shouldGiveTheSameChoiceAndScoresForTheSameSeed() {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 3);
         List<String> space = List.of("most-popular", "ials:factors=2|4,alpha=1|10", "ease:lambda=1|30");
-        SelectionResult first = selector(space, 60).select(gate(ratings), ScoringInput.of(ratings), POPULAR);
-        SelectionResult second = selector(space, 60).select(gate(ratings), ScoringInput.of(ratings), POPULAR);
+        SelectionResult first = selector(space, 1e12).select(gate(ratings), ScoringInput.of(ratings), POPULAR);
+        SelectionResult second = selector(space, 1e12).select(gate(ratings), ScoringInput.of(ratings), POPULAR);
 
         assertThat(second.chosen()).isEqualTo(first.chosen());
         assertThat(second.candidates()).extracting(CandidateScore::ndcg)
@@ -121,23 +122,16 @@ class ModelSelectorTest {
     }
 
     @Test
-    void shouldShrinkTheBudgetInProportionAboveTheFullBudgetRatings() {
-        ModelSelector.Settings settings = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42, 0);
-        assertThat(settings.budgetFor(100_000)).isEqualTo(30.0);
-        assertThat(settings.budgetFor(7_500_000)).isEqualTo(4.0);
-    }
-
-    @Test
     void shouldLetALaterCandidateReplaceTheBestOnlyWhenItGainsMoreThanTheMinimum() {
-        ModelSelector.Settings onePercent = new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000,
+        ModelSelector.Settings onePercent = new ModelSelector.Settings(0.25, 500_000, 1e12, 600,
                 ListPolicy.topN(10), 0, 42, 0.01);
 
         assertThat(onePercent.replaces(0.0441, 0.0440)).as("0.2 %: noise, the cheaper earlier one stays").isFalse();
         assertThat(onePercent.replaces(0.1000, 0.1000)).as("a tie").isFalse();
         assertThat(onePercent.replaces(0.1452, 0.1435)).as("1.2 %").isTrue();
-        assertThat(new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42, 0)
+        assertThat(new ModelSelector.Settings(0.25, 500_000, 1e12, 600, ListPolicy.topN(10), 0, 42, 0)
                 .replaces(0.0441, 0.0440)).as("no minimum: any gain").isTrue();
-        assertThat(new ModelSelector.Settings(0.25, 500_000, 30, 1_000_000, ListPolicy.topN(10), 0, 42, 0)
+        assertThat(new ModelSelector.Settings(0.25, 500_000, 1e12, 600, ListPolicy.topN(10), 0, 42, 0)
                 .replaces(0.0441, 0.0441)).as("no minimum, a tie: the earlier stays").isFalse();
     }
 
@@ -156,12 +150,12 @@ class ModelSelectorTest {
     }
 
     @Test
-    void shouldSkipEaseWhenItsItemByItemMatricesWouldNotFitTheFreeHeap() {
+    void shouldSkipEaseWhenItsItemByItemMatricesWouldNotFitAThirdOfTheHeap() {
         // 100,000 items (only 24 of them rated): EASE would need 12 x 10^10 bytes
         InteractionMatrix small = twoTasteGroups(60, 12, 8, 1);
         InteractionMatrix wide = new InteractionMatrix(small.numUsers(), 100_000, rowStarts(small), items(small),
                 new float[small.numRatings()]);
-        ModelSelector selector = selector(List.of("ease:lambda=1"), 1_000_000);
+        ModelSelector selector = selector(List.of("ease:lambda=1"), 1e18);
 
         SelectionResult result = selector.select(gate(wide), ScoringInput.of(wide), POPULAR);
 
@@ -174,7 +168,7 @@ class ModelSelectorTest {
     @Test
     void shouldStillNameTheConfiguredModelWhenEvenItFails() {
         AlgorithmSpec failing = AlgorithmSpec.parse("ease:lambda=1,max-items=2");
-        ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 60);
+        ModelSelector selector = selector(List.of("ease:lambda=1,max-items=2"), 1e12);
 
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
 
@@ -190,25 +184,26 @@ class ModelSelectorTest {
     void shouldRefuseSettingsOutsideTheirRangesAndAcceptTheirEdges() {
         ListPolicy top = ListPolicy.topN(10);
 
-        assertThatThrownBy(() -> new ModelSelector.Settings(0, 500, 30, 1000, top, 0, 42, 0))
+        assertThatThrownBy(() -> new ModelSelector.Settings(0, 500, 1e12, 600, top, 0, 42, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelSelector.Settings(1, 500, 30, 1000, top, 0, 42, 0))
+        assertThatThrownBy(() -> new ModelSelector.Settings(1, 500, 1e12, 600, top, 0, 42, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 30, 1000, top, 0, 42, -0.01))
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 1e12, 600, top, 0, 42, -0.01))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 30, 1000, top, 0, 42, 1))
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 1e12, 600, top, 0, 42, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 0, 30, 1000, top, 0, 42, 0))
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 0, 1e12, 600, top, 0, 42, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, -1, 1000, top, 0, 42, 0))
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, -1, 600, top, 0, 42, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, Double.NaN, 1000, top, 0, 42, 0))
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, Double.NaN, 600, top, 0, 42, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 30, 0, top, 0, 42, 0))
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 1e12, 0, top, 0, 42, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new ModelSelector.Settings(0.01, 1, 0, 1, top, 0, 42, 0).budgetFor(0)).isZero();
-        assertThat(new ModelSelector.Settings(0.99, 1, 30, 1, top, 0, 42, 0.99).budgetFor(0)).as("no ratings")
-                .isEqualTo(30.0);
+        assertThatThrownBy(() -> new ModelSelector.Settings(0.25, 500, 1e12, Double.NaN, top, 0, 42, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ModelSelector.Settings(0.01, 1, 0, 0.001, top, 0, 42, 0).workBudget()).isZero();
+        assertThat(new ModelSelector.Settings(0.99, 1, 1e12, 600, top, 0, 42, 0.99).minGain()).isEqualTo(0.99);
     }
 
     @Test
@@ -364,9 +359,9 @@ class ModelSelectorTest {
         return HoldoutSplit.perUser(ratings, 0.25, 9);
     }
 
-    private static ModelSelector selector(List<String> space, double budgetSeconds) {
+    private static ModelSelector selector(List<String> space, double workBudget) {
         return new ModelSelector(TrainerCatalog.standard(WORKERS), SearchSpace.parse(space),
-                new ModelSelector.Settings(0.25, 1_000_000, budgetSeconds, 1_000_000, ListPolicy.topN(4), 0, 42, 0));
+                new ModelSelector.Settings(0.25, 1_000_000, workBudget, 600, ListPolicy.topN(4), 0, 42, 0));
     }
 
     /** Users alternate between two groups; each rates {@code perUser} of its group's {@code groupItems} items. */

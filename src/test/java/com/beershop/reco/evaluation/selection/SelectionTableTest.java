@@ -22,21 +22,25 @@ class SelectionTableTest {
     @Test
     void shouldListEveryCandidateInTheOrderTriedWithTheChosenOneStarred() {
         SelectionResult result = new SelectionResult(EASE, 0.2, List.of(
-                new CandidateScore(SMALL, Status.EVALUATED, 0.15, 1.5, ""),
-                new CandidateScore(EASE, Status.EVALUATED, 0.2, 2.25, ""),
-                new CandidateScore(LARGE, Status.SKIPPED, Double.NaN, 0, "estimated 90.0000 s, 3.0000 s left")),
-                60, 480, 4.04);
+                new CandidateScore(SMALL, Status.EVALUATED, 0.15, 1.5, 2e9, ""),
+                new CandidateScore(EASE, Status.EVALUATED, 0.2, 2.25, 6.4e10, ""),
+                new CandidateScore(LARGE, Status.SKIPPED, Double.NaN, 0, 5.9e10,
+                        "needs 5.90e+10 units, 1.00e+10 of the work budget left")),
+                60, 480, 4.04, new SelectionResult.Budget(7.4e10, 6.4e10, 600, false));
 
         List<String> lines = SelectionTable.render(result, 10).lines().toList();
 
-        assertThat(lines.get(0)).isEqualTo("Model selection on 60 users, 480 ratings: chose ease{lambda=100} in 4.0 s");
+        assertThat(lines.get(0)).isEqualTo("Model selection on 60 users, 480 ratings: chose ease{lambda=100} in 4.0 s;"
+                + " 6.40e+10 of 7.40e+10 work units spent");
         assertThat(cells(lines.get(1))).containsExactly("", "candidate", "status", "validation nDCG@10", "seconds",
-                "note");
+                "work units", "note");
         assertThat(lines.get(2)).as("the rule under the header").matches("[-| ]+");
-        assertThat(cells(lines.get(3))).containsExactly("", "ials{factors=16}", "EVALUATED", "0.1500", "1.50", "");
-        assertThat(cells(lines.get(4))).containsExactly("*", "ease{lambda=100}", "EVALUATED", "0.2000", "2.25", "");
-        assertThat(cells(lines.get(5))).containsExactly("", "ials{factors=128}", "SKIPPED", "-", "0.00",
-                "estimated 90.0000 s, 3.0000 s left");
+        assertThat(cells(lines.get(3))).containsExactly("", "ials{factors=16}", "EVALUATED", "0.1500", "1.50",
+                "2.00e+09", "");
+        assertThat(cells(lines.get(4))).containsExactly("*", "ease{lambda=100}", "EVALUATED", "0.2000", "2.25",
+                "6.40e+10", "");
+        assertThat(cells(lines.get(5))).containsExactly("", "ials{factors=128}", "SKIPPED", "-", "0.00", "5.90e+10",
+                "needs 5.90e+10 units, 1.00e+10 of the work budget left");
         assertThat(lines).hasSize(6);
         assertThat(result.evaluated()).isEqualTo(2);
     }
@@ -44,22 +48,24 @@ class SelectionTableTest {
     @Test
     void shouldAlignEveryColumnToItsWidestCellAndLeaveNoTrailingSpaces() {
         SelectionResult result = new SelectionResult(SMALL, 0.15, List.of(
-                new CandidateScore(SMALL, Status.EVALUATED, 0.15, 1.5, ""),
-                new CandidateScore(LARGE, Status.FAILED, Double.NaN, 12.346, "out of memory")), 60, 480, 14);
+                new CandidateScore(SMALL, Status.EVALUATED, 0.15, 1.5, 2e9, ""),
+                new CandidateScore(LARGE, Status.FAILED, Double.NaN, 12.346, 5.9e10, "out of memory")), 60, 480, 14,
+                new SelectionResult.Budget(1e12, 5.9e10, 600, true));
 
         List<String> lines = SelectionTable.render(result, 5).lines().toList();
 
         // header, rule, then rows: every separator of a row where the header has one
         List<Integer> header = separators(lines.get(1));
-        assertThat(header).hasSize(5);
+        assertThat(header).hasSize(6);
+        assertThat(lines.get(0)).endsWith(", stopped by the 600 s wall limit");
         assertThat(separators(lines.get(2))).as("the rule under the header").isEqualTo(header);
-        assertThat(lines.get(1)).startsWith("  | candidate         | status    | validation nDCG@5 | seconds | note");
+        assertThat(lines.get(1)).startsWith("  | candidate         | status    | validation nDCG@5 | seconds | work units | note");
         for (String row : lines.subList(2, lines.size())) {
             assertThat(header).startsWith(separators(row).toArray(Integer[]::new));
             assertThat(row).doesNotEndWith(" ");
         }
         assertThat(lines.get(4))
-                .isEqualTo("  | ials{factors=128} | FAILED    | -                 | 12.35   | out of memory");
+                .isEqualTo("  | ials{factors=128} | FAILED    | -                 | 12.35   | 5.90e+10   | out of memory");
     }
 
     private static List<Integer> separators(String line) {
