@@ -54,7 +54,9 @@ def split(by_user, seed, fraction):
     return train, test
 
 
-def run_job(train, styles, items, extra, workdir):
+def run_job(train, styles, items, extra, workdir, nights=1):
+    """Loads train into a fresh database and runs the job `nights` times on it; the lists are the last night's.
+    From the second night on the job reuses the model selection the first recorded (issue 21)."""
     ratings_csv = os.path.join(workdir, "ratings.csv")
     products_csv = os.path.join(workdir, "products.csv")
     with open(ratings_csv, "w", newline="") as fh:
@@ -70,15 +72,16 @@ def run_job(train, styles, items, extra, workdir):
                SPRING_DATASOURCE_USERNAME="postgres", SPRING_DATASOURCE_PASSWORD="")
     with open(os.path.join(workdir, "job.log"), "w") as log:
         subprocess.run(["java", "-jar", JAR, "migrate"], env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
-        start = time.time()
-        exit_code = subprocess.run(["java", "-jar", JAR, "run"] + extra, env=env, stdout=log,
-                                   stderr=subprocess.STDOUT).returncode
-    seconds = time.time() - start
+        for _ in range(nights):
+            start = time.time()
+            exit_code = subprocess.run(["java", "-jar", JAR, "run"] + extra, env=env, stdout=log,
+                                       stderr=subprocess.STDOUT).returncode
+            seconds = time.time() - start
     rows = subprocess.run(PSQL + ["-d", DB, "-At", "-F", ",", "-c",
                                   "SELECT user_id, product_id FROM recommendations ORDER BY user_id, rank"],
                           check=True, capture_output=True, text=True).stdout.split()
     published = subprocess.run(PSQL + ["-d", DB, "-At", "-F", " ", "-c",
-                                       "SELECT algorithm, params, 'styles', ROUND(CAST(distinct_styles AS NUMERIC), 2) FROM reco_run_history ORDER BY id DESC LIMIT 1"],
+                                       "SELECT algorithm, params, 'styles', ROUND(CAST(distinct_styles AS NUMERIC), 2), selection_note FROM reco_run_history ORDER BY id DESC LIMIT 1"],
                                check=True, capture_output=True, text=True).stdout.strip()
     lists = {}
     for row in rows:
@@ -106,6 +109,8 @@ def main():
     parser.add_argument("--styles")
     parser.add_argument("--seeds", default="1")
     parser.add_argument("--fraction", type=float, default=0.25)
+    parser.add_argument("--nights", type=int, default=1,
+                        help="run the job this many times on the same data; 2: the second night reuses the selection")
     args = parser.parse_args(argv)
     by_user = read_ratings(args.ratings)
     items = {item for ratings in by_user.values() for item, _, _ in ratings}
@@ -118,7 +123,7 @@ def main():
     for seed in [int(s) for s in args.seeds.split(",")]:
         train, test = split(by_user, seed, args.fraction)
         with tempfile.TemporaryDirectory(prefix="blackbox") as workdir:
-            exit_code, seconds, lists, published = run_job(train, styles, items, extra, workdir)
+            exit_code, seconds, lists, published = run_job(train, styles, items, extra, workdir, args.nights)
             ndcg, precision = score(lists, test)
             print(f"| {seed} | {exit_code} | {seconds:.1f} | {len(test)} | {ndcg:.4f} | {precision:.4f} | {published} | {' '.join(extra)} |",
                   flush=True)

@@ -51,6 +51,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("ratings")
     parser.add_argument("--cuts", default="0.7,0.8,0.9")
+    parser.add_argument("--nights", type=int, default=1,
+                        help="run the job this many times on the same data; 2: the second night reuses the selection")
     args = parser.parse_args(argv)
     by_user = read_ratings(args.ratings)
     items = {item for ratings in by_user.values() for item, _, _ in ratings}
@@ -65,7 +67,7 @@ def main():
         popular, _ = score(popularity_lists(train, test), test)
         trending, _ = score(popularity_lists(train, test, since), test)
         with tempfile.TemporaryDirectory(prefix="timecut") as workdir:
-            exit_code, _, lists, published = run_job(train, {}, items, extra, workdir)
+            exit_code, _, lists, published = run_job(train, {}, items, extra, workdir, args.nights)
         job, _ = score(lists, test)
         print(f"| {share:.0%} | {len(test)} | {popular:.4f} | {trending:.4f} | {job:.4f} | {exit_code} | {published} "
               f"| {' '.join(extra)} |", flush=True)

@@ -91,8 +91,11 @@ class SelectModelTasklet implements Tasklet {
         String key = selector.configurationDigest(configured);
         Instant now = Instant.now();
         SelectionSchedule.Decision decision = switch (policy) {
-            case SCHEDULED -> records.schedule().decide(records.selections().latest(), now, shape, key,
-                    records.forced());
+            case SCHEDULED -> {
+                Optional<RecordedSelection> latest = records.selections().latest();
+                boolean refused = latest.isPresent() && records.selections().gateRefusedLastRunOf(latest.get().id());
+                yield records.schedule().decide(latest, now, shape, key, records.forced(), refused);
+            }
             case ALWAYS -> new SelectionSchedule.Decision(true, Optional.empty(), "the select mode");
             case ALWAYS_UNRECORDED -> new SelectionSchedule.Decision(true, Optional.empty(), "evaluate");
         };

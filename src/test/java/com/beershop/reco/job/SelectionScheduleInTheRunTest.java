@@ -107,6 +107,26 @@ class SelectionScheduleInTheRunTest {
     }
 
     @Test
+    void shouldSelectAgainAfterTheGateRefusedTheReusedChoiceRatherThanRefuseForAWeek() throws Exception {
+        try (TestDatabase db = TestDatabase.h2()) {
+            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+            db.loadGenerated(RecommendationJobTestBase.DATA);
+            assertThat(db.run("run", SELECTION_ON, SPACE, "--reco.gate.min-ndcg=0.99"))
+                    .isEqualTo(ExitCodes.QUALITY_REFUSED);
+
+            assertThat(db.run("run", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
+            assertThat(db.run("run", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
+
+            List<Map<String, Object>> selections = selections(db);
+            assertThat(selections).hasSize(2);
+            assertThat(selections.get(1).get("reason")).isEqualTo("the quality gate refused the last run with the"
+                    + " choice of selection #" + selections.get(0).get("id"));
+            assertThat(runs(db).get(2).get("selection_note").toString()).as("published: the next night reuses")
+                    .startsWith("reusing selection #" + selections.get(1).get("id") + " ");
+        }
+    }
+
+    @Test
     void shouldRefuseTheRetiredSecondsBudgetAndNameWhatReplacedIt() throws Exception {
         try (TestDatabase db = TestDatabase.h2()) {
             assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);

@@ -9,7 +9,8 @@ import java.util.Optional;
  * Decides whether tonight's run selects a model or reuses the last recorded choice. Hyperparameters that won a week
  * ago on nearly the same data still fit: selecting every night costs minutes and, under a time budget, changed the
  * model with the machine's load. So a run selects only when there is no record, the record is older than
- * {@code maxAge}, the data changed by more than {@code maxDataChange}, the space or settings changed, or someone
+ * {@code maxAge}, the data changed by more than {@code maxDataChange}, the space or settings changed, the last run
+ * that trained its choice was refused by the quality gate (reusing it would be refused again for a week), or someone
  * asks for it.
  */
 public record SelectionSchedule(Duration maxAge, double maxDataChange) {
@@ -28,9 +29,10 @@ public record SelectionSchedule(Duration maxAge, double maxDataChange) {
      * @param data tonight's ratings
      * @param configurationKey digest of tonight's space and settings
      * @param asked whether selection was asked for (the {@code select} mode, {@code reco.selection.force})
+     * @param lastUseRefused whether the latest run was refused by the quality gate with the recorded choice
      */
     public Decision decide(Optional<RecordedSelection> last, Instant now, RecordedSelection.DataShape data,
-                           String configurationKey, boolean asked) {
+                           String configurationKey, boolean asked, boolean lastUseRefused) {
         if (asked) {
             return Decision.select("asked for");
         }
@@ -38,6 +40,10 @@ public record SelectionSchedule(Duration maxAge, double maxDataChange) {
             return Decision.select("no selection recorded yet");
         }
         RecordedSelection recorded = last.get();
+        if (lastUseRefused) {
+            return Decision.select(String.format(Locale.ROOT, "the quality gate refused the last run with the choice"
+                    + " of selection #%d", recorded.id()));
+        }
         Duration age = Duration.between(recorded.selectedAt(), now);
         if (age.compareTo(maxAge) > 0) {
             return Decision.select(String.format(Locale.ROOT, "the last selection (#%d) is %s old, more than the"

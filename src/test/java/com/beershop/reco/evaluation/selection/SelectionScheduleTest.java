@@ -22,7 +22,7 @@ class SelectionScheduleTest {
         RecordedSelection.DataShape grown = new RecordedSelection.DataShape(1_150_000, 52_000, 5_000);
 
         SelectionSchedule.Decision decision = WEEKLY.decide(Optional.of(LAST), SELECTED.plus(Duration.ofDays(6)),
-                grown, "key-1", false);
+                grown, "key-1", false, false);
 
         assertThat(decision.select()).isFalse();
         assertThat(decision.reuse()).contains(LAST);
@@ -32,19 +32,29 @@ class SelectionScheduleTest {
 
     @Test
     void shouldSelectWithoutARecordOrWhenAsked() {
-        assertThat(WEEKLY.decide(Optional.empty(), SELECTED, SHAPE, "key-1", false))
+        assertThat(WEEKLY.decide(Optional.empty(), SELECTED, SHAPE, "key-1", false, false))
                 .isEqualTo(new SelectionSchedule.Decision(true, Optional.empty(), "no selection recorded yet"));
-        assertThat(WEEKLY.decide(Optional.of(LAST), SELECTED, SHAPE, "key-1", true))
+        assertThat(WEEKLY.decide(Optional.of(LAST), SELECTED, SHAPE, "key-1", true, false))
                 .isEqualTo(new SelectionSchedule.Decision(true, Optional.empty(), "asked for"));
     }
 
     @Test
+    void shouldSelectWhenTheGateRefusedTheLastRunWithTheRecordedChoice() {
+        SelectionSchedule.Decision decision = WEEKLY.decide(Optional.of(LAST), SELECTED.plusSeconds(60), SHAPE,
+                "key-1", false, true);
+
+        assertThat(decision.select()).isTrue();
+        assertThat(decision.reason()).isEqualTo("the quality gate refused the last run with the choice of selection"
+                + " #12");
+    }
+
+    @Test
     void shouldSelectWhenTheRecordIsOlderThanTheMaximumAgeButNotAtIt() {
-        assertThat(WEEKLY.decide(Optional.of(LAST), SELECTED.plus(Duration.ofDays(7)), SHAPE, "key-1", false)
+        assertThat(WEEKLY.decide(Optional.of(LAST), SELECTED.plus(Duration.ofDays(7)), SHAPE, "key-1", false, false)
                 .select()).as("exactly 7 days").isFalse();
 
         SelectionSchedule.Decision decision = WEEKLY.decide(Optional.of(LAST),
-                SELECTED.plus(Duration.ofDays(7)).plusSeconds(3_600), SHAPE, "key-1", false);
+                SELECTED.plus(Duration.ofDays(7)).plusSeconds(3_600), SHAPE, "key-1", false, false);
 
         assertThat(decision.select()).isTrue();
         assertThat(decision.reason()).isEqualTo("the last selection (#12) is 7d 1h old, more than the 7d"
@@ -54,7 +64,7 @@ class SelectionScheduleTest {
     @Test
     void shouldSelectWhenTheSpaceOrItsSettingsChanged() {
         SelectionSchedule.Decision decision = WEEKLY.decide(Optional.of(LAST), SELECTED.plusSeconds(60), SHAPE,
-                "key-2", false);
+                "key-2", false, false);
 
         assertThat(decision.select()).isTrue();
         assertThat(decision.reason()).isEqualTo("the search space or its settings changed since the last selection"
@@ -68,11 +78,11 @@ class SelectionScheduleTest {
         RecordedSelection.DataShape moreProducts = new RecordedSelection.DataShape(1_000_000, 50_000, 6_500);
         RecordedSelection.DataShape atTheEdge = new RecordedSelection.DataShape(1_200_000, 60_000, 4_000);
 
-        assertThat(WEEKLY.decide(Optional.of(LAST), now, shrunk, "key-1", false).reason())
+        assertThat(WEEKLY.decide(Optional.of(LAST), now, shrunk, "key-1", false, false).reason())
                 .isEqualTo("the data changed by 21.0 % since the last selection (#12), more than the 20 %"
                         + " reco.selection.max-data-change");
-        assertThat(WEEKLY.decide(Optional.of(LAST), now, moreProducts, "key-1", false).select()).isTrue();
-        assertThat(WEEKLY.decide(Optional.of(LAST), now, atTheEdge, "key-1", false).select()).as("20 % is allowed")
+        assertThat(WEEKLY.decide(Optional.of(LAST), now, moreProducts, "key-1", false, false).select()).isTrue();
+        assertThat(WEEKLY.decide(Optional.of(LAST), now, atTheEdge, "key-1", false, false).select()).as("20 % is allowed")
                 .isFalse();
     }
 
