@@ -69,6 +69,77 @@ class ModelSelectorTest {
     }
 
     @Test
+    void shouldChargeEachCandidateItsUnitsAndRunACheaperOneThatStillFitsAfterACostlyOneWasSkipped() {
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
+        AlgorithmSpec small = AlgorithmSpec.parse("ials:factors=2,iterations=2");
+        AlgorithmSpec large = AlgorithmSpec.parse("ials:factors=32,iterations=2");
+        InteractionMatrix validationTrain = HoldoutSplit.perUser(gate(ratings).train(), 0.25, 43).train();
+        double smallUnits = CostModel.units(small, validationTrain);
+        double largeUnits = CostModel.units(large, validationTrain);
+        // room for the small one twice over, not for the large one
+        ModelSelector selector = selector(List.of("ials:factors=32,iterations=2", "ials:factors=2,iterations=2"),
+                2 * smallUnits);
+
+        SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
+
+        assertThat(result.candidates()).extracting(CandidateScore::status)
+                .containsExactly(Status.EVALUATED, Status.SKIPPED, Status.EVALUATED);
+        assertThat(result.candidates()).extracting(CandidateScore::workUnits)
+                .containsExactly(CostModel.units(POPULAR, validationTrain), largeUnits, smallUnits);
+        assertThat(result.budget().unitsSpent()).isEqualTo(smallUnits);
+        assertThat(result.budget().wallLimitHit()).isFalse();
+        assertThat(result.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStartNoCandidateAfterTheWallLimitAndSaySo() {
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
+        ModelSelector selector = new ModelSelector(TrainerCatalog.standard(WORKERS),
+                SearchSpace.parse(List.of("ease:lambda=1", "ials:factors=2")),
+                new ModelSelector.Settings(0.25, 1_000_000, 1e12, 1e-9, ListPolicy.topN(4), 0, 42, 0));
+
+        SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
+
+        assertThat(result.candidates()).extracting(CandidateScore::status).as("the configured model always runs")
+                .containsExactly(Status.EVALUATED, Status.SKIPPED, Status.SKIPPED);
+        assertThat(result.candidates().get(1).note()).isEqualTo("wall limit of 0.0000 s reached");
+        assertThat(result.budget().wallLimitHit()).isTrue();
+        assertThat(result.budget().unitsSpent()).isZero();
+        assertThat(result.chosen()).isEqualTo(POPULAR);
+    }
+
+    @Test
+    void shouldKeyTheConfigurationOnEverythingThatChoosesButTheWallLimit() {
+        ModelSelector base = selector(List.of("ials:factors=2"), 1e12);
+        String key = base.configurationDigest(POPULAR);
+
+        assertThat(key).hasSize(32).isEqualTo(selector(List.of("ials:factors=2"), 1e12).configurationDigest(POPULAR));
+        assertThat(new ModelSelector(TrainerCatalog.standard(WORKERS), SearchSpace.parse(List.of("ials:factors=2")),
+                new ModelSelector.Settings(0.25, 1_000_000, 1e12, 5, ListPolicy.topN(4), 0, 42, 0))
+                .configurationDigest(POPULAR)).as("another wall limit").isEqualTo(key);
+        assertThat(base.configurationDigest(EASE)).as("another configured model").isNotEqualTo(key);
+        assertThat(selector(List.of("ials:factors=3"), 1e12).configurationDigest(POPULAR)).as("another space")
+                .isNotEqualTo(key);
+        assertThat(selector(List.of("ials:factors=2"), 2e12).configurationDigest(POPULAR)).as("another budget")
+                .isNotEqualTo(key);
+        assertThat(new ModelSelector(TrainerCatalog.standard(WORKERS), SearchSpace.parse(List.of("ials:factors=2")),
+                new ModelSelector.Settings(0.25, 1_000_000, 1e12, 600, ListPolicy.topN(4), 0, 42, 0),
+                com.beershop.reco.evaluation.SplitKind.RECENT, com.beershop.reco.evaluation.RecentWindow.DEFAULT)
+                .configurationDigest(POPULAR)).as("another validation split").isNotEqualTo(key);
+        assertThat(base.configurationKey(POPULAR)).contains("fallback=most-popular{}", "space=[ials{factors=2}]",
+                "validation=RANDOM");
+    }
+
+    @Test
+    void shouldTellATrainableRecordedChoiceFromOneThisBuildDoesNotKnow() {
+        ModelSelector selector = selector(List.of("most-popular"), 1e12);
+
+        selector.requireTrainable(AlgorithmSpec.parse("ials:factors=4"));
+        assertThatThrownBy(() -> selector.requireTrainable(AlgorithmSpec.parse("retired:k=3")))
+                .isInstanceOf(InvalidAlgorithmSpecException.class);
+    }
+
+    @Test
     void shouldRecordAFailingCandidateAndChooseAmongTheOthers() {
         InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
         // max-items=2 refuses the 24-item catalogue
