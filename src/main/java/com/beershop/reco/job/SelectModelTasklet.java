@@ -115,8 +115,11 @@ class SelectModelTasklet implements Tasklet {
         HoldoutSplit gate = protocol.split(ratings);
         SelectionResult result = selector.select(gate, loaded.data(), configured);
         long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
-        records.candidates().insert(executionId, runMode, result);
-        Long id = policy == Policy.ALWAYS_UNRECORDED ? null : records.selections().insert(executionId, runMode, now,
+        // the rehearsal runs the nightly job's own steps: its selection is recorded as the rehearsal's
+        RunMode mode = RehearsalJobConfiguration.JOB_NAME.equals(chunkContext.getStepContext().getJobName())
+                ? RunMode.REHEARSE : runMode;
+        records.candidates().insert(executionId, mode, result);
+        Long id = policy == Policy.ALWAYS_UNRECORDED ? null : records.selections().insert(executionId, mode, now,
                 decision.reason(), loaded.read().fingerprint(), shape, key, result);
         log.info("{}", SelectionTable.render(result, protocol.topN()));
         choice.set(ModelChoice.selected(result, id, decision.reason()));

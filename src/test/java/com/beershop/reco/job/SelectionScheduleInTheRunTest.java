@@ -127,6 +127,24 @@ class SelectionScheduleInTheRunTest {
     }
 
     @Test
+    void shouldRecordARehearsalsSelectionAsTheRehearsalsAndLetTheFirstNightReuseIt() throws Exception {
+        try (TestDatabase db = TestDatabase.h2()) {
+            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+            db.loadGenerated(RecommendationJobTestBase.DATA);
+
+            assertThat(db.run("rehearse", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
+            assertThat(db.run("run", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
+
+            assertThat(selections(db)).singleElement().satisfies(s -> assertThat(s).containsEntry("run_mode",
+                    "rehearse"));
+            assertThat(db.jdbc.queryForList("SELECT DISTINCT run_mode FROM reco_model_selection", String.class))
+                    .containsExactly("rehearse");
+            assertThat(runs(db).get(0).get("selection_note").toString())
+                    .startsWith("reusing selection #" + selections(db).get(0).get("id") + " ");
+        }
+    }
+
+    @Test
     void shouldRefuseTheRetiredSecondsBudgetAndNameWhatReplacedIt() throws Exception {
         try (TestDatabase db = TestDatabase.h2()) {
             assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
