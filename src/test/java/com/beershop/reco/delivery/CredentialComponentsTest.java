@@ -37,7 +37,7 @@ class CredentialComponentsTest {
                 .collect(Collectors.toMap(a -> a.getMetadata().getName(), a -> a));
 
         // then: the migration under the DDL identity, everything else under the night's
-        assertThat(pods).hasSize(5).allSatisfy((name, pod) -> {
+        assertThat(pods).hasSize(6).allSatisfy((name, pod) -> {
             assertThat(pod.getServiceAccountName()).as(name)
                     .isEqualTo(name.equals("beer-reco-batch-migrate") ? "beer-reco-batch-migrate" : "beer-reco-batch");
             assertThat(accounts.get(pod.getServiceAccountName()).getMetadata().getAnnotations())
@@ -85,7 +85,7 @@ class CredentialComponentsTest {
         List<HasMetadata> rendered = Components.production(scratch, List.of("ca-truststore"));
 
         // when / then
-        assertThat(Components.pods(rendered)).hasSize(5).allSatisfy((name, pod) -> {
+        assertThat(Components.pods(rendered)).hasSize(6).allSatisfy((name, pod) -> {
             assertThat(onlyContainer(pod).getVolumeMounts()).as(name).anySatisfy(mount -> {
                 assertThat(mount.getMountPath()).isEqualTo("/etc/reco/truststore");
                 assertThat(mount.getReadOnly()).isTrue();
