@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.beershop.reco.evaluation.selection.ModelChoice;
+import com.beershop.reco.evaluation.selection.RecordedSelection;
 import com.beershop.reco.evaluation.selection.SelectionResult;
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
@@ -120,6 +121,10 @@ class HoldoutProtocolTest {
         assertThat(ModelChoice.configured(configured).selectionId()).isNull();
         assertThat(ModelChoice.selected(selection, 7L, "asked for"))
                 .isEqualTo(new ModelChoice(winner, selection, 7L, "selected tonight: asked for"));
+        RecordedSelection recorded = new RecordedSelection(7, 3, java.time.Instant.EPOCH, "1:a",
+                new RecordedSelection.DataShape(1, 1, 1), "key", winner, 0.2);
+        assertThat(ModelChoice.reused(recorded, "reusing selection #7"))
+                .isEqualTo(new ModelChoice(winner, null, 7L, "reusing selection #7"));
     }
 
     private static EvaluationResult result(double ndcg) {
