@@ -153,11 +153,11 @@ public final class NightlyRunBenchmark {
             double train = sum(steps, "evaluateModelStep", "qualityGateStep", "trainModelStep");
             double publish = sum(steps, "stageRecommendationsStep", "publishStep");
             int peak = steps.stream().mapToInt(s -> s.peakHeapMb).max().orElse(0);
-            long[] tried = target.selection();
+            Tried tried = target.selection();
             System.out.printf(Locale.ROOT, "BENCH_SELECT size=%s db=%s ratings=%d end_to_end_s=%.1f select_s=%.1f"
                             + " candidates=%d evaluated=%d skipped=%d work_spent=%.2e ndcg10=%.4f load_avg=%s%n", size, db,
-                    selectFacts.ratings, selectNight, find(selectSteps, "selectModelStep").wall, tried[0], tried[1],
-                    tried[2], Double.longBitsToDouble(tried[3]), selectFacts.ndcg, selectLoad.replace(' ', '/'));
+                    selectFacts.ratings, selectNight, find(selectSteps, "selectModelStep").wall, tried.candidates,
+                    tried.evaluated, tried.skipped, tried.workSpent, selectFacts.ndcg, selectLoad.replace(' ', '/'));
             System.out.printf(Locale.ROOT, "BENCH size=%s db=%s ratings=%d users=%d products=%d end_to_end_s=%.1f"
                             + " load_s=%.1f train_s=%.1f score_s=%.2f publish_s=%.1f peak_heap_mb=%d ndcg10=%.4f"
                             + " xmx=%s cores=%d librec_rank_s=%.2f our_rank_s=%.2f kernel_gflops=%.2f kernel_fm_gflops=%.2f"
@@ -297,6 +297,9 @@ public final class NightlyRunBenchmark {
     }
 
     record StepRow(String name, double wall, double cpu, int peakHeapMb, long read, long write) {
+    }
+
+    record Tried(long candidates, long evaluated, long skipped, double workSpent) {
     }
 
     record RunFacts(long ratings, long users, long products, double ndcg, double baselineNdcg, long published) {
@@ -443,14 +446,14 @@ public final class NightlyRunBenchmark {
             }
         }
 
-        /** The latest recorded selection's candidates, evaluated, skipped and work spent (as double bits). */
-        long[] selection() throws SQLException {
+        /** What the latest recorded selection tried. */
+        Tried selection() throws SQLException {
             try (Connection c = DriverManager.getConnection(url, user, "");
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT candidates, evaluated, skipped, work_spent FROM reco_selection"
                          + " ORDER BY id DESC")) {
-                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        Double.doubleToLongBits(rs.getDouble(4))} : new long[] {0, 0, 0, 0};
+                return rs.next() ? new Tried(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4))
+                        : new Tried(0, 0, 0, 0);
             }
         }
 

@@ -63,9 +63,10 @@ public class EvaluationConfiguration {
     @Bean
     SelectModelTasklet.Records selectionRecords(SelectionProperties selection,
                                                 ModelSelectionRepository modelSelectionRepository,
-                                                SelectionRecordRepository selectionRecordRepository) {
+                                                SelectionRecordRepository selectionRecordRepository,
+                                                RunHistoryRepository history) {
         return new SelectModelTasklet.Records(new SelectionSchedule(selection.maxAge(), selection.maxDataChange()),
-                selection.force(), modelSelectionRepository, selectionRecordRepository);
+                selection.force(), modelSelectionRepository, selectionRecordRepository, history);
     }
 
     @Bean

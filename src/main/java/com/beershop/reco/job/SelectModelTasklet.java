@@ -2,6 +2,7 @@ package com.beershop.reco.job;
 
 import com.beershop.reco.evaluation.HoldoutProtocol;
 import com.beershop.reco.evaluation.HoldoutSplit;
+import com.beershop.reco.evaluation.QualityGate;
 import com.beershop.reco.evaluation.selection.ModelChoice;
 import com.beershop.reco.evaluation.selection.ModelSelector;
 import com.beershop.reco.evaluation.selection.RecordedSelection;
@@ -13,6 +14,7 @@ import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.tracking.ModelSelectionRepository;
+import com.beershop.reco.tracking.RunHistoryRepository;
 import com.beershop.reco.tracking.RunMode;
 import com.beershop.reco.tracking.SelectionRecordRepository;
 import java.time.Instant;
@@ -48,7 +50,7 @@ class SelectModelTasklet implements Tasklet {
 
     /** What selecting needs besides the selector: the schedule, the tables, and whether the run asks to select. */
     record Records(SelectionSchedule schedule, boolean forced, ModelSelectionRepository candidates,
-                   SelectionRecordRepository selections) {
+                   SelectionRecordRepository selections, RunHistoryRepository history) {
     }
 
     private final ModelSelector selector;
@@ -93,11 +95,11 @@ class SelectModelTasklet implements Tasklet {
         SelectionSchedule.Decision decision = switch (policy) {
             case SCHEDULED -> {
                 Optional<RecordedSelection> latest = records.selections().latest();
-                boolean refused = latest.isPresent() && records.selections().gateRefusedLastRunOf(latest.get().id());
+                boolean refused = latest.isPresent() && gateRefusedLastNightWith(latest.get());
                 yield records.schedule().decide(latest, now, shape, key, records.forced(), refused);
             }
-            case ALWAYS -> new SelectionSchedule.Decision(true, Optional.empty(), "the select mode");
-            case ALWAYS_UNRECORDED -> new SelectionSchedule.Decision(true, Optional.empty(), "evaluate");
+            case ALWAYS -> SelectionSchedule.Decision.select("the select mode");
+            case ALWAYS_UNRECORDED -> SelectionSchedule.Decision.select("evaluate");
         };
         if (!decision.select()) {
             RecordedSelection recorded = decision.reuse().orElseThrow();
@@ -107,8 +109,8 @@ class SelectModelTasklet implements Tasklet {
                 choice.set(ModelChoice.reused(recorded, decision.reason()));
                 return RepeatStatus.FINISHED;
             }
-            decision = new SelectionSchedule.Decision(true, Optional.empty(), "the recorded choice "
-                    + recorded.chosen() + " cannot be trained any more (" + invalid.get() + ")");
+            decision = SelectionSchedule.Decision.select("the recorded choice " + recorded.chosen()
+                    + " cannot be trained any more (" + invalid.get() + ")");
         }
         log.info("Model selection runs tonight: {}", decision.reason());
         // the very split BaselineComparison makes for the gate: same protocol, same ratings
@@ -126,6 +128,14 @@ class SelectModelTasklet implements Tasklet {
         contribution.incrementReadCount();
         contribution.incrementWriteCount(result.candidates().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Whether the latest nightly run trained {@code recorded}'s choice and the quality gate refused it. */
+    private boolean gateRefusedLastNightWith(RecordedSelection recorded) {
+        return records.history().lastNightly()
+                .filter(run -> Long.valueOf(recorded.id()).equals(run.selectionId()))
+                .filter(run -> QualityGate.Decision.REFUSED.name().equals(run.gateVerdict()))
+                .isPresent();
     }
 
     private Optional<String> untrainable(AlgorithmSpec spec) {

@@ -36,6 +36,12 @@ public class RunHistoryRepository {
                 .stream().findFirst();
     }
 
+    /** The newest row of a nightly run ({@code run} mode), whatever its outcome. */
+    public Optional<RunRecord> lastNightly() {
+        return newest("SELECT * FROM reco_run_history WHERE run_mode = ? ORDER BY id DESC", 1, RunMode.RUN.word())
+                .stream().findFirst();
+    }
+
     /** The newest row a job execution wrote (a run writes one; evaluate one per candidate). */
     public Optional<RunRecord> ofJobExecution(long jobExecutionId) {
         return newest("SELECT * FROM reco_run_history WHERE job_execution_id = ? ORDER BY id DESC", 1, jobExecutionId)

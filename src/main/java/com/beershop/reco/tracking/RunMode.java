@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The modes of the command line. The run history's {@code run_mode} columns hold a mode's {@link #word()} (only
  * {@code run}, {@code rehearse}, {@code evaluate} and {@code republish} write history rows; {@code run},
- * {@code select} and {@code evaluate} write model selections), so their contents stay as
+ * {@code rehearse}, {@code select} and {@code evaluate} write model selections), so their contents stay as
  * they were.
  */
 public enum RunMode {

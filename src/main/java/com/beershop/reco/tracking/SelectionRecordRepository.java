@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,25 +64,6 @@ public class SelectionRecordRepository {
             statement.setMaxRows(1);
             return statement;
         }, (rs, i) -> map(rs)).stream().findFirst();
-    }
-
-    /** Whether the latest nightly run trained the choice of selection {@code id} and the quality gate refused it. */
-    public boolean gateRefusedLastRunOf(long id) {
-        List<Boolean> refused = jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT selection_id, gate_verdict FROM reco_run_history"
-                    + " WHERE run_mode = 'run' ORDER BY id DESC");
-            statement.setMaxRows(1);
-            return statement;
-        }, (rs, i) -> {
-            long selection = rs.getLong(1);
-            return !rs.wasNull() && selection == id && "REFUSED".equals(rs.getString(2));
-        });
-        return !refused.isEmpty() && refused.get(0);
-    }
-
-    /** Every selection, newest first. */
-    public List<RecordedSelection> all() {
-        return jdbc.query("SELECT * FROM reco_selection ORDER BY id DESC", (rs, i) -> map(rs));
     }
 
     private static RecordedSelection map(ResultSet rs) throws SQLException {

@@ -23,9 +23,7 @@ class SelectionScheduleInTheRunTest {
 
     @Test
     void shouldSelectOnTheFirstNightThenReuseTheChoiceUntilAgeSpaceDataOrAnAskCallsForAnother() throws Exception {
-        try (TestDatabase db = TestDatabase.h2()) {
-            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-            db.loadGenerated(RecommendationJobTestBase.DATA);
+        try (TestDatabase db = shop()) {
 
             // night 1 selects; night 2, same data and configuration, reuses
             assertThat(db.run("run", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
@@ -92,9 +90,7 @@ class SelectionScheduleInTheRunTest {
 
     @Test
     void shouldSelectAgainWhenThisBuildCannotTrainTheRecordedChoice() throws Exception {
-        try (TestDatabase db = TestDatabase.h2()) {
-            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-            db.loadGenerated(RecommendationJobTestBase.DATA);
+        try (TestDatabase db = shop()) {
             assertThat(db.run("run", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
             db.jdbc.update("UPDATE reco_selection SET chosen_spec = 'retired-algorithm:k=3'");
 
@@ -108,9 +104,7 @@ class SelectionScheduleInTheRunTest {
 
     @Test
     void shouldSelectAgainAfterTheGateRefusedTheReusedChoiceRatherThanRefuseForAWeek() throws Exception {
-        try (TestDatabase db = TestDatabase.h2()) {
-            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-            db.loadGenerated(RecommendationJobTestBase.DATA);
+        try (TestDatabase db = shop()) {
             assertThat(db.run("run", SELECTION_ON, SPACE, "--reco.gate.min-ndcg=0.99"))
                     .isEqualTo(ExitCodes.QUALITY_REFUSED);
 
@@ -128,9 +122,7 @@ class SelectionScheduleInTheRunTest {
 
     @Test
     void shouldRecordARehearsalsSelectionAsTheRehearsalsAndLetTheFirstNightReuseIt() throws Exception {
-        try (TestDatabase db = TestDatabase.h2()) {
-            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-            db.loadGenerated(RecommendationJobTestBase.DATA);
+        try (TestDatabase db = shop()) {
 
             assertThat(db.run("rehearse", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
             assertThat(db.run("run", SELECTION_ON, SPACE)).isEqualTo(ExitCodes.OK);
@@ -146,14 +138,20 @@ class SelectionScheduleInTheRunTest {
 
     @Test
     void shouldRefuseTheRetiredSecondsBudgetAndNameWhatReplacedIt() throws Exception {
-        try (TestDatabase db = TestDatabase.h2()) {
-            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
-            db.loadGenerated(RecommendationJobTestBase.DATA);
+        try (TestDatabase db = shop()) {
 
             assertThat(db.run("run", SELECTION_ON, "--reco.selection.budget=30s"))
                     .isEqualTo(ExitCodes.CONFIGURATION);
             assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM reco_run_history", Integer.class)).isZero();
         }
+    }
+
+    /** An H2 InventoryDB, migrated, with the generated shop of the job tests. */
+    private static TestDatabase shop() throws Exception {
+        TestDatabase db = TestDatabase.h2();
+        assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+        db.loadGenerated(RecommendationJobTestBase.DATA);
+        return db;
     }
 
     private static List<Map<String, Object>> selections(TestDatabase db) {

@@ -15,11 +15,18 @@ import java.util.Optional;
  */
 public record SelectionSchedule(Duration maxAge, double maxDataChange) {
 
-    /** Tonight's answer; {@code reason} says why, in words for the log and the run history. */
-    public record Decision(boolean select, Optional<RecordedSelection> reuse, String reason) {
+    /**
+     * Tonight's answer: the recorded selection to reuse, or none to select; {@code reason} says why, in words for
+     * the log and the run history.
+     */
+    public record Decision(Optional<RecordedSelection> reuse, String reason) {
 
-        static Decision select(String reason) {
-            return new Decision(true, Optional.empty(), reason);
+        public static Decision select(String reason) {
+            return new Decision(Optional.empty(), reason);
+        }
+
+        public boolean select() {
+            return reuse.isEmpty();
         }
     }
 
@@ -59,7 +66,7 @@ public record SelectionSchedule(Duration maxAge, double maxDataChange) {
                     + " (#%d), more than the %.0f %% reco.selection.max-data-change", 100 * change, recorded.id(),
                     100 * maxDataChange));
         }
-        return new Decision(false, last, String.format(Locale.ROOT, "reusing selection #%d of %s (%s old, data"
+        return new Decision(last, String.format(Locale.ROOT, "reusing selection #%d of %s (%s old, data"
                 + " changed by %.1f %%)", recorded.id(), recorded.selectedAt(), words(age), 100 * change));
     }
 

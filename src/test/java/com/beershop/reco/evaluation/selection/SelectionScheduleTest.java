@@ -33,9 +33,9 @@ class SelectionScheduleTest {
     @Test
     void shouldSelectWithoutARecordOrWhenAsked() {
         assertThat(WEEKLY.decide(Optional.empty(), SELECTED, SHAPE, "key-1", false, false))
-                .isEqualTo(new SelectionSchedule.Decision(true, Optional.empty(), "no selection recorded yet"));
+                .isEqualTo(SelectionSchedule.Decision.select("no selection recorded yet"));
         assertThat(WEEKLY.decide(Optional.of(LAST), SELECTED, SHAPE, "key-1", true, false))
-                .isEqualTo(new SelectionSchedule.Decision(true, Optional.empty(), "asked for"));
+                .isEqualTo(SelectionSchedule.Decision.select("asked for"));
     }
 
     @Test
