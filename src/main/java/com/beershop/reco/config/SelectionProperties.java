@@ -28,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minGain relative validation nDCG gain a candidate needs over the best before it (cheaper, and the
  *                configured model first) to replace it; 0 (default): the best validation nDCG wins, ties to the
  *                earlier; 0.01 trades a little quality for cheaper models (docs/quality.md, "Model selection")
+ * @param noiseMargin the cheapest candidate whose validation nDCG falls short of the best by no more than this many
+ *                    standard errors (paired over the validation users) is chosen; 0 (default): the best validation
+ *                    nDCG, whatever it costs; 1 is the one-standard-error rule, which costs quality on MovieLens
+ *                    (docs/quality.md, "Cheaper within noise")
  * @param budget the seconds budget of earlier versions: refused with a pointer to its replacements, so a stale
  *               setting does not silently stop meaning anything
  */
@@ -43,6 +47,7 @@ public record SelectionProperties(
         @DefaultValue("500000") int maxRatings,
         @DefaultValue("0.1") double validationFraction,
         @DefaultValue("0") double minGain,
+        @DefaultValue("0") double noiseMargin,
         Duration budget) {
 
     public SelectionProperties {
@@ -60,6 +65,10 @@ public record SelectionProperties(
         }
         if (minGain < 0 || minGain >= 1) {
             throw new IllegalArgumentException("reco.selection.min-gain must lie in [0, 1)");
+        }
+        if (!(noiseMargin >= 0) || Double.isInfinite(noiseMargin)) {
+            throw new IllegalArgumentException("reco.selection.noise-margin must be a finite number of standard"
+                    + " errors, not negative");
         }
         if (!(workBudget >= 0) || Double.isInfinite(workBudget)) {
             throw new IllegalArgumentException("reco.selection.work-budget must be a finite number, not negative");

@@ -90,8 +90,13 @@ public final class OfflineEvaluator {
         return evaluateTrained(trainer, split).result();
     }
 
-    /** A result and the model it measured (trained on the split's training part). */
-    public record Evaluated(EvaluationResult result, TrainedModel model) {
+    /**
+     * A result and the model it measured (trained on the split's training part).
+     *
+     * @param userNdcg each user's nDCG@N, by user index; NaN for the users not evaluated (nothing recommendable held
+     *                 out, or outside the scored sample): what a paired comparison of two models on one split needs
+     */
+    public record Evaluated(EvaluationResult result, TrainedModel model, double[] userNdcg) {
     }
 
     /** As {@link #evaluate(Trainer, HoldoutSplit)}, also handing back the trained model. */
@@ -190,7 +195,12 @@ public final class OfflineEvaluator {
                 mean(sumPrecision, users), mean(sumRecall, users), mean(sumNdcg, users), mean(sumAp, users),
                 RankingMetrics.coverage(recommended, recommendable), rmse, mae, trainSeconds, scoreSeconds);
         log.info("evaluated {}", result);
-        return new Evaluated(result, model);
+        for (int u = 0; u < numUsers; u++) {
+            if (!evaluated[u]) {
+                ndcg[u] = Double.NaN;
+            }
+        }
+        return new Evaluated(result, model, ndcg);
     }
 
     private int[] relevantItems(int[] heldOut) {

@@ -55,7 +55,7 @@ public class EvaluationConfiguration {
         return new ModelSelector(trainers, selection.searchSpace(evaluation.split()),
                 new ModelSelector.Settings(selection.validationFraction(), selection.maxRatings(),
                         selection.workBudget(), selection.wallLimit().toMillis() / 1000.0, scoring.lists(),
-                        scoring.minUserRatings(), model.seed(), selection.minGain()),
+                        scoring.minUserRatings(), model.seed(), selection.minGain(), selection.noiseMargin()),
                 evaluation.split(), evaluation.recent());
     }
 

@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * heap (a configured size, not the moment's free memory). A hard wall limit stops the search on a machine far
  * slower than expected; that is the one non-deterministic stop, and the result says it happened. The fallback
  * (the configured model) always runs first, so there is always a choice. A later candidate replaces the best so far
- * only when it beats it by more than {@code minGain} (relative): the space lists cheap candidates first, so a
- * costlier model must earn its cost with more than noise, and the configured model stays unless something is
- * clearly better.
+ * only when it beats it by more than {@code minGain} (relative). Then the cheapest candidate whose validation nDCG
+ * falls short of that best by no more than {@code noiseMargin} standard errors is chosen
+ * ({@link CheapestWithinNoise}, the one-standard-error rule): a costlier model must earn its cost with more than
+ * noise.
  */
 public final class ModelSelector {
 
@@ -58,11 +59,20 @@ public final class ModelSelector {
      * @param minUserRatings users with fewer training ratings get the fallback list, as publishing does
      * @param seed seed of the sample, the validation split and every candidate's training
      * @param minGain relative validation nDCG gain a later candidate needs over the best so far (0.01: 1 %)
+     * @param noiseMargin standard errors of the paired shortfall within which a cheaper candidate is chosen over the
+     *                    best (1: the one-standard-error rule; 0: the best validation nDCG wins)
      */
     public record Settings(double validationFraction, int maxRatings, double workBudget, double wallLimitSeconds,
-                           ListPolicy lists, int minUserRatings, long seed, double minGain) {
+                           ListPolicy lists, int minUserRatings, long seed, double minGain, double noiseMargin) {
+
+        /** Without the noise rule: the best validation nDCG wins. */
+        public Settings(double validationFraction, int maxRatings, double workBudget, double wallLimitSeconds,
+                        ListPolicy lists, int minUserRatings, long seed, double minGain) {
+            this(validationFraction, maxRatings, workBudget, wallLimitSeconds, lists, minUserRatings, seed, minGain, 0);
+        }
 
         public Settings {
+            new CheapestWithinNoise(noiseMargin); // refuses a negative or unbounded margin
             if (!(validationFraction > 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validation fraction must lie strictly between 0 and 1");
             }
@@ -132,7 +142,8 @@ public final class ModelSelector {
                 split.numTestRatings(), units(settings.workBudget()), format(settings.wallLimitSeconds()));
 
         List<CandidateScore> scores = new ArrayList<>();
-        AlgorithmSpec best = null;
+        List<CheapestWithinNoise.Scored> evaluated = new ArrayList<>();
+        CheapestWithinNoise.Scored best = null;
         double bestNdcg = Double.NEGATIVE_INFINITY;
         double spent = 0;
         boolean wallLimitHit = false;
@@ -157,14 +168,20 @@ public final class ModelSelector {
                 spent += cost; // the fallback runs whatever it costs; the budget is for the search beyond it
             }
             try {
-                EvaluationResult result = evaluator.evaluate(new MaskedTrainer(trainers.create(spec), known), split);
+                OfflineEvaluator.Evaluated run = evaluator.evaluateTrained(
+                        new MaskedTrainer(trainers.create(spec), known), split);
+                EvaluationResult result = run.result();
                 double seconds = secondsSince(candidateStart);
                 scores.add(new CandidateScore(spec, CandidateScore.Status.EVALUATED, result.ndcg(), seconds, cost,
                         ""));
                 log.info("Selection: {} validation nDCG@{} {} in {} s ({} units)", spec, settings.lists().topN(),
                         format(result.ndcg()), format(seconds), units(cost));
+                // only the per-user nDCGs stay: the model itself is dropped before the next candidate trains
+                CheapestWithinNoise.Scored scored = new CheapestWithinNoise.Scored(scores.size() - 1, cost,
+                        run.userNdcg());
+                evaluated.add(scored);
                 if (best == null || settings.replaces(result.ndcg(), bestNdcg)) {
-                    best = spec;
+                    best = scored;
                     bestNdcg = result.ndcg();
                 }
             } catch (RuntimeException e) {
@@ -173,15 +190,27 @@ public final class ModelSelector {
                 log.warn("Selection: {} failed: {}", spec, e.getMessage());
             }
         }
-        if (best == null) {
-            best = fallback; // even the fallback failed; the real training will report why
-            bestNdcg = Double.NaN;
+        AlgorithmSpec chosen = fallback; // even the fallback failed; the real training will report why
+        double chosenNdcg = Double.NaN;
+        if (best != null) {
+            CheapestWithinNoise.Choice choice = new CheapestWithinNoise(settings.noiseMargin()).choose(evaluated, best);
+            CandidateScore bestScore = scores.get(best.index());
+            CandidateScore chosenScore = scores.get(choice.chosen().index());
+            chosen = chosenScore.spec();
+            chosenNdcg = chosenScore.ndcg();
+            if (choice.chosen() != best) {
+                log.info("Selection prefers {} ({} units, validation nDCG@{} {}) to the best, {} ({} units, {}): it"
+                                + " falls short by {}, within {} standard error(s)", chosen, units(chosenScore.workUnits()),
+                        settings.lists().topN(), format(chosenNdcg), bestScore.spec(),
+                        units(bestScore.workUnits()), format(bestNdcg), choice.shortfall(),
+                        format(settings.noiseMargin()));
+            }
         }
-        SelectionResult result = new SelectionResult(best, bestNdcg, scores, data.numUsers(), data.numRatings(),
+        SelectionResult result = new SelectionResult(chosen, chosenNdcg, scores, data.numUsers(), data.numRatings(),
                 secondsSince(start), new SelectionResult.Budget(settings.workBudget(), spent,
                 settings.wallLimitSeconds(), wallLimitHit));
         log.info("Model selection chose {} (validation nDCG@{} {}) after {} of {} candidates in {} s, {} of {} units"
-                        + " spent{}", best, settings.lists().topN(), format(bestNdcg), result.evaluated(),
+                        + " spent{}", chosen, settings.lists().topN(), format(chosenNdcg), result.evaluated(),
                 order.size(), format(result.seconds()), units(spent), units(settings.workBudget()),
                 wallLimitHit ? ", stopped by the wall limit" : "");
         return result;
@@ -195,7 +224,8 @@ public final class ModelSelector {
     public String configurationKey(AlgorithmSpec fallback) {
         return String.join("\n", "fallback=" + fallback, "space=" + space.candidates(),
                 "settings=" + new Settings(settings.validationFraction(), settings.maxRatings(), settings.workBudget(),
-                        1, settings.lists(), settings.minUserRatings(), settings.seed(), settings.minGain()),
+                        1, settings.lists(), settings.minUserRatings(), settings.seed(), settings.minGain(),
+                        settings.noiseMargin()),
                 "validation=" + validationKind, "recent=" + recent);
     }
 

@@ -16,6 +16,7 @@ import com.beershop.reco.model.InteractionMatrixBuilder;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
 import com.beershop.reco.model.TrainerCatalog;
 import com.beershop.reco.model.Workers;
+import com.beershop.reco.testing.CapturedLog;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,6 +53,48 @@ class ModelSelectorTest {
         assertThat(result.chosenNdcg()).isEqualTo(result.candidates().get(1).ndcg());
         assertThat(result.usersSampled()).isEqualTo(60);
         assertThat(result.ratingsUsed()).isEqualTo(gate(ratings).train().numRatings());
+    }
+
+    @Test
+    void shouldKeepACostlierModelUnderTheNoiseRuleWhenItIsClearlyBetter() {
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 1);
+        ModelSelector selector = new ModelSelector(TrainerCatalog.standard(WORKERS),
+                SearchSpace.parse(List.of("ease:lambda=1")), new ModelSelector.Settings(0.25, 1_000_000, 1e12, 600,
+                ListPolicy.topN(4), 0, 42, 0, 1));
+
+        SelectionResult result = selector.select(gate(ratings), ScoringInput.of(ratings), POPULAR);
+
+        assertThat(result.candidates().get(1).workUnits()).isGreaterThan(result.candidates().get(0).workUnits());
+        assertThat(result.chosen()).isEqualTo(EASE);
+    }
+
+    @Test
+    void shouldChooseTheCheaperOfTwoModelsTheValidationCannotTellApart() {
+        // given the same model at 30 and at 5 iterations: on 30 validation users the costlier one's lead is noise
+        InteractionMatrix ratings = twoTasteGroups(60, 12, 8, 2);
+        AlgorithmSpec costly = AlgorithmSpec.parse("ials:factors=4,iterations=30");
+        AlgorithmSpec cheap = AlgorithmSpec.parse("ials:factors=4,iterations=5");
+
+        // when
+        SelectionResult bestOnly = selectorWithMargin(List.of("ials:factors=4,iterations=5"), 0)
+                .select(gate(ratings), ScoringInput.of(ratings), costly);
+        SelectionResult result;
+        try (CapturedLog log = CapturedLog.of(ModelSelector.class)) {
+            result = selectorWithMargin(List.of("ials:factors=4,iterations=5"), 1)
+                    .select(gate(ratings), ScoringInput.of(ratings), costly);
+
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).startsWith("INFO Selection prefers "
+                    + cheap + " (").contains("to the best, " + costly, "within 1.0000 standard error(s)"));
+        }
+
+        // then
+        assertThat(result.candidates()).extracting(CandidateScore::ndcg).as("the same models, the same lists")
+                .containsExactlyElementsOf(bestOnly.candidates().stream().map(CandidateScore::ndcg).toList());
+        assertThat(result.candidates().get(0).ndcg()).as("the costlier validates better")
+                .isGreaterThan(result.candidates().get(1).ndcg());
+        assertThat(bestOnly.chosen()).as("without the rule the better stays").isEqualTo(costly);
+        assertThat(result.chosen()).isEqualTo(cheap);
+        assertThat(result.chosenNdcg()).isEqualTo(result.candidates().get(1).ndcg());
     }
 
     @Test
@@ -428,6 +471,11 @@ class ModelSelectorTest {
 
     private static HoldoutSplit gate(InteractionMatrix ratings) {
         return HoldoutSplit.perUser(ratings, 0.25, 9);
+    }
+
+    private static ModelSelector selectorWithMargin(List<String> space, double noiseMargin) {
+        return new ModelSelector(TrainerCatalog.standard(WORKERS), SearchSpace.parse(space),
+                new ModelSelector.Settings(0.25, 1_000_000, 1e12, 600, ListPolicy.topN(4), 0, 42, 0, noiseMargin));
     }
 
     private static ModelSelector selector(List<String> space, double workBudget) {
