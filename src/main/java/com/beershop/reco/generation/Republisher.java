@@ -104,11 +104,11 @@ public class Republisher {
             throw failure;
         }
         String reason = "restored run " + runId + " (" + restored.algorithm() + ", published "
-                + restored.startedAt() + "): " + result.rowsPublished() + " rows replaced " + result.rowsRemoved();
+                + restored.startedAt() + "): " + result.rowsPublished() + " rows replaced " + result.rowsReplaced();
         RunEnd end = new RunEnd(LocalDateTime.now(), RunOutcome.REPUBLISHED, reason, ExitCodes.OK, true);
         RunRecord row = record(restored, started, end, result.rowsPublished(), startedNanos);
         log.info("Republished generation {}: {} rows live again ({} replaced); the live table holds what run {}"
-                + " published", runId, result.rowsPublished(), result.rowsRemoved(), runId);
+                + " published", runId, result.rowsPublished(), result.rowsReplaced(), runId);
         return row;
     }
 

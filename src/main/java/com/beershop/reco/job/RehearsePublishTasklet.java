@@ -48,9 +48,9 @@ class RehearsePublishTasklet implements Tasklet {
         // both arms, as the night's publish: the model arm's lists and the control arm's rows staged beside them
         RehearsedPublish rehearsed = publisher.rehearse(runId, stagedRows.find().orElse(lists.get().totalRows()));
         PublishResult result = rehearsed.result();
-        log.info("Rehearsed publish: DELETE FROM {} removed {} rows in {} ms; INSERT ... SELECT wrote {} rows in {} ms",
-                liveTable, result.rowsRemoved(), rehearsed.deleteMillis(), result.rowsPublished(),
-                rehearsed.insertMillis());
+        log.info("Rehearsed publish: DELETE FROM {} removed {} rows in {} ms; INSERT ... SELECT wrote {} rows in {} ms;"
+                        + " {} rows unchanged ({})", liveTable, result.rowsRemoved(), rehearsed.deleteMillis(),
+                result.rowsInserted(), rehearsed.insertMillis(), result.rowsKept(), rehearsed.way());
         log.info("Rehearsed publish: the rows of {} stayed locked {} ms, from the DELETE to the end of the rollback"
                 + " (a real night holds them until its commit)", liveTable, rehearsed.lockMillis());
         rehearsed.measures().forEach(line -> log.info("Rehearsed publish: {}", line));

@@ -67,6 +67,17 @@ public interface DatabaseDialect {
     }
 
     /**
+     * One row, one column: the collation under which the database compares this column with a column of another
+     * table, or NULL where the column's collation gives way to the other side's. Two columns whose answers are both
+     * non-NULL and differ cannot be compared with {@code =}: the statement fails (SQL Server's Msg 468, "Cannot
+     * resolve the collation conflict"; PostgreSQL's "could not determine which collation to use for string
+     * comparison"). Parameters: table, column. Empty where any two columns compare without a conflict.
+     */
+    default Optional<String> comparisonCollation() {
+        return Optional.empty();
+    }
+
+    /**
      * How the database compares two ids in a column with this collation (null: the database's default); exactly,
      * by default.
      */

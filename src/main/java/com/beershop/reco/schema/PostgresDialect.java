@@ -70,6 +70,27 @@ public final class PostgresDialect implements DatabaseDialect {
                 """);
     }
 
+    /**
+     * A column with the database's default collation gives way to the other side's collation (NULL); two columns
+     * with different non-default collations make the comparison's collation indeterminate, and {@code =} fails
+     * with "could not determine which collation to use for string comparison" (or "... string hashing" under a
+     * hash join), even between two byte-wise ones such as "C" and "POSIX" (measured on PostgreSQL 15;
+     * postgresql.org/docs/current/collation.html, "conflicting non-default implicit collations"). Named with its
+     * schema: two collations of one name in two schemas conflict too. No row (NULL) for a column without a
+     * collation.
+     */
+    @Override
+    public Optional<String> comparisonCollation() {
+        return Optional.of("""
+                SELECT CASE WHEN n.nspname = 'pg_catalog' AND c.collname = 'default' THEN NULL
+                            ELSE n.nspname || '.' || c.collname END
+                  FROM pg_attribute a
+                  JOIN pg_collation c ON c.oid = a.attcollation
+                  JOIN pg_namespace n ON n.oid = c.collnamespace
+                 WHERE a.attrelid = ?::regclass AND a.attname = ?
+                """);
+    }
+
     /** pgjdbc sends a String as varchar, the type of the id columns. */
     @Override
     public String idParameter(String columnType, int length) {

@@ -55,6 +55,17 @@ public final class SqlServerDialect implements DatabaseDialect {
     }
 
     /**
+     * Every character column has a collation of its own, the database's default included, and two columns whose
+     * collations differ cannot be compared without a COLLATE clause: two Implicit labels that differ combine to
+     * No-collation (learn.microsoft.com/sql/t-sql/statements/collation-precedence-transact-sql), which an equal to
+     * operation refuses with Msg 468.
+     */
+    @Override
+    public Optional<String> comparisonCollation() {
+        return columnCollation();
+    }
+
+    /**
      * SQL Server compares strings as if the shorter were padded with spaces, under every collation; a collation
      * marked {@code _CI} (case-insensitive) ignores case too. A database created with the installer's default
      * ({@code SQL_Latin1_General_CP1_CI_AS}, {@code Latin1_General_CI_AS}) is case-insensitive.

@@ -99,8 +99,11 @@ class GracefulStopOnSigtermTest {
 
     @Test
     void shouldEndPublishedWithExitZeroWhenSigtermArrivesDuringAPublishThatCommits() throws Exception {
-        // given: a reader holds row locks on the live table, so the publish's DELETE waits for it
+        // given: a reader holds row locks on the live table, so the publish's DELETE waits for it; one user's rows
+        // changed in the live table, so the publish, which writes only what changed, must delete those rows
         long published = db.count("SELECT MAX(job_execution_id) FROM reco_run_history");
+        db.jdbc.update("UPDATE recommendations SET product_id = 'B-changed'"
+                + " WHERE user_id = (SELECT MIN(user_id) FROM recommendations)");
         Path log = logs.resolve("publishing.log");
         Process victim;
         try (Connection reader = DriverManager.getConnection(db.url, db.username, db.password)) {

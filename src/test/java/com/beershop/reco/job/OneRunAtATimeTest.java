@@ -94,10 +94,11 @@ class OneRunAtATimeTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void shouldRefuseASecondRunWhileTheFirstIsPublishingAndLetTheFirstPublish(String vendor) throws Exception {
         // given: a first run, held up in its publish by a session that locked yesterday's rows; one user's rows
-        // are gone from the live table, so a publish shows
+        // changed in the live table, so a publish shows, and must delete rows the session locked
         publishedOnce(vendor);
         List<String> published = db.liveRows();
-        db.jdbc.update("DELETE FROM recommendations WHERE user_id = (SELECT MIN(user_id) FROM recommendations)");
+        db.jdbc.update("UPDATE recommendations SET product_id = 'B-changed'"
+                + " WHERE user_id = (SELECT MIN(user_id) FROM recommendations)");
         List<String> yesterday = db.liveRows();
         CompletableFuture<Integer> first;
         try (Connection blocker = db.lockLiveRows()) {

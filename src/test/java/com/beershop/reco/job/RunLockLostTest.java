@@ -37,8 +37,9 @@ class RunLockLostTest {
         assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
         db.loadGenerated(RecommendationJobTestBase.DATA);
         assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
-        // one user's rows gone from the live table, so any publish shows
-        db.jdbc.update("DELETE FROM recommendations WHERE user_id = (SELECT MIN(user_id) FROM recommendations)");
+        // one user's rows changed in the live table, so any publish shows, and must delete rows a blocker locked
+        db.jdbc.update("UPDATE recommendations SET product_id = 'B-changed'"
+                + " WHERE user_id = (SELECT MIN(user_id) FROM recommendations)");
         yesterday = db.liveRows();
         publishedBefore = db.count("SELECT COUNT(*) FROM reco_run_history WHERE published = ?", true);
     }

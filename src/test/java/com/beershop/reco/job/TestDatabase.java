@@ -327,7 +327,10 @@ abstract class TestDatabase implements AutoCloseable {
         return connection;
     }
 
-    /** Locks every live row in an open transaction, so a publish's DELETE waits for it until a rollback. */
+    /**
+     * Locks every live row in an open transaction, so a publish's DELETE waits for it until a rollback: where the
+     * publish has a row to delete (it writes only what changed).
+     */
     Connection lockLiveRows() throws SQLException {
         Connection connection = DriverManager.getConnection(url, username, password);
         connection.setAutoCommit(false);

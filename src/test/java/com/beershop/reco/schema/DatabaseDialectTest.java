@@ -41,6 +41,8 @@ class DatabaseDialectTest {
                 .contains("is_read_committed_snapshot_on", "sys.databases", "DB_ID()"));
         assertThat(sqlServer.columnCollation()).hasValueSatisfying(sql -> assertThat(sql)
                 .contains("collation_name", "sys.columns", "OBJECT_ID(?)"));
+        assertThat(sqlServer.comparisonCollation()).as("every column's own collation counts")
+                .isEqualTo(sqlServer.columnCollation());
         assertThat(sqlServer.transactionLogSpace()).hasValueSatisfying(sql -> assertThat(sql)
                 .contains("sys.database_files", "FILEPROPERTY", "sys.partitions", "sys.allocation_units")
                 .doesNotContain("sys.dm_db_log_space_usage"));
@@ -104,6 +106,35 @@ class DatabaseDialectTest {
             assertThat(dialect.readCommittedSnapshot()).as("%s readers never wait: MVCC", vendor).isEmpty();
             assertThat(dialect.columnCollation()).isEmpty();
             assertThat(dialect.transactionLogSpace()).isEmpty();
+        }
+        assertThat(DatabaseVendor.H2.dialect().comparisonCollation()).isEmpty();
+    }
+
+    /**
+     * A column with the database's default collation gives way to the other side's; any other collation is named
+     * with its schema, so two of one name in two schemas differ too.
+     */
+    @Test
+    void shouldNameOnlyTheCollationsThatDoNotGiveWayOnPostgres() throws SQLException {
+        String database = "dialect_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            execute(admin, "CREATE DATABASE " + database);
+            try (Connection pg = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database,
+                    "postgres", "")) {
+                execute(pg, "CREATE SCHEMA shop");
+                execute(pg, "CREATE TABLE shop.ids (plain VARCHAR(64), c VARCHAR(64) COLLATE \"C\", n INT)");
+                String sql = DatabaseVendor.POSTGRESQL.dialect().comparisonCollation().orElseThrow();
+
+                assertThat(single(pg, sql, "shop.ids", "plain")).as("the database's default").isNull();
+                assertThat(single(pg, sql, "shop.ids", "c")).isEqualTo("pg_catalog.C");
+                try (PreparedStatement statement = pg.prepareStatement(sql)) {
+                    statement.setString(1, "shop.ids");
+                    statement.setString(2, "n");
+                    assertThat(statement.executeQuery().next()).as("an INT has no collation").isFalse();
+                }
+            } finally {
+                execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
     }
 
