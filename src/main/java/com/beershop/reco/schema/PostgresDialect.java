@@ -87,7 +87,7 @@ public final class PostgresDialect implements DatabaseDialect {
                   FROM pg_attribute a
                   JOIN pg_collation c ON c.oid = a.attcollation
                   JOIN pg_namespace n ON n.oid = c.collnamespace
-                 WHERE a.attrelid = ?::regclass AND a.attname = ?
+                 WHERE a.attrelid = ?::regclass AND a.attname = lower(?)
                 """);
     }
 

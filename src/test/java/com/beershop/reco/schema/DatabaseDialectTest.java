@@ -127,6 +127,8 @@ class DatabaseDialectTest {
 
                 assertThat(single(pg, sql, "shop.ids", "plain")).as("the database's default").isNull();
                 assertThat(single(pg, sql, "shop.ids", "c")).isEqualTo("pg_catalog.C");
+                assertThat(single(pg, sql, "SHOP.IDS", "C")).as("names as configured, folded as the publish's"
+                        + " unquoted SQL folds them").isEqualTo("pg_catalog.C");
                 try (PreparedStatement statement = pg.prepareStatement(sql)) {
                     statement.setString(1, "shop.ids");
                     statement.setString(2, "n");
