@@ -148,7 +148,6 @@ public class RecommendationPublisher {
         // SQL Server allows no alias on a DELETE's target without a second FROM, which PostgreSQL does not parse:
         // the subquery names the live table by its own name, the last part of a schema-qualified one
         String outer = live.substring(live.lastIndexOf('.') + 1);
-        session.dialect().orderedComparisons().ifPresent(jdbc::execute);
         int removed = update("DELETE FROM " + live + " WHERE NOT EXISTS (SELECT 1 FROM reco_staging s"
                         + " WHERE s.run_id = ? AND s.user_id = " + outer + "." + table.userColumn()
                         + " AND s.product_id = " + outer + "." + table.productColumn()

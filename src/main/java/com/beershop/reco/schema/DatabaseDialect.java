@@ -78,14 +78,6 @@ public interface DatabaseDialect {
     }
 
     /**
-     * A statement that makes the publish's comparisons of the live rows with the staged ones walk both tables in
-     * key order, for the rest of the publish's transaction only; empty where the database chooses so itself.
-     */
-    default Optional<String> orderedComparisons() {
-        return Optional.empty();
-    }
-
-    /**
      * How the database compares two ids in a column with this collation (null: the database's default); exactly,
      * by default.
      */

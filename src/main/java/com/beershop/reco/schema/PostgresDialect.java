@@ -79,17 +79,6 @@ public final class PostgresDialect implements DatabaseDialect {
      * schema: two collations of one name in two schemas conflict too. No row (NULL) for a column without a
      * collation.
      */
-    /**
-     * Merge joins on the two primary keys instead of hash joins. Measured on 2,000,000 rows (docs/performance.md):
-     * where every row changed, the hash joins handed the DELETE and the INSERT their rows in hash order, and writing
-     * them took 15.2 s against 10.0 s in key order (7.5 s for the full replace); where none changed, about 3 s
-     * either way. {@code SET LOCAL}: the transaction's end puts the setting back.
-     */
-    @Override
-    public Optional<String> orderedComparisons() {
-        return Optional.of("SET LOCAL enable_hashjoin = off");
-    }
-
     @Override
     public Optional<String> comparisonCollation() {
         return Optional.of("""

@@ -294,19 +294,6 @@ class RecommendationPublisherTest {
         assertThat(liveRows(db.jdbc)).isEqualTo(yesterday);
     }
 
-    @Test
-    void shouldCompareInKeyOrderOnPostgresOnlyInsideThePublishTransaction() {
-        database("postgresql");
-        List<String> hashJoins = new ArrayList<>();
-
-        publisher(() -> hashJoins.add(db.jdbc.queryForObject("SHOW enable_hashjoin", String.class))).publish(RUN, 6);
-
-        // the run lock is checked on the publish's own connection: before the comparisons, then after them
-        assertThat(hashJoins).containsExactly("on", "off");
-        assertThat(db.jdbc.queryForObject("SHOW enable_hashjoin", String.class)).as("after the commit").isEqualTo("on");
-        assertThat(liveRows(db.jdbc)).containsExactly("U1:B7:1", "U1:B8:2", "U2:B7:1", "U2:B9:2", "U3:B8:1", "U3:B9:2");
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
     void shouldCheckTheRunLockBeforeTheDeleteAndAgainAfterTheInsertInsideThePublish(String vendor) {
