@@ -120,6 +120,7 @@ public final class OfflineEvaluator {
         double[] precision = new double[numUsers];
         double[] recall = new double[numUsers];
         double[] ndcg = new double[numUsers];
+        Arrays.fill(ndcg, Double.NaN); // stays NaN for a user not evaluated: the paired comparisons skip them
         double[] ap = new double[numUsers];
         boolean[] evaluated = new boolean[numUsers];
         float[] predicted = errors ? new float[split.numTestRatings()] : null;
@@ -195,11 +196,6 @@ public final class OfflineEvaluator {
                 mean(sumPrecision, users), mean(sumRecall, users), mean(sumNdcg, users), mean(sumAp, users),
                 RankingMetrics.coverage(recommended, recommendable), rmse, mae, trainSeconds, scoreSeconds);
         log.info("evaluated {}", result);
-        for (int u = 0; u < numUsers; u++) {
-            if (!evaluated[u]) {
-                ndcg[u] = Double.NaN;
-            }
-        }
         return new Evaluated(result, model, ndcg);
     }
 

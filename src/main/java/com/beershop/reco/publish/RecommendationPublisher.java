@@ -21,15 +21,18 @@ import java.util.Optional;
  * Replaces the live recommendation table's rows with one run's staged rows in a single short transaction. Only what
  * changed is written: a DELETE of the live rows the run did not stage, then an INSERT ... SELECT of the staged rows
  * that are not live; a row equal in user, product and rank stays as it is. Deleting every row and inserting every
- * row instead made PostgreSQL check each inserted key against the row the same transaction had just deleted
- * (19 s at 2 M rows, against 7 s into an empty table); a row that did not change is now not written at all. Readers
+ * row instead made PostgreSQL check each inserted key against the row the same transaction had just deleted, and
+ * on SQL Server filled the log and the version store with every row; a row that did not change is now not written
+ * at all (docs/performance.md, "publishing only the changed rows"). Readers
  * on other connections keep seeing yesterday's rows until the commit (MVCC on PostgreSQL and H2;
  * READ_COMMITTED_SNAPSHOT on SQL Server), then all of today's. No DDL, no rename: the Go service's table keeps its
  * schema, indexes and grants.
  *
  * <p>The full replace (DELETE of every row, INSERT ... SELECT of every staged row) stays, in the same transaction:
- * where the live and the staged ids cannot be compared (their collations conflict), and where the changed rows
- * leave the live table with other than the run's rows (duplicate rows in a live table without a key).
+ * where the live and the staged ids cannot be compared (their collations conflict), where fewer than a third of the
+ * run's rows were live already (writing them all in key order is then cheaper than comparing), and where the
+ * changed rows leave the live table with other than the run's rows (duplicate rows in a live table without a
+ * key).
  *
  * <p>The publish is its own transaction (REQUIRES_NEW), even when called from a step's transaction: it holds exactly
  * the changes to the live rows, so row locks on the live table last no longer than those statements; clearing the
@@ -148,14 +151,14 @@ public class RecommendationPublisher {
         // SQL Server allows no alias on a DELETE's target without a second FROM, which PostgreSQL does not parse:
         // the subquery names the live table by its own name, the last part of a schema-qualified one
         String outer = live.substring(live.lastIndexOf('.') + 1);
-        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM " + live, Long.class);
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM " + live, Long.class);
         int removed = update("DELETE FROM " + live + " WHERE NOT EXISTS (SELECT 1 FROM reco_staging s"
                         + " WHERE s.run_id = ? AND s.user_id = " + outer + "." + table.userColumn()
                         + " AND s.product_id = " + outer + "." + table.productColumn()
                         + " AND s.item_rank = " + outer + "." + table.rankColumn() + ")",
                 "DELETE on " + live + " (or SELECT on it or on reco_staging)", runId);
         watch.deleted();
-        long unchanged = (before == null ? 0 : before) - removed;
+        long unchanged = before - removed;
         if (unchanged * 3 < expectedRows) {
             // most of tonight's rows are new (a new model, a republish): the comparison hands them to the INSERT in
             // its hash order, the plain INSERT ... SELECT in key order, and on 2,000,000 rows that is 10.5 s against
