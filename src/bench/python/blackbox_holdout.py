@@ -13,7 +13,7 @@ RATINGS: lines of `user item rating [unix-seconds]`, separated by tabs, spaces o
 ITEM_STYLES.csv: `item,style` lines (for the style re-rank); without it every product has the style 'unknown'.
 Needs psql and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); uses the database bb_holdout.
 """
-import argparse, csv, datetime, math, os, random, re, subprocess, sys, tempfile, time
+import argparse, csv, datetime, math, os, random, re, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 JAR = os.path.join(ROOT, "target", "beer-reco-batch-1.0.0-SNAPSHOT.jar")
@@ -83,6 +83,10 @@ def run_job(train, styles, items, extra, workdir, nights=1):
     published = subprocess.run(PSQL + ["-d", DB, "-At", "-F", " ", "-c",
                                        "SELECT algorithm, params, 'styles', ROUND(CAST(distinct_styles AS NUMERIC), 2), selection_note FROM reco_run_history ORDER BY id DESC LIMIT 1"],
                                check=True, capture_output=True, text=True).stdout.strip()
+    if os.environ.get("BLACKBOX_LOGS"):
+        os.makedirs(os.environ["BLACKBOX_LOGS"], exist_ok=True)
+        shutil.copy(os.path.join(workdir, "job.log"),
+                    os.path.join(os.environ["BLACKBOX_LOGS"], f"job-{int(time.time() * 1000)}.log"))
     lists = {}
     for row in rows:
         user, product = row.split(",")
