@@ -12,6 +12,7 @@ min(|held-out|, 10). The job never sees the held-out part, so selection, gate an
 RATINGS: lines of `user item rating [unix-seconds]`, separated by tabs, spaces or commas; a header line is skipped.
 ITEM_STYLES.csv: `item,style` lines (for the style re-rank); without it every product has the style 'unknown'.
 Needs psql and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); uses the database bb_holdout.
+With BLACKBOX_LOGS=DIR set, each job's log is kept there (job-<millis>.log); blackbox_timecut.py shares this.
 """
 import argparse, csv, datetime, math, os, random, re, shutil, subprocess, sys, tempfile, time
 
