@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -29,6 +31,11 @@ import java.util.SplittableRandom;
  *       affinity, product quality, a per-user bias and noise ({@link UserSampler}).</li>
  *   <li>Ratings are spread over the two years before {@link #REFERENCE_TIME}, a fixed date so output does not
  *       depend on the wall clock; each user starts at some point in that window and keeps rating until its end.</li>
+ *   <li>Time carries a trend ({@link RatingClock}): each style is rated more in its {@link StyleSeason season}
+ *       (wheat beers and lagers in summer, Märzen at Oktoberfest, dark beers around Christmas), and a share of the
+ *       products are new releases ({@link ReleaseCalendar}), never rated before they came out and mostly in the
+ *       weeks after. Seasons and releases move only the times: which user rates which product, and how, is the
+ *       same as without them.</li>
  * </ul>
  *
  * <p>Ratings are streamed to a {@link RatingSink} one user at a time; memory is O(users + products), so ten million
@@ -80,20 +87,52 @@ public final class SampleDataGenerator {
      * Exactly {@code spec.ratings()} ratings; no user rates a product twice.
      */
     public void generate(ProductSink productSink, RatingSink ratingSink) throws IOException {
-        SplittableRandom random = new SplittableRandom(spec.seed());
-        SampleCatalogue catalogue = SampleCatalogue.create(spec, random.split());
+        Streams streams = streams();
+        SampleCatalogue catalogue = streams.catalogue();
         for (int p = 0; p < spec.products(); p++) {
             productSink.accept(catalogue.product(p));
         }
-        int[] activity = activity(random.split());
-        UserSampler sampler = new UserSampler(catalogue, attemptsPerRating);
-        SplittableRandom userRandoms = random.split();
+        int[] activity = activity(streams.activity());
+        UserSampler sampler = new UserSampler(catalogue, new RatingClock(catalogue, streams.releases()),
+                attemptsPerRating);
         int width = Math.max(5, Integer.toString(spec.users()).length());
         for (int u = 0; u < spec.users(); u++) {
             String userId = "U" + zeroPad(u + 1, width);
             // one stream per user: a user's ratings do not depend on how many draws earlier users needed
-            sampler.generateUser(userId, u, activity[u], userRandoms.split(), ratingSink);
+            sampler.generateUser(userId, u, activity[u], streams.users().split(), streams.clocks().split(),
+                    ratingSink);
         }
+    }
+
+    /**
+     * When each new release of this spec's catalogue came out, by product id: what {@link #generate} rates them
+     * after. The other products were on sale before the rating window opened.
+     */
+    Map<String, LocalDateTime> releaseDates() {
+        Streams streams = streams();
+        Map<String, LocalDateTime> dates = new LinkedHashMap<>();
+        for (int p = 0; p < spec.products(); p++) {
+            if (streams.releases().isRelease(p)) {
+                dates.put(streams.catalogue().product(p).productId(),
+                        RatingWindow.dateTime(streams.releases().releaseSecond(p)));
+            }
+        }
+        return dates;
+    }
+
+    /** The catalogue, the release calendar and the random streams of the rest, all split from the seed here. */
+    private Streams streams() {
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        SampleCatalogue catalogue = SampleCatalogue.create(spec, random.split());
+        SplittableRandom activity = random.split();
+        SplittableRandom users = random.split();
+        // split after the taste streams, so that seasons and releases moved the times and nothing else
+        ReleaseCalendar releases = ReleaseCalendar.draw(catalogue, random.split());
+        return new Streams(catalogue, activity, users, releases, random.split());
+    }
+
+    private record Streams(SampleCatalogue catalogue, SplittableRandom activity, SplittableRandom users,
+                           ReleaseCalendar releases, SplittableRandom clocks) {
     }
 
     /**

@@ -6,8 +6,6 @@ import static com.beershop.reco.sample.Draws.pick;
 import com.beershop.reco.ingest.RawRating;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -16,10 +14,6 @@ import java.util.SplittableRandom;
  * across users; not thread-safe.
  */
 final class UserSampler {
-
-    private static final long WINDOW_SECONDS = 730L * 24 * 3600;
-    private static final long WINDOW_START_EPOCH =
-            SampleDataGenerator.REFERENCE_TIME.toEpochSecond(ZoneOffset.UTC) - WINDOW_SECONDS;
 
     // Taste knobs. Tuned (see sample-data/README.md) so that item-item kNN clearly beats most-popular.
     private static final double GENERALIST_SHARE = 0.15;
@@ -33,6 +27,7 @@ final class UserSampler {
     private static final StyleFamily[] FAMILIES = StyleFamily.values();
 
     private final SampleCatalogue catalogue;
+    private final RatingClock clock;
     private final int attemptsPerRating;
     /** seenBy[p] == user + 1 when the current user already rated p: no clearing between users. */
     private final int[] seenBy;
@@ -44,15 +39,19 @@ final class UserSampler {
      * @param attemptsPerRating rejection-sampling budget per rating before a user's remaining products are drawn
      *     exactly, without replacement
      */
-    UserSampler(SampleCatalogue catalogue, int attemptsPerRating) {
+    UserSampler(SampleCatalogue catalogue, RatingClock clock, int attemptsPerRating) {
         this.catalogue = catalogue;
+        this.clock = clock;
         this.attemptsPerRating = attemptsPerRating;
         this.seenBy = new int[catalogue.size()];
     }
 
-    /** Sends {@code count} ratings of user number {@code user} (0-based) to {@code sink}, no product twice. */
-    void generateUser(String userId, int user, int count, SplittableRandom random, RatingSink sink)
-            throws IOException {
+    /**
+     * Sends {@code count} ratings of user number {@code user} (0-based) to {@code sink}, no product twice. Taste,
+     * products and rating values come from {@code random}, the times from {@code clockRandom}.
+     */
+    void generateUser(String userId, int user, int count, SplittableRandom random, SplittableRandom clockRandom,
+            RatingSink sink) throws IOException {
         drawTaste(random);
         double maxAffinity = Arrays.stream(affinity).max().orElse(1);
         for (int f = 0; f < FAMILIES.length; f++) {
@@ -60,7 +59,7 @@ final class UserSampler {
         }
         double bias = 0.35 * gaussian(random);
         // users join at some point in the window and stay; more of them recently, as a shop grows
-        long start = (long) (WINDOW_SECONDS * 0.95 * Math.sqrt(random.nextDouble()));
+        long start = (long) (RatingWindow.SECONDS * 0.95 * Math.sqrt(random.nextDouble()));
 
         int stamp = user + 1;
         int drawn = 0;
@@ -70,7 +69,7 @@ final class UserSampler {
             int p = catalogue.drawFromFamily(pick(familyWeight, random), random);
             if (seenBy[p] != stamp) {
                 seenBy[p] = stamp;
-                emit(userId, p, maxAffinity, bias, start, random, sink);
+                emit(userId, p, maxAffinity, bias, start, random, clockRandom, sink);
                 drawn++;
             }
         }
@@ -78,7 +77,7 @@ final class UserSampler {
             // a very heavy user has used up the likely products: draw the rest exactly, without replacement
             for (int p : drawWithoutReplacement(count - drawn, stamp, random)) {
                 seenBy[p] = stamp;
-                emit(userId, p, maxAffinity, bias, start, random, sink);
+                emit(userId, p, maxAffinity, bias, start, random, clockRandom, sink);
             }
         }
     }
@@ -104,14 +103,16 @@ final class UserSampler {
     }
 
     private void emit(String userId, int p, double maxAffinity, double bias, long start,
-            SplittableRandom random, RatingSink sink) throws IOException {
+            SplittableRandom random, SplittableRandom clockRandom, RatingSink sink) throws IOException {
         double relativeAffinity = affinity[catalogue.family(p).ordinal()] / maxAffinity;
         double raw = 3.4 + 1.2 * (relativeAffinity - 0.6) + catalogue.quality(p) + bias
                 + 0.7 * gaussian(random);
         int rating = (int) Math.max(1, Math.min(5, Math.round(raw)));
-        long second = start + (long) (random.nextDouble() * (WINDOW_SECONDS - start));
-        LocalDateTime ratedAt = LocalDateTime.ofEpochSecond(WINDOW_START_EPOCH + second, 0, ZoneOffset.UTC);
-        sink.accept(new RawRating(userId, catalogue.product(p).productId(), RATING_VALUES[rating - 1], ratedAt));
+        // the draw the time took before it had seasons and releases stays on this stream, so that which products
+        // users rate, and how, stayed as they were (and with them every figure measured on a random split)
+        random.nextDouble();
+        sink.accept(new RawRating(userId, catalogue.product(p).productId(), RATING_VALUES[rating - 1],
+                clock.ratedAt(p, start, clockRandom)));
     }
 
     /** Efraimidis-Spirakis: the k unseen products with the smallest exponential keys, weight affinity x pop. */

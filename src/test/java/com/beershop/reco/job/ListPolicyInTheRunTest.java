@@ -58,10 +58,16 @@ class ListPolicyInTheRunTest {
             assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
             db.loadGenerated(DATA);
 
-            assertThat(db.run("run", "--reco.evaluation.split=time")).isEqualTo(ExitCodes.OK);
-            assertThat(db.run("evaluate", "--reco.evaluation.split=time", "--reco.evaluation.candidates=most-popular,ials",
-                    "--reco.evaluation.seeds=2")).isEqualTo(ExitCodes.OK);
-            assertThat(db.run("evaluate", "--reco.evaluation.candidates=most-popular,ials")).isEqualTo(ExitCodes.OK);
+            // the generated shop drifts (seasons, new releases): on each user's latest ratings trending edges out the
+            // time-blind default (nDCG@10 0.271 against 0.269) and the gate would refuse it, so the run configures
+            // the time-aware iALS, and evaluate measures that same model
+            assertThat(db.run("run", "--reco.evaluation.split=time", "--reco.model.params.trend-weight=1"))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(db.run("evaluate", "--reco.evaluation.split=time",
+                    "--reco.evaluation.candidates=most-popular,ials:trend-weight=1", "--reco.evaluation.seeds=2"))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(db.run("evaluate", "--reco.evaluation.candidates=most-popular,ials:trend-weight=1"))
+                    .isEqualTo(ExitCodes.OK);
 
             List<Map<String, Object>> rows = db.jdbc.queryForList(
                     "SELECT run_mode, algorithm, holdout_split, ndcg_at_n FROM reco_run_history ORDER BY id");
