@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.beershop.reco.outcome.ExitCodes;
 import com.beershop.reco.sample.SampleDataSpec;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,11 +18,14 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code reco.evaluation.split=recent} backtests a night in the whole run: the gate and {@code evaluate} judge on the
  * same global cut, the gate's baseline is the stronger of most-popular and trending on it, and a model that ignores
- * time loses to trending on a shop where new releases take off: refused, yesterday's lists stay.
+ * time loses to trending on a shop where new releases take off: refused, yesterday's lists stay. The committed sample
+ * has such a trend (seasons and releases), and {@code evaluate} on its recent split finds it.
  */
 class RecentSplitInTheRunTest {
 
     private static final SampleDataSpec DATA = SampleDataSpec.of(1000, 150, 25_000, 31);
+    private static final Path COMMITTED_SAMPLE =
+            Path.of(System.getProperty("basedir", ".")).resolve("sample-data").toAbsolutePath();
 
     @Test
     void shouldJudgeTheGateAndEvaluateOnOneCutInTimeAgainstTheStrongerPopularityBaseline() throws Exception {
@@ -68,6 +73,29 @@ class RecentSplitInTheRunTest {
             assertThat(refused.get("gate_verdict")).isEqualTo("REFUSED");
             assertThat(refused.get("gate_reason").toString()).contains("does not beat recent-popular's");
             assertThat(refused.get("published")).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void shouldFindTheCommittedSamplesTrendWithTrendingAboveAllTimePopularityOnTheRecentSplit() throws Exception {
+        try (TestDatabase db = TestDatabase.h2()) {
+            assertThat(db.run("migrate")).isEqualTo(ExitCodes.OK);
+
+            int exit = db.run("evaluate", "--reco.sample-data.seed=ALWAYS", "--sample-data=" + COMMITTED_SAMPLE,
+                    "--reco.evaluation.split=recent", "--reco.evaluation.candidates=most-popular,recent-popular");
+
+            assertThat(exit).isEqualTo(ExitCodes.OK);
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM ratings", Long.class)).isEqualTo(60_000);
+            Map<String, Double> ndcg = new HashMap<>();
+            db.jdbc.query("SELECT algorithm, holdout_split, ndcg_at_n FROM reco_run_history WHERE run_mode = 'evaluate'",
+                    row -> {
+                        assertThat(row.getString("holdout_split")).isEqualTo("recent");
+                        ndcg.put(row.getString("algorithm"), row.getDouble("ndcg_at_n"));
+                    });
+            assertThat(ndcg).containsOnlyKeys("most-popular", "recent-popular");
+            // seasons and releases: what was rated lately predicts the next four weeks better than all time does
+            assertThat(ndcg.get("recent-popular")).as("trending against most-popular %.4f", ndcg.get("most-popular"))
+                    .isGreaterThan(1.1 * ndcg.get("most-popular"));
         }
     }
 
