@@ -28,23 +28,45 @@ final class AlsHalfStep {
     void solve(Side side, float[] target, float[] fixed, int fixedRows) {
         double[] gram = gramian(fixed, fixedRows, k);
         IndexRanges.forEachBlock(side.rows(), BLOCK, (block, from, to) -> {
-            double[] x = new double[k];
-            double[] r = new double[k];
-            double[] p = new double[k];
-            double[] ap = new double[k];
-            double[][] gathered = {new double[64 * k]};
-            double[][] scales = {new double[64]};
+            Scratch scratch = new Scratch(k);
             for (int row = from; row < to; row++) {
-                solveRow(side, row, target, fixed, gram, x, r, p, ap, gathered, scales);
+                solveRow(side, row, target, fixed, gram, scratch);
             }
         });
+    }
+
+    /** One worker's buffers: the CG vectors, and the row's gathered factors and per-rating scales, grown as needed. */
+    private static final class Scratch {
+        final double[] x;
+        final double[] r;
+        final double[] p;
+        final double[] ap;
+        double[] gathered;
+        double[] scale;
+
+        Scratch(int k) {
+            x = new double[k];
+            r = new double[k];
+            p = new double[k];
+            ap = new double[k];
+            gathered = new double[64 * k];
+            scale = new double[64];
+        }
+
+        /** Room for a row of {@code n} ratings. */
+        void fit(int n, int k) {
+            if (scale.length < n) {
+                int rows = Math.max(n, scale.length * 2);
+                scale = new double[rows];
+                gathered = new double[rows * k];
+            }
+        }
     }
 
     /**
      * Conjugate gradient on (YᵀY + Yᵀ(C - I)Y + lambda I) x = Yᵀ C p for one row, starting from the current factors.
      */
-    private void solveRow(Side side, int row, float[] target, float[] fixed, double[] gram,
-                          double[] x, double[] r, double[] p, double[] ap, double[][] gathered, double[][] scales) {
+    private void solveRow(Side side, int row, float[] target, float[] fixed, double[] gram, Scratch scratch) {
         int offset = row * k;
         int from = side.start()[row];
         int to = side.start()[row + 1];
@@ -54,14 +76,13 @@ final class AlsHalfStep {
         // random across a table of megabytes (the user table on the item side), and convert each float once, not at
         // every multiply-add (exact, so the sums are the same)
         int n = to - from;
-        if (gathered[0].length < n * k) {
-            gathered[0] = new double[Math.max(n * k, gathered[0].length * 2)];
-        }
-        if (scales[0].length < n) {
-            scales[0] = new double[Math.max(n, scales[0].length * 2)];
-        }
-        double[] y = gathered[0];
-        double[] scale = scales[0];
+        scratch.fit(n, k);
+        double[] y = scratch.gathered;
+        double[] scale = scratch.scale;
+        double[] x = scratch.x;
+        double[] r = scratch.r;
+        double[] p = scratch.p;
+        double[] ap = scratch.ap;
         for (int e = from, yo = 0; e < to; e++, yo += k) {
             int src = other[e] * k;
             for (int f = 0; f < k; f++) {
