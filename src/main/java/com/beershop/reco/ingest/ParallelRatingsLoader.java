@@ -10,7 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,9 +154,10 @@ public final class ParallelRatingsLoader {
             try (ResultSet rows = statement.executeQuery()) {
                 long local = 0;
                 while (rows.next()) {
-                    Timestamp ratedAt = rows.getTimestamp(4);
+                    // the wall-clock value as stored: no Calendar and no trip through the JVM's time zone, which
+                    // cost a fifth of the readers' time at 10 M ratings (and shifted times in a DST gap)
                     RawRating row = new RawRating(rows.getString(1), rows.getString(2), rows.getBigDecimal(3),
-                            ratedAt == null ? null : ratedAt.toLocalDateTime());
+                            rows.getObject(4, LocalDateTime.class));
                     RejectReason reason = validator.check(row);
                     if (reason == null) {
                         into.accept(row);

@@ -219,6 +219,31 @@ class ParallelRatingsLoaderTest {
     }
 
     /**
+     * {@code rated_at} is a wall-clock time without a zone, and is read as stored: at 02:30 on 29 March 2026 the
+     * clocks of Berlin jump from 02:00 to 03:00, and a read through {@link java.sql.Timestamp} in the JVM's zone
+     * turned that time into 03:30, an hour after a rating made at 01:30 instead of one.
+     */
+    @Test
+    void shouldReadEachRatingsTimeAsStoredWhateverTheJvmsTimeZone() throws Exception {
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try (H2 h2 = new H2(); Postgres postgres = new Postgres()) {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin"));
+            for (Database db : List.of(h2, postgres)) {
+                db.jdbc.execute("INSERT INTO ratings (user_id, product_id, rating, rated_at) VALUES"
+                        + " ('alice', 'ipa', 4, TIMESTAMP '2026-03-29 01:30:00'),"
+                        + " ('bob', 'ipa', 4, TIMESTAMP '2026-03-29 02:30:00')");
+
+                InteractionMatrix matrix = db.load(ReadPlan.singleReader()).matrix();
+
+                assertThat(matrix.timeAt(matrix.rowStart(1)) - matrix.timeAt(matrix.rowStart(0)))
+                        .as("bob rated an hour after alice").isEqualTo(60);
+            }
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
+    /**
      * 60 users u00..u59 rate 4 of 10 products each; u07 rates p1 a second time, later; two rows have no user id
      * and one rating is out of scale.
      */
