@@ -77,6 +77,7 @@ public class RecommendationPublisher {
      */
     public PublishResult publish(long runId, long expectedRows) {
         session.refuseBlockingReaders(table.table());
+        refreshStagingStatistics();
         Replaced replaced = transaction.execute(status -> session.withLockTimeout(() -> replace(runId, expectedRows)));
         // after the commit: only now is it true
         PublishResult published = replaced.result();
@@ -95,6 +96,7 @@ public class RecommendationPublisher {
      */
     public RehearsedPublish rehearse(long runId, long expectedRows) {
         session.refuseBlockingReaders(table.table());
+        refreshStagingStatistics();
         TransactionMeter meter = new TransactionMeter(jdbc, session.dialect().publishMeasures());
         List<List<TransactionMeter.Reading>> readings = new ArrayList<>();
         Replaced replaced = transaction.execute(status -> session.withLockTimeout(() -> {
@@ -107,6 +109,15 @@ public class RecommendationPublisher {
         return new RehearsedPublish(replaced.result(), replaced.way(), replaced.deleteMillis(),
                 replaced.insertMillis(), millisSince(replaced.startedNanos()),
                 meter.describe(readings.get(0), readings.get(1)));
+    }
+
+    /**
+     * Before the publish, in a transaction of its own that commits: the comparisons are planned for tonight's staged
+     * rows, not for none. Statistics gathered in the caller's transaction would stay invisible to the publish's.
+     */
+    private void refreshStagingStatistics() {
+        session.dialect().refreshStatistics("reco_staging")
+                .ifPresent(sql -> transaction.executeWithoutResult(status -> jdbc.execute(sql)));
     }
 
     /** @param way "changed rows only", or "full replace: " and why */

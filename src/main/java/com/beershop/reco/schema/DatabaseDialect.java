@@ -105,6 +105,16 @@ public interface DatabaseDialect {
     }
 
     /**
+     * Brings the planner's statistics of the job's own {@code table} up to date, so the publish's comparisons are
+     * planned for the rows just staged. Empty where the database does it without being asked: SQL Server updates
+     * a table's statistics when a query compiles after a fifth of its rows changed, which every night's staging
+     * does. Run outside the publish's transaction: it reads a sample, it writes no row.
+     */
+    default Optional<String> refreshStatistics(String table) {
+        return Optional.empty();
+    }
+
+    /**
      * One row, one column: 1 when the database lets each reader of a parallel load read in a SNAPSHOT transaction
      * (SQL Server's {@code ALLOW_SNAPSHOT_ISOLATION ON}). Empty where the readers need no such setting.
      */

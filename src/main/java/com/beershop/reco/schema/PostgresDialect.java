@@ -45,6 +45,17 @@ public final class PostgresDialect implements DatabaseDialect {
     }
 
     /** The coordinator's transaction exports its snapshot; it stays importable while that transaction is open. */
+    /**
+     * PostgreSQL's autovacuum analyses a table some time after it changed, never within the run: until then the
+     * planner takes the 2,000,000 rows just staged for one, and joins them with 2,000,000 index probes (3.5 s at
+     * benchmark L, 1.8 s with the hash join it plans once it knows; the ANALYZE costs 0.3 s). A login that does
+     * not own the table gets a warning, not an error, and the old statistics.
+     */
+    @Override
+    public Optional<String> refreshStatistics(String table) {
+        return Optional.of("ANALYZE " + table);
+    }
+
     @Override
     public Optional<String> exportSnapshot() {
         return Optional.of("SELECT pg_export_snapshot()");
