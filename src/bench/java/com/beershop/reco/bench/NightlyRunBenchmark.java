@@ -16,7 +16,6 @@ import com.beershop.reco.scoring.RecommendationScorer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +45,7 @@ import java.util.regex.Pattern;
  *
  * <p>Options: {@code --size=S|M|L} (M), {@code --db=postgresql|h2} (postgresql), {@code --xmx=4g} (1g/2g/4g by
  * size), {@code --librec=true|false} (true for S and M), {@code --keep=true} keeps the database,
+ * {@code --cds=false} starts the nights without the class-data sharing archive the image uses ({@link JobLauncher}),
  * {@code --spark=true} then runs Spark MLlib on the same data ({@link SparkComparison}; {@code --spark-xmx=4g}).
  */
 public final class NightlyRunBenchmark {
@@ -75,6 +75,7 @@ public final class NightlyRunBenchmark {
         boolean librec = Boolean.parseBoolean(options.getOrDefault("librec", String.valueOf(size != SampleSize.L && size != SampleSize.XL)));
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         boolean spark = Boolean.parseBoolean(options.getOrDefault("spark", "false"));
+        boolean cds = Boolean.parseBoolean(options.getOrDefault("cds", "true"));
         // Spark's recommendForAllUsers keeps N + (most ratings of one user) candidates per user in its top-K
         // aggregation: at L (200 k users) 4 GB ran out of heap in that stage
         String sparkXmx = options.getOrDefault("spark-xmx", switch (size) {
@@ -98,10 +99,11 @@ public final class NightlyRunBenchmark {
                     spec.ratings(), setupSeconds);
 
             Files.createDirectories(logFile.getParent());
+            JobLauncher launcher = JobLauncher.prepare(cds);
             // the first night selects a model (nothing is recorded yet); the second reuses its choice, as six of
             // seven nights do with the weekly selection
             Path selectLog = Path.of("target", "bench", size + "-" + db + "-select-night.log");
-            double selectNight = night(target, xmx, selectLog, null);
+            double selectNight = night(launcher, target, xmx, selectLog, null);
             List<StepRow> selectSteps = parseSteps(selectLog);
             RunFacts selectFacts = target.facts();
             String selectLoad = loadAverage();
@@ -113,7 +115,7 @@ public final class NightlyRunBenchmark {
                     ? LiveTableReader.start(target.url, target.user, "U" + "0".repeat(
                             Math.max(5, Integer.toString(spec.users()).length()) - 1) + "1", TOP_N)
                     : null;
-            double endToEnd = night(target, xmx, logFile, reader);
+            double endToEnd = night(launcher, target, xmx, logFile, reader);
             String reuseLoad = loadAverage();
             System.out.printf(Locale.ROOT, "%nReuse night: %.1f s end to end (load average %s)%n", endToEnd, reuseLoad);
 
@@ -206,25 +208,10 @@ public final class NightlyRunBenchmark {
         return new double[]{ours, librec};
     }
 
-    /**
-     * The classes and the runtime dependencies the jar ships with ({@code target/bench/job-classpath.txt}, written
-     * by the benchmark profile), so the night starts as the job does; the benchmark's own classpath where that file
-     * is missing.
-     */
-    private static String jobClasspath() throws IOException {
-        Path dependencies = Path.of("target", "bench", "job-classpath.txt");
-        if (!Files.isRegularFile(dependencies)) {
-            System.out.println("No " + dependencies + ": the nights run on the benchmark's classpath");
-            return System.getProperty("java.class.path");
-        }
-        return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
-                + Files.readString(dependencies).strip();
-    }
-
     /** One nightly run in a child JVM with its own heap; its log to {@code log}; returns its wall seconds. */
-    private static double night(Target target, String xmx, Path log, LiveTableReader reader) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + xmx, "-cp", jobClasspath(), BeerRecoApplication.class.getName()));
+    private static double night(JobLauncher launcher, Target target, String xmx, Path log, LiveTableReader reader)
+            throws Exception {
+        List<String> command = launcher.command(xmx);
         command.addAll(target.args("run"));
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

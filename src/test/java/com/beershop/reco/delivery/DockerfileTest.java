@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerfileTest {
 
     @Test
-    void shouldStartTheBootLauncherUnderTiniWithContainerAwareMemoryFlags() throws IOException {
+    void shouldStartTheApplicationJarUnderTiniWithContainerAwareMemoryFlags() throws IOException {
         // given
         List<String> instructions = instructions();
 
@@ -37,8 +37,8 @@ class DockerfileTest {
         assertThat(instructions.subList(instructions.indexOf("FROM eclipse-temurin:17-jre"), instructions.size()))
                 .anyMatch(i -> i.startsWith("RUN ") && i.contains("apt-get install -y --no-install-recommends tini"));
         assertThat(entrypoint).contains("-XX:MaxRAMPercentage=75", "-Djava.io.tmpdir=/tmp")
-                .endsWith("org.springframework.boot.loader.launch.JarLauncher")
-                .doesNotContain("-jar", "sh", "-c");
+                .endsWith(DockerfileInstructions.APPLICATION_JAR.toArray(String[]::new))
+                .doesNotContain("sh", "-c");
         // -XX:+ExitOnOutOfMemoryError exits with 3, which the podFailurePolicy would read as REJECTED_INPUT
         assertThat(ExitCodes.REJECTED_INPUT).isEqualTo(3);
         assertThat(entrypoint).doesNotContain("-XX:+ExitOnOutOfMemoryError");
@@ -77,6 +77,32 @@ class DockerfileTest {
         assertThat(user).as("numeric, so runAsNonRoot can verify it").matches("\\d+(:\\d+)?");
     }
 
+    /**
+     * The archive is written by a run of the very jar and JVM the ENTRYPOINT starts, in the runtime stage, as root
+     * before the user changes (the job cannot rewrite it), and the ENTRYPOINT maps that file: an archive made from
+     * another classpath or JVM would be refused at start, silently, and the night would load every class again.
+     */
+    @Test
+    void shouldMapTheClassDataSharingArchiveThatTheImagesOwnTrainingRunWrote() throws IOException {
+        // given
+        List<String> instructions = instructions();
+        List<String> runtime = instructions.subList(instructions.indexOf("FROM eclipse-temurin:17-jre"),
+                instructions.size());
+
+        // when
+        List<String> training = runtime.stream().filter(i -> i.contains("-XX:ArchiveClassesAtExit=")).toList();
+
+        // then
+        assertThat(training).singleElement().isEqualTo("RUN java -XX:ArchiveClassesAtExit="
+                + DockerfileInstructions.SHARED_ARCHIVE + " -Dspring.context.exit=onRefresh -jar /app/app.jar");
+        assertThat(runtime.indexOf(training.get(0))).isLessThan(runtime.indexOf("USER " + only(instructions, "USER")));
+        assertThat(runtime.indexOf(training.get(0))).isGreaterThan(runtime.indexOf(
+                "COPY --from=build /build/extracted/application/ ./"));
+        assertThat(DockerfileInstructions.jvmOptions()).contains("-XX:SharedArchiveFile="
+                + DockerfileInstructions.SHARED_ARCHIVE);
+        assertThat(runtime).contains("WORKDIR /app");
+    }
+
     @Test
     void shouldCopyTheFourBootLayersFromTheToolsExtractionInCacheFriendlyOrder() throws IOException {
         // given
@@ -90,7 +116,9 @@ class DockerfileTest {
         assertThat(stages).hasSize(2);
         assertThat(stages.get(0)).startsWith("FROM maven:3.9-eclipse-temurin-17 ");
         assertThat(stages.get(1)).isEqualTo("FROM eclipse-temurin:17-jre");
-        assertThat(instructions).anyMatch(i -> i.contains("java -Djarmode=tools -jar app.jar extract --layers --launcher"));
+        // without --launcher: app.jar and lib/, plain jars a class-data sharing archive can hold
+        assertThat(instructions).anyMatch(i -> i.contains("java -Djarmode=tools -jar app.jar extract --layers --destination extracted"))
+                .noneMatch(i -> i.contains("--launcher"));
         assertThat(layerCopies).extracting(c -> c.split("/")[3]).containsExactly("dependencies", "spring-boot-loader",
                 "snapshot-dependencies", "application");
     }
