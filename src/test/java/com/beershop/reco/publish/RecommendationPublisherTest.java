@@ -14,6 +14,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -431,6 +433,44 @@ class RecommendationPublisherTest {
         // then
         assertThat(plannedRows).isNotEmpty().allSatisfy(rows -> assertThat(rows).isBetween(2500L, 10_000L));
         assertThat(liveRows(db.jdbc)).hasSize(5000);
+    }
+
+    /**
+     * PostgreSQL lets only a table's owner analyse it; for any other login ANALYZE warns and skips. The publish goes
+     * on with the old statistics, and the log says why it may be slow and what to change.
+     */
+    @Test
+    void shouldPublishAndWarnOnPostgresWhenTheLoginMayNotAnalyseTheStagingTable() {
+        // given: a login with the grants a publish needs, which does not own reco_staging
+        database("postgresql");
+        String login = "reco_night_" + Long.toHexString(System.nanoTime());
+        db.jdbc.execute("CREATE ROLE " + login + " LOGIN");
+        try {
+            db.jdbc.execute("GRANT SELECT, INSERT, DELETE ON recommendations, reco_staging TO " + login);
+            DriverManagerDataSource night = new DriverManagerDataSource(db.url, login, "");
+            JdbcTemplate jdbc = new JdbcTemplate(night);
+            RecommendationPublisher publisher = new RecommendationPublisher(jdbc,
+                    new DataSourceTransactionManager(night), LIVE, new PublishSession(jdbc, Duration.ofSeconds(7),
+                    false), () -> { });
+
+            // when
+            List<String> lines;
+            try (CapturedLog log = CapturedLog.of(RecommendationPublisher.class)) {
+                publisher.publish(RUN, 6);
+                lines = log.lines();
+            }
+
+            // then
+            assertThat(lines).filteredOn(l -> l.startsWith("WARN")).singleElement().asString()
+                    .startsWith("WARN ANALYZE reco_staging did not refresh the planner's statistics (")
+                    .contains("reco_staging").endsWith("The job's login should own reco_staging, as the migrate"
+                            + " mode's login does");
+            assertThat(liveRows(db.jdbc)).isEqualTo(stagedRows());
+        } finally {
+            db.close();
+            new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", ""))
+                    .execute("DROP ROLE IF EXISTS " + login);
+        }
     }
 
     @Test
