@@ -55,6 +55,10 @@ final class PrivilegeCheck implements DatabaseCheck {
         BATCH_TABLES.forEach(t -> own.put(t, List.of("SELECT", "INSERT", "UPDATE")));
         results.add(line(context, "privileges job tables", own));
         results.add(sequences(context));
+        Optional<String> statistics = context.dialect().statisticsPrivilege();
+        if (statistics.isPresent()) {
+            results.add(statistics(context, statistics.get()));
+        }
         Optional<String> stateView = context.dialect().stateViewPermission();
         if (stateView.isPresent()) {
             results.add(stateView(context, stateView.get()));
@@ -85,6 +89,26 @@ final class PrivilegeCheck implements DatabaseCheck {
             return CheckResult.failed(name, "no sequence " + String.join(", ", absent) + " (or the login cannot see it)");
         }
         return CheckResult.ok(name, login + " may draw from all " + BATCH_SEQUENCES.size() + " of Spring Batch's sequences");
+    }
+
+    /**
+     * Each publish first refreshes the planner's statistics of the rows just staged; a login that may not is
+     * skipped with a warning and the publish plans for stale ones: a warning here too, never a failure.
+     */
+    private static CheckResult statistics(CheckContext context, String sql) throws SQLException {
+        String name = "privileges staging statistics";
+        Object answer = context.single(sql, "reco_staging");
+        String login = context.connection().getMetaData().getUserName();
+        if (answer == null) {
+            return CheckResult.warning(name, "no table reco_staging (or the login cannot see it)");
+        }
+        if (isTrue(answer)) {
+            return CheckResult.ok(name, login + " may ANALYZE reco_staging, as each publish does first");
+        }
+        return CheckResult.warning(name, login + " may not ANALYZE reco_staging (only its owner, the database's owner"
+                + " or a superuser may): each publish then compares tonight's rows with plans made for the table as"
+                + " autovacuum last saw it (3.5 s instead of 1.8 s for the INSERT at 2,000,000 rows). Make the job's"
+                + " login the table's owner: ALTER TABLE reco_staging OWNER TO " + login);
     }
 
     /** The permission that makes tempdb's use measurable: reported either way, never a failure (a run needs none). */

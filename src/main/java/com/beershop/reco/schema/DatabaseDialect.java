@@ -117,6 +117,14 @@ public interface DatabaseDialect {
     }
 
     /**
+     * One row, one column: true when the login may run {@link #refreshStatistics} on the table named by the
+     * parameter; no row when there is no such table. Empty where {@link #refreshStatistics} is.
+     */
+    default Optional<String> statisticsPrivilege() {
+        return Optional.empty();
+    }
+
+    /**
      * One row, one column: 1 when the database lets each reader of a parallel load read in a SNAPSHOT transaction
      * (SQL Server's {@code ALLOW_SNAPSHOT_ISOLATION ON}). Empty where the readers need no such setting.
      */

@@ -56,6 +56,17 @@ public final class PostgresDialect implements DatabaseDialect {
         return Optional.of("ANALYZE " + table);
     }
 
+    /** ANALYZE is the table's owner's, the database's owner's or a superuser's (a member of either role counts). */
+    @Override
+    public Optional<String> statisticsPrivilege() {
+        return Optional.of("""
+                SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+                    OR pg_has_role(current_user, c.relowner, 'USAGE')
+                    OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()),
+                                   'USAGE')
+                FROM pg_class c WHERE c.oid = to_regclass(?)""");
+    }
+
     @Override
     public Optional<String> exportSnapshot() {
         return Optional.of("SELECT pg_export_snapshot()");
