@@ -56,7 +56,10 @@ public final class PostgresDialect implements DatabaseDialect {
         return Optional.of("ANALYZE " + table);
     }
 
-    /** ANALYZE is the table's owner's, the database's owner's or a superuser's (a member of either role counts). */
+    /**
+     * ANALYZE is the table's owner's, the database's owner's or a superuser's (a member of either role counts), and
+     * from PostgreSQL 17 also a holder of MAINTAIN on it, a privilege older servers do not know (hence the CASE).
+     */
     @Override
     public Optional<String> statisticsPrivilege() {
         return Optional.of("""
@@ -64,6 +67,8 @@ public final class PostgresDialect implements DatabaseDialect {
                     OR pg_has_role(current_user, c.relowner, 'USAGE')
                     OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()),
                                    'USAGE')
+                    OR CASE WHEN current_setting('server_version_num')::int >= 170000
+                            THEN has_table_privilege(c.oid, 'MAINTAIN') ELSE false END
                 FROM pg_class c WHERE c.oid = to_regclass(?)""");
     }
 
