@@ -145,6 +145,20 @@ abstract class OnlineReadoutTestBase {
                 .contains("data-series=\"model hit rate\"")
                 .contains("data-value=\"" + find(online, runA, "model").path("hit_rate").asDouble() + "\"")
                 .contains("data-value=\"" + find(online, runA, "control").path("hit_rate").asDouble() + "\"");
+
+        // and a night later, generation A's lists are not read again: the same figures from its raters alone
+        String night = printed(() -> assertThat(db.run("run", "--reco.publish.rollout-share=0.5",
+                "--logging.level.com.beershop.reco.online=INFO")).isEqualTo(ExitCodes.OK));
+        assertThat(night).contains("Online readout of generation " + runA + ": its listed users as the last"
+                + " recorded readout counted them; only the users who rated in its window were looked up");
+        JsonNode third = JSON.readTree(db.jdbc.queryForObject(
+                "SELECT online FROM reco_run_history WHERE id = (SELECT MAX(id) FROM reco_run_history)", String.class));
+        for (String arm : List.of("model", "control")) {
+            for (String field : List.of("listed_users", "users", "users_with_hits", "hits", "hit_rate", "precision")) {
+                assertThat(find(third, runA, arm).path(field).asDouble()).as(arm + " " + field)
+                        .isEqualTo(find(online, runA, arm).path(field).asDouble());
+            }
+        }
     }
 
     private static final class Expected {
