@@ -11,7 +11,6 @@ final class AlsHalfStep {
 
     // rows per parallel block: big enough to amortise scheduling, small enough to balance 2-64 cores
     private static final int BLOCK = 512;
-    static final int ROTATE_FROM_FACTORS = 32;
 
     private final int k;
     private final int cgSteps;
@@ -28,37 +27,12 @@ final class AlsHalfStep {
     /** Updates every row of {@code target} against fixed {@code fixed} factors (which have {@code fixedRows} rows). */
     void solve(Side side, float[] target, float[] fixed, int fixedRows) {
         double[] gram = gramian(fixed, fixedRows, k);
-        if (rotates(side.rows(), fixedRows, k)) {
-            EigenBasis basis = EigenBasis.of(gram, k);
-            Rotated rotated = new Rotated(basis, basis.values(), basis.rotateAll(fixed, fixedRows));
-            IndexRanges.forEachBlock(side.rows(), BLOCK, (block, from, to) -> {
-                Scratch scratch = new Scratch(k);
-                for (int row = from; row < to; row++) {
-                    solveRow(side, row, target, fixed, gram, rotated, scratch);
-                }
-            });
-            return;
-        }
         IndexRanges.forEachBlock(side.rows(), BLOCK, (block, from, to) -> {
             Scratch scratch = new Scratch(k);
             for (int row = from; row < to; row++) {
-                solveRow(side, row, target, fixed, gram, null, scratch);
+                solveRow(side, row, target, fixed, gram, scratch);
             }
         });
-    }
-
-    /**
-     * Whether this half-step solves its rows in the Gramian's eigenbasis ({@link EigenBasis}): where the Gramian's
-     * products dominate (many factors) and the rows outnumber the fixed side, whose factors must be rotated first.
-     * Below {@link #ROTATE_FROM_FACTORS} factors a row's ratings cost more than its Gramian products, and the plain
-     * solve stays, to the bit.
-     */
-    static boolean rotates(int rows, int fixedRows, int k) {
-        return k >= ROTATE_FROM_FACTORS && rows >= fixedRows;
-    }
-
-    /** The half-step's eigenbasis, its Gramian's diagonal there, and the fixed side's factors rotated into it. */
-    private record Rotated(EigenBasis basis, double[] diagonal, double[] fixed) {
     }
 
     /** One worker's buffers: the CG vectors, and the row's gathered factors and per-rating scales, grown as needed. */
@@ -92,8 +66,7 @@ final class AlsHalfStep {
     /**
      * Conjugate gradient on (YᵀY + Yᵀ(C - I)Y + lambda I) x = Yᵀ C p for one row, starting from the current factors.
      */
-    private void solveRow(Side side, int row, float[] target, float[] fixed, double[] gram, Rotated rotated,
-                          Scratch scratch) {
+    private void solveRow(Side side, int row, float[] target, float[] fixed, double[] gram, Scratch scratch) {
         int offset = row * k;
         int from = side.start()[row];
         int to = side.start()[row + 1];
@@ -110,29 +83,18 @@ final class AlsHalfStep {
         double[] r = scratch.r;
         double[] p = scratch.p;
         double[] ap = scratch.ap;
-        if (rotated == null) {
-            for (int e = from, yo = 0; e < to; e++, yo += k) {
-                int src = other[e] * k;
-                for (int f = 0; f < k; f++) {
-                    y[yo + f] = fixed[src + f];
-                }
-            }
+        for (int e = from, yo = 0; e < to; e++, yo += k) {
+            int src = other[e] * k;
             for (int f = 0; f < k; f++) {
-                x[f] = target[offset + f];
+                y[yo + f] = fixed[src + f];
             }
-        } else {
-            double[] source = rotated.fixed();
-            for (int e = from, yo = 0; e < to; e++, yo += k) {
-                System.arraycopy(source, other[e] * k, y, yo, k);
-            }
-            for (int f = 0; f < k; f++) {
-                ap[f] = target[offset + f];
-            }
-            rotated.basis().toBasis(ap, x, 0);
         }
         double lambda = side.reg()[row];
+        for (int f = 0; f < k; f++) {
+            x[f] = target[offset + f];
+        }
         // r = b - A x
-        multiplyGram(gram, rotated, x, r, k);
+        multiplyGram(gram, x, r, k);
         for (int f = 0; f < k; f++) {
             r[f] = -r[f] - lambda * x[f];
         }
@@ -148,7 +110,7 @@ final class AlsHalfStep {
             rsOld += r[f] * r[f];
         }
         for (int step = 0; step < cgSteps && rsOld > 1e-20; step++) {
-            multiplyGram(gram, rotated, p, ap, k);
+            multiplyGram(gram, p, ap, k);
             for (int f = 0; f < k; f++) {
                 ap[f] += lambda * p[f];
             }
@@ -174,24 +136,8 @@ final class AlsHalfStep {
             }
             rsOld = rsNew;
         }
-        if (rotated != null) {
-            rotated.basis().fromBasis(x, ap);
-            System.arraycopy(ap, 0, x, 0, k);
-        }
         for (int f = 0; f < k; f++) {
             target[offset + f] = (float) x[f];
-        }
-    }
-
-    /** out = G v: the full Gramian, or its diagonal in the eigenbasis when the row is solved there. */
-    private static void multiplyGram(double[] gram, Rotated rotated, double[] v, double[] out, int k) {
-        if (rotated == null) {
-            multiplyGram(gram, v, out, k);
-            return;
-        }
-        double[] diagonal = rotated.diagonal();
-        for (int f = 0; f < k; f++) {
-            out[f] = diagonal[f] * v[f];
         }
     }
 
