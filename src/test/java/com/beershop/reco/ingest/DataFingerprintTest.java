@@ -2,7 +2,11 @@ package com.beershop.reco.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The fingerprint names a night's data in the run history and in {@code reco.gate.override}: the same rows must give
@@ -36,5 +40,31 @@ class DataFingerprintTest {
 
         assertThat(first.value()).isEqualTo(all.value());
         assertThat(new DataFingerprint().value()).isEqualTo("0:0000000000000000");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "alice, ipa, 5",
+        "'', x, 0",
+        "user-0000000000000123456789, product-with-a-long-id-0001, 4.5",
+        "bj\u00f6rn, k\u00f6lsch, 3",
+        "\u00e9mile, \u9152-1, 2.5",
+        "\ud83c\udf7a-lover, stout, -1",
+        "broken-\ud800, porter, 1",
+    })
+    void shouldHashEachRowAsTheHasherFedFieldByFieldDid(String user, String product, float rating) {
+        // given: the first version's formula, fed to Guava's hasher one field at a time
+        long streamed = Hashing.murmur3_128(20261126).newHasher()
+                .putString(user, StandardCharsets.UTF_8).putChar((char) 0)
+                .putString(product, StandardCharsets.UTF_8).putChar((char) 0)
+                .putFloat(rating)
+                .hash().asLong();
+        DataFingerprint fingerprint = new DataFingerprint();
+
+        // when
+        fingerprint.add(user, product, rating);
+
+        // then: ASCII, two- to four-byte UTF-8, an unpaired surrogate and ids longer than one 16-byte block alike
+        assertThat(fingerprint.value()).isEqualTo(String.format("1:%016x", streamed));
     }
 }
