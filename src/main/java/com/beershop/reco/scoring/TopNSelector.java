@@ -11,6 +11,8 @@ import com.beershop.reco.model.InteractionMatrix;
  */
 public final class TopNSelector {
 
+    private static final float NEGATIVE = Float.NEGATIVE_INFINITY;
+
     private final int n;
     private final int[] heapItems;
     private final float[] heapScores;
@@ -50,23 +52,32 @@ public final class TopNSelector {
             siftUp(size++);
         }
         // then most items fail one comparison with the worst kept score; only those that beat it pay for the
-        // exclusion checks. Items come in ascending order, so an equal score never wins its tie: '>' is exact,
-        // and false for NaN.
+        // exclusion checks. Eight at a time, with one branch for the eight: the flag is true when one of them beats
+        // the worst kept score or is NaN or -Infinity (!(s > -Infinity) holds for exactly those two), which is
+        // rare, and then each of the eight is visited as the plain loop would (alone, at 20,000 items: 14 us a user
+        // against 24 us). The worst kept score only rises, so a flag taken before the visits is safe.
         float worst = size == n ? heapScores[0] : Float.NaN;
-        for (; item < scores.length; item++) {
-            float score = scores[item];
-            if (score > worst) {
-                if (score == Float.POSITIVE_INFINITY) {
-                    nonFinite++;
-                } else if (candidate(item, allowed, seen, user)) {
-                    heapItems[0] = item;
-                    heapScores[0] = score;
-                    siftDown(0, size);
-                    worst = heapScores[0];
+        for (; item + 7 < scores.length; item += 8) {
+            float s0 = scores[item];
+            float s1 = scores[item + 1];
+            float s2 = scores[item + 2];
+            float s3 = scores[item + 3];
+            float s4 = scores[item + 4];
+            float s5 = scores[item + 5];
+            float s6 = scores[item + 6];
+            float s7 = scores[item + 7];
+            boolean visit = s0 > worst | !(s0 > NEGATIVE) | s1 > worst | !(s1 > NEGATIVE)
+                    | s2 > worst | !(s2 > NEGATIVE) | s3 > worst | !(s3 > NEGATIVE)
+                    | s4 > worst | !(s4 > NEGATIVE) | s5 > worst | !(s5 > NEGATIVE)
+                    | s6 > worst | !(s6 > NEGATIVE) | s7 > worst | !(s7 > NEGATIVE);
+            if (visit) {
+                for (int i = item; i < item + 8; i++) {
+                    worst = visit(i, scores[i], worst, size, allowed, seen, user);
                 }
-            } else if (score != score || score == Float.NEGATIVE_INFINITY) {
-                nonFinite++; // NaN fails every comparison: count it here, on the path that costs one compare
             }
+        }
+        for (; item < scores.length; item++) {
+            worst = visit(item, scores[item], worst, size, allowed, seen, user);
         }
         // pop the heap from the worst: fill out from the back
         for (int last = size - 1; last >= 0; last--) {
@@ -76,6 +87,29 @@ public final class TopNSelector {
             siftDown(0, last);
         }
         return size;
+    }
+
+    /**
+     * One item after the heap is full: it replaces the worst kept item when it beats it and may be recommended.
+     * Items come in ascending order, so an equal score never wins its tie: '>' is exact, and false for NaN.
+     *
+     * @return the worst kept score after it
+     */
+    private float visit(int item, float score, float worst, int size, boolean[] allowed, InteractionMatrix seen,
+                        int user) {
+        if (score > worst) {
+            if (score == Float.POSITIVE_INFINITY) {
+                nonFinite++;
+            } else if (candidate(item, allowed, seen, user)) {
+                heapItems[0] = item;
+                heapScores[0] = score;
+                siftDown(0, size);
+                return heapScores[0];
+            }
+        } else if (score != score || score == NEGATIVE) {
+            nonFinite++; // NaN fails every comparison: count it here, on the path that costs one compare
+        }
+        return worst;
     }
 
     /** Sets what {@link #nonFiniteScores()} says for a list taken from a {@link FixedRanking} instead. */

@@ -1,8 +1,13 @@
 package com.beershop.reco.scoring;
 
+import com.beershop.reco.model.InteractionMatrix;
+import com.beershop.reco.model.Matrices;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,5 +49,61 @@ class TopNSelectorTest {
         assertThat(selector.nonFiniteScores()).isEqualTo(5);
         selector.select(new float[] {1, 2, 3, 4}, null, null, 0, out);
         assertThat(selector.nonFiniteScores()).as("counted per call").isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 10, 17, 64, 1000, 20003})
+    void shouldPickTheSameItemsAndCountTheSameNonFiniteScoresAsOneItemAtATime(int items) {
+        // given: ties, NaN and both infinities everywhere (in the heap's fill, inside and at the ends of the
+        // eight-item blocks, in the tail), a third of the items not recommendable and some rated by the user
+        SplittableRandom random = new SplittableRandom(20261205L + items);
+        for (int round = 0; round < 20; round++) {
+            float[] scores = new float[items];
+            boolean[] allowed = new boolean[items];
+            int[] rated = random.ints(Math.min(items, 15), 0, Math.max(1, items)).distinct().sorted().toArray();
+            for (int i = 0; i < items; i++) {
+                int kind = random.nextInt(40);
+                scores[i] = kind == 0 ? Float.NaN : kind == 1 ? Float.POSITIVE_INFINITY
+                        : kind == 2 ? Float.NEGATIVE_INFINITY : random.nextInt(200) / 8f;
+                allowed[i] = random.nextInt(3) > 0;
+            }
+            InteractionMatrix seen = Matrices.binary(Math.max(1, items), items == 0 ? new int[0] : rated);
+            int n = 1 + random.nextInt(12);
+            TopNSelector selector = new TopNSelector(n);
+            int[] out = new int[n];
+            int[] expected = new int[n];
+
+            // when
+            int count = selector.select(scores, allowed, seen, 0, out);
+            PlainSelection plain = PlainSelection.select(n, scores, allowed, seen, expected);
+
+            // then
+            assertThat(Arrays.copyOf(out, count)).containsExactly(Arrays.copyOf(expected, plain.count()));
+            assertThat(selector.nonFiniteScores()).isEqualTo(plain.nonFinite());
+        }
+    }
+
+    /** The selection by its definition, a full sort of the candidates: the reference. */
+    private record PlainSelection(int count, int nonFinite) {
+
+        static PlainSelection select(int n, float[] scores, boolean[] allowed, InteractionMatrix seen, int[] out) {
+            // a full sort by (score desc, item asc) of the finite, recommendable, unrated items
+            int nonFinite = 0;
+            java.util.List<Integer> candidates = new java.util.ArrayList<>();
+            for (int item = 0; item < scores.length; item++) {
+                if (!Float.isFinite(scores[item])) {
+                    nonFinite++;
+                } else if (allowed[item] && !seen.contains(0, item)) {
+                    candidates.add(item);
+                }
+            }
+            candidates.sort((a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a])
+                    : Integer.compare(a, b));
+            int count = Math.min(n, candidates.size());
+            for (int i = 0; i < count; i++) {
+                out[i] = candidates.get(i);
+            }
+            return new PlainSelection(count, nonFinite);
+        }
     }
 }
