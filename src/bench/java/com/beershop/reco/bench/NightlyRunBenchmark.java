@@ -286,7 +286,8 @@ public final class NightlyRunBenchmark {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code [--]name=value} arguments by name; anything else is refused. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             String option = arg.startsWith("--") ? arg.substring(2) : arg;

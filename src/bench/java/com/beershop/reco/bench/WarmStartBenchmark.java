@@ -34,11 +34,7 @@ public final class WarmStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> options = NightlyRunBenchmark.options(args);
         SampleSize size = SampleSize.valueOf(options.getOrDefault("size", "M").toUpperCase(Locale.ROOT));
         AlgorithmSpec spec = AlgorithmSpec.parse(options.getOrDefault("spec", "ials"));
         RatingsCollector collector = new RatingsCollector();

@@ -105,8 +105,8 @@ final class PrivilegeCheck implements DatabaseCheck {
         if (isTrue(answer)) {
             return CheckResult.ok(name, login + " may ANALYZE reco_staging, as each publish does first");
         }
-        return CheckResult.warning(name, login + " may not ANALYZE reco_staging (only its owner, the database's owner"
-                + " or a superuser may): each publish then compares tonight's rows with plans made for the table as"
+        return CheckResult.warning(name, login + " may not ANALYZE reco_staging (only its owner, the database's owner,"
+                + " a superuser or, from PostgreSQL 17, a holder of MAINTAIN on it may): each publish then compares tonight's rows with plans made for the table as"
                 + " autovacuum last saw it (3.5 s instead of 1.8 s for the INSERT at 2,000,000 rows). Make the job's"
                 + " login the table's owner: ALTER TABLE reco_staging OWNER TO " + login);
     }

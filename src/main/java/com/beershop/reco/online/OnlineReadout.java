@@ -123,12 +123,8 @@ public class OnlineReadout {
                 FROM (SELECT user_id, MAX(COALESCE(arm, 'model')) AS arm FROM reco_staging
                       WHERE run_id = ? AND item_rank <= ? AND user_id IN (SELECT r.u FROM (%s) r)
                       GROUP BY user_id) l
-                JOIN (SELECT n.u AS user_id, COUNT(DISTINCT s.product_id) AS hits
-                      FROM (%s) n
-                      LEFT JOIN reco_staging s ON s.run_id = ? AND s.user_id = n.u AND s.product_id = n.p
-                                              AND s.item_rank <= ?
-                      GROUP BY n.u) h ON h.user_id = l.user_id
-                GROUP BY l.arm""".formatted(ratingsQuery, ratingsQuery);
+                JOIN %s ON h.user_id = l.user_id
+                GROUP BY l.arm""".formatted(ratingsQuery, hitsPerRater());
         Map<String, long[]> raters = new HashMap<>();
         jdbc.query(sql, rs -> {
             raters.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
@@ -148,15 +144,24 @@ public class OnlineReadout {
                 SELECT l.arm, COUNT(*), COUNT(h.user_id), SUM(CASE WHEN h.hits > 0 THEN 1 ELSE 0 END), SUM(h.hits)
                 FROM (SELECT user_id, MAX(COALESCE(arm, 'model')) AS arm FROM reco_staging
                       WHERE run_id = ? AND item_rank <= ? GROUP BY user_id) l
-                LEFT JOIN (SELECT n.u AS user_id, COUNT(DISTINCT s.product_id) AS hits
-                      FROM (%s) n
-                      LEFT JOIN reco_staging s ON s.run_id = ? AND s.user_id = n.u AND s.product_id = n.p
-                                              AND s.item_rank <= ?
-                      GROUP BY n.u) h ON h.user_id = l.user_id
-                GROUP BY l.arm ORDER BY l.arm DESC""".formatted(ratingsQuery);
+                LEFT JOIN %s ON h.user_id = l.user_id
+                GROUP BY l.arm ORDER BY l.arm DESC""".formatted(hitsPerRater());
         return jdbc.query(sql, (rs, i) -> ArmFigures.of(window.generation(), rs.getString(1), window.from(), to,
                         rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), window.topN()),
                 window.generation(), window.topN(), Timestamp.valueOf(window.from()), Timestamp.valueOf(to),
                 window.generation(), window.topN());
+    }
+
+    /**
+     * {@code h}: each user who rated in the window, with how many distinct products of the first N places of the
+     * generation's list they rated. Its parameters: the window's start and end, the generation, N.
+     */
+    private String hitsPerRater() {
+        return """
+                (SELECT n.u AS user_id, COUNT(DISTINCT s.product_id) AS hits
+                 FROM (%s) n
+                 LEFT JOIN reco_staging s ON s.run_id = ? AND s.user_id = n.u AND s.product_id = n.p
+                                         AND s.item_rank <= ?
+                 GROUP BY n.u) h""".formatted(ratingsQuery);
     }
 }
