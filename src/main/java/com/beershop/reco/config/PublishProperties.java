@@ -38,7 +38,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("reco.publish")
 public record PublishProperties(
-        @DefaultValue("10000") int batchSize,
+        @DefaultValue("50000") int batchSize,
         @DefaultValue("0.5") double maxInputDrop,
         @DefaultValue("0.5") double maxCatalogueDrop,
         @DefaultValue("0.5") double maxLiveDrop,

@@ -27,7 +27,6 @@ import com.beershop.reco.publish.PublishGuards;
 import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
-import com.beershop.reco.publish.StagingRepository.StagedRow;
 import com.beershop.reco.rollout.ArmSplit;
 import com.beershop.reco.rollout.ControlArmStager;
 import com.beershop.reco.rollout.LiveModelArm;
@@ -44,12 +43,10 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
@@ -190,37 +187,25 @@ public class RecommendationJobConfiguration {
                 checkedInput, recommendationLists, armSplit));
     }
 
-    /** A chunk step: the lists are read as rows and written to the staging table, one commit per chunk. */
+    /** The lists written to the staging table as rows, one commit per {@code reco.publish.batch-size} rows. */
     @Bean
-    public Step stageRecommendationsStep(JobRepository jobRepository, PlatformTransactionManager tm,
-                                         PublishProperties publish, RecommendationRowReader recommendationRowReader,
-                                         StagingItemWriter stagingItemWriter, StepMetricsListener stepMetrics) {
-        return new StepBuilder("stageRecommendationsStep", jobRepository)
-                .listener(stepMetrics)
-                .<StagedRow, StagedRow>chunk(publish.batchSize())
-                .transactionManager(tm)
-                .reader(recommendationRowReader)
-                .writer(stagingItemWriter)
-                .build();
+    public Step stageRecommendationsStep(TaskletSteps steps, StageRecommendationsTasklet stageRecommendationsTasklet) {
+        return steps.step("stageRecommendationsStep", stageRecommendationsTasklet);
     }
 
     @Bean
     @StepScope
-    public RecommendationRowReader recommendationRowReader(StageResult<CheckedInput> checkedInput,
-                                                           StageResult<RecommendationLists> recommendationLists,
-                                                           StageResult<ArmSplit> armSplit) {
-        return new RecommendationRowReader(checkedInput.get().data(), recommendationLists.get(), armSplit.get());
-    }
-
-    @Bean
-    @StepScope
-    public StagingItemWriter stagingItemWriter(StagingRepository staging, Generations generations,
-                                               ControlArmStager controlArmStager, RolloutArms rolloutArms,
-                                               @Value("#{stepExecution.jobExecutionId}") Long runId,
-                                               StageResult<ArmSplit> armSplit, StageResult<Long> stagedRows,
-                                               RunLocks runLocks) {
-        return new StagingItemWriter(staging, generations, controlArmStager, rolloutArms, stagedRows, runId,
-                armSplit.get().modelRows(), runLocks::verifyHeld);
+    public StageRecommendationsTasklet stageRecommendationsTasklet(StagingRepository staging, Generations generations,
+                                                                   ControlArmStager controlArmStager,
+                                                                   RolloutArms rolloutArms, PublishProperties publish,
+                                                                   @Value("#{stepExecution.jobExecutionId}") Long runId,
+                                                                   StageResult<CheckedInput> checkedInput,
+                                                                   StageResult<RecommendationLists> recommendationLists,
+                                                                   StageResult<ArmSplit> armSplit,
+                                                                   StageResult<Long> stagedRows, RunLocks runLocks) {
+        return new StageRecommendationsTasklet(staging, generations, controlArmStager, rolloutArms, stagedRows,
+                () -> new RecommendationRows(checkedInput.get().data(), recommendationLists.get(), armSplit.get()),
+                runId, armSplit.get().modelRows(), publish.batchSize(), runLocks::verifyHeld);
     }
 
     @Bean

@@ -32,6 +32,8 @@ public class StagingRepository {
             INSERT INTO reco_staging (run_id, user_id, product_id, item_rank, arm) VALUES (?, ?, ?, ?, ?)
             """;
     private static final String COPY = "COPY reco_staging (run_id, user_id, product_id, item_rank, arm) FROM STDIN";
+    /** Bytes of COPY text sent to the server at a time. */
+    private static final int COPY_BUFFER = 60 * 1024;
 
     /**
      * The run id generation 0 is staged under: the live rows from before the model (see {@code rollout.GenerationZero}).
@@ -106,14 +108,14 @@ public class StagingRepository {
     private static void copy(Connection connection, long runId, List<StagedRow> rows, String arm) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
-            StringBuilder text = new StringBuilder(64 * 1024);
-            String run = Long.toString(runId);
-            String armText = arm == null ? "\\N" : escape(arm, new StringBuilder()).toString();
+            CopyTextBuffer text = new CopyTextBuffer(COPY_BUFFER + 1024);
+            byte[] run = new CopyTextBuffer(32).number(runId).mark('\t').copyOfText();
+            byte[] armText = arm == null ? "\\N".getBytes(StandardCharsets.US_ASCII)
+                    : new CopyTextBuffer(16).text(arm).copyOfText();
             for (StagedRow row : rows) {
-                text.append(run).append('\t');
-                escape(row.userId(), text).append('\t');
-                escape(row.productId(), text).append('\t').append(row.rank()).append('\t').append(armText).append('\n');
-                if (text.length() >= 60 * 1024) {
+                text.raw(run).text(row.userId()).mark('\t').text(row.productId()).mark('\t').number(row.rank())
+                        .mark('\t').raw(armText).mark('\n');
+                if (text.length() >= COPY_BUFFER) {
                     write(copy, text);
                 }
             }
@@ -126,25 +128,9 @@ public class StagingRepository {
         }
     }
 
-    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
-    }
-
-    /** COPY's text format: backslash, tab, newline and carriage return are escaped with a backslash. */
-    static StringBuilder escape(String value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out;
+    private static void write(CopyIn copy, CopyTextBuffer text) throws SQLException {
+        copy.writeToCopy(text.bytes(), 0, text.length());
+        text.clear();
     }
 
     private void batchInsert(long runId, List<StagedRow> rows, String arm) {

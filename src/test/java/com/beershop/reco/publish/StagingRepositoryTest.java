@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,12 +45,14 @@ class StagingRepositoryTest {
     }
 
     @Test
-    void shouldEscapeCopyTextSpecialCharacters() {
-        StringBuilder out = new StringBuilder();
+    void shouldEscapeCopyTextSpecialCharactersInAsciiAndInUtf8Ids() {
+        CopyTextBuffer out = new CopyTextBuffer(4);
 
-        StagingRepository.escape("a\\b\tc\nd\re", out);
+        out.text("a\\b\tc\nd\re").mark('\t').text("Ü\tß\\🍺").mark('\t').number(-1).mark('\t').number(123456789012L)
+                .mark('\t').text("x\uD800y").mark('\n');
 
-        assertThat(out.toString()).isEqualTo("a\\\\b\\tc\\nd\\re");
+        assertThat(new String(out.copyOfText(), StandardCharsets.UTF_8))
+                .isEqualTo("a\\\\b\\tc\\nd\\re\tÜ\\tß\\\\🍺\t-1\t123456789012\tx?y\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,13 +61,14 @@ class StagingRepositoryTest {
         StagingRepository staging = staging(vendor);
 
         staging.insert(7, List.of(new StagedRow("U\t1", "B\\1", 1), new StagedRow("U\t1", "B\n2", 2),
-                new StagedRow("U2", "B\r3", 1)));
+                new StagedRow("U2", "B\r3", 1), new StagedRow("Ü\t🍺", "Bière\\", 1)));
         staging.insert(8, List.of(new StagedRow("U3", "B1", 1)), "control");
 
-        assertThat(staged(7)).containsExactly("U\t1|B\\1|1|null", "U\t1|B\n2|2|null", "U2|B\r3|1|null");
+        assertThat(staged(7)).containsExactly("U\t1|B\\1|1|null", "U\t1|B\n2|2|null", "U2|B\r3|1|null",
+                "Ü\t🍺|Bière\\|1|null");
         assertThat(staged(8)).containsExactly("U3|B1|1|control");
-        assertThat(staging.countRun(7)).isEqualTo(3);
-        assertThat(staging.countUsers(7)).isEqualTo(2);
+        assertThat(staging.countRun(7)).isEqualTo(4);
+        assertThat(staging.countUsers(7)).isEqualTo(3);
         assertThat(staging.countRun(9)).isZero();
         assertThat(staging.countUsers(9)).isZero();
     }
