@@ -28,16 +28,21 @@ final class JobLauncher {
         this.classpath = classpath;
     }
 
-    /** @param cds whether to make and use a class-data sharing archive, as the image does */
-    static JobLauncher prepare(boolean cds) throws IOException, InterruptedException {
+    /**
+     * @param cds    whether to make and use a class-data sharing archive, as the image does
+     * @param vector whether to start the nights with the Vector API module, as the image does (the iALS vector
+     *               kernels); without it they run the scalar kernels, to the same bits
+     */
+    static JobLauncher prepare(boolean cds, boolean vector) throws IOException, InterruptedException {
+        List<String> modules = vector ? List.of("--add-modules", "jdk.incubator.vector") : List.of();
         Path dependencies = Path.of("target", "bench", "job-classpath.txt");
         if (!Files.isRegularFile(dependencies)) {
             System.out.println("No " + dependencies + ": the nights run on the benchmark's classpath, without CDS");
-            return new JobLauncher(List.of(), System.getProperty("java.class.path"));
+            return new JobLauncher(modules, System.getProperty("java.class.path"));
         }
         String libraries = Files.readString(dependencies).strip();
         if (!cds) {
-            return new JobLauncher(List.of(), Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
+            return new JobLauncher(modules, Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
                     + libraries);
         }
         Files.createDirectories(DIR);
@@ -47,12 +52,16 @@ final class JobLauncher {
         run(List.of(tool("jar"), "--create", "--file", jar.toString(), "-C", "target/classes", "."), "jar");
         String classpath = jar + File.pathSeparator + libraries;
         // the image's training run: the default configuration (in-memory H2), stopped after the context refresh
-        List<String> training = new ArrayList<>(List.of(tool("java"), "-XX:ArchiveClassesAtExit=" + archive,
-                "-Dspring.context.exit=onRefresh", "-cp", classpath, BeerRecoApplication.class.getName()));
+        // the archive is made with the module options the nights start with: a JVM maps it only then
+        List<String> training = new ArrayList<>(List.of(tool("java"), "-XX:ArchiveClassesAtExit=" + archive));
+        training.addAll(modules);
+        training.addAll(List.of("-Dspring.context.exit=onRefresh", "-cp", classpath, BeerRecoApplication.class.getName()));
         run(training, "CDS training run");
         System.out.println("Class-data sharing archive for the nights: " + archive + " (" + Files.size(archive) / 1024
                 / 1024 + " MB)");
-        return new JobLauncher(List.of("-XX:SharedArchiveFile=" + archive), classpath);
+        List<String> jvm = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        jvm.addAll(modules);
+        return new JobLauncher(jvm, classpath);
     }
 
     /** The command that starts the job's main class with this heap cap; the job's arguments follow it. */

@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
  * <p>Options: {@code --size=S|M|L} (M), {@code --db=postgresql|h2} (postgresql), {@code --xmx=4g} (1g/2g/4g by
  * size), {@code --librec=true|false} (true for S and M), {@code --keep=true} keeps the database,
  * {@code --cds=false} starts the nights without the class-data sharing archive the image uses ({@link JobLauncher}),
+ * {@code --vector=false} without the Vector API module the image adds (the iALS scalar kernels, the same model),
  * {@code --spark=true} then runs Spark MLlib on the same data ({@link SparkComparison}; {@code --spark-xmx=4g}).
  */
 public final class NightlyRunBenchmark {
@@ -76,6 +77,7 @@ public final class NightlyRunBenchmark {
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         boolean spark = Boolean.parseBoolean(options.getOrDefault("spark", "false"));
         boolean cds = Boolean.parseBoolean(options.getOrDefault("cds", "true"));
+        boolean vector = Boolean.parseBoolean(options.getOrDefault("vector", "true"));
         // Spark's recommendForAllUsers keeps N + (most ratings of one user) candidates per user in its top-K
         // aggregation: at L (200 k users) 4 GB ran out of heap in that stage
         String sparkXmx = options.getOrDefault("spark-xmx", switch (size) {
@@ -99,7 +101,7 @@ public final class NightlyRunBenchmark {
                     spec.ratings(), setupSeconds);
 
             Files.createDirectories(logFile.getParent());
-            JobLauncher launcher = JobLauncher.prepare(cds);
+            JobLauncher launcher = JobLauncher.prepare(cds, vector);
             // the first night selects a model (nothing is recorded yet); the second reuses its choice, as six of
             // seven nights do with the weekly selection
             Path selectLog = Path.of("target", "bench", size + "-" + db + "-select-night.log");

@@ -77,6 +77,9 @@ class DockerfileTest {
         assertThat(user).as("numeric, so runAsNonRoot can verify it").matches("\\d+(:\\d+)?");
     }
 
+    /** The module of the iALS vector kernels (model/ials/RowKernels), which the image's JVM starts with. */
+    private static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+
     /**
      * The archive is written by a run of the very jar and JVM the ENTRYPOINT starts, in the runtime stage, as root
      * before the user changes (the job cannot rewrite it), and the ENTRYPOINT maps that file: an archive made from
@@ -94,12 +97,16 @@ class DockerfileTest {
 
         // then
         assertThat(training).singleElement().isEqualTo("RUN java -XX:ArchiveClassesAtExit="
-                + DockerfileInstructions.SHARED_ARCHIVE + " -Dspring.context.exit=onRefresh -jar /app/app.jar");
+                + DockerfileInstructions.SHARED_ARCHIVE + " " + VECTOR_MODULE
+                + " -Dspring.context.exit=onRefresh -jar /app/app.jar");
         assertThat(runtime.indexOf(training.get(0))).isLessThan(runtime.indexOf("USER " + only(instructions, "USER")));
         assertThat(runtime.indexOf(training.get(0))).isGreaterThan(runtime.indexOf(
                 "COPY --from=build /build/extracted/application/ ./"));
         assertThat(DockerfileInstructions.jvmOptions()).contains("-XX:SharedArchiveFile="
                 + DockerfileInstructions.SHARED_ARCHIVE);
+        // the training run starts the JVM as a night does, module options included
+        assertThat(DockerfileInstructions.jvmOptions()).filteredOn(o -> o.startsWith("--add-modules"))
+                .containsExactly(VECTOR_MODULE);
         assertThat(runtime).contains("WORKDIR /app");
     }
 

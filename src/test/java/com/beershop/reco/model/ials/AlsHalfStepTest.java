@@ -3,23 +3,31 @@ package com.beershop.reco.model.ials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The half-step's register-blocked loops are a speed-up only: they must solve every row to the same float factors,
- * to the last bit, as the plain loops they replaced (one multiply-add at a time, in the same order), at any number
- * of factors, with rows of no rating, one rating and an odd number of them. The plain loops live here as the
- * reference. (A wrong index or a dropped tail fails this; a reordered sum whose difference stays below the floats'
- * rounding may not: the doubles inside are not compared.)
+ * The half-step's register-blocked loops, scalar and vector, are a speed-up only: they must solve every row to the
+ * same float factors, to the last bit, as the plain loops they replaced (one multiply-add at a time, in the same
+ * order), at any number of factors, with rows of no rating, one rating and an odd number of them. The plain loops
+ * live here as the reference. (A wrong index or a dropped tail fails this; a reordered sum whose difference stays
+ * below the floats' rounding may not: the doubles inside are not compared here, but in {@link RowKernelsTest}.)
  */
 class AlsHalfStepTest {
 
     private static final int CG_STEPS = 3;
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 3, 8, 12, 64})
-    void shouldSolveEveryRowToTheSameBitsAsThePlainLoops(int k) {
+    static Stream<Arguments> kernelsAndFactors() {
+        return Stream.of(ScalarRowKernels.INSTANCE, new VectorRowKernels())
+                .flatMap(kernels -> IntStream.of(1, 3, 8, 12, 64).mapToObj(k -> Arguments.of(kernels.name(), k)));
+    }
+
+    @ParameterizedTest(name = "{0} kernels, {1} factors")
+    @MethodSource("kernelsAndFactors")
+    void shouldSolveEveryRowToTheSameBitsAsThePlainLoops(String kernelsName, int k) {
         // given
         SplittableRandom random = new SplittableRandom(20261204L + k);
         int rows = 40;
@@ -48,7 +56,8 @@ class AlsHalfStepTest {
         float[] expected = target.clone();
 
         // when
-        new AlsHalfStep(k, CG_STEPS).solve(side, target, fixed, fixedRows);
+        RowKernels kernels = kernelsName.equals("scalar") ? ScalarRowKernels.INSTANCE : new VectorRowKernels();
+        new AlsHalfStep(k, CG_STEPS, kernels).solve(side, target, fixed, fixedRows);
         PlainHalfStep.solve(side, expected, fixed, fixedRows, k);
 
         // then

@@ -1,0 +1,64 @@
+package com.beershop.reco.model.ials;
+
+import java.lang.reflect.InvocationTargetException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three loops a conjugate-gradient row solve spends its time in. Every implementation gives the same bits as
+ * the plain loops, one multiply and one add at a time in a fixed order, so the kernel a JVM picks never changes a
+ * model.
+ */
+interface RowKernels {
+
+    /** {@code out = G v} for the symmetric k x k Gramian {@code gram}, row-major. */
+    void multiplyGram(double[] gram, double[] v, double[] out, int k);
+
+    /** {@code out[f] += sum over e < n, in order, of scale[e] * y[e * k + f]}. */
+    void accumulate(double[] y, double[] scale, int n, double[] out, int k);
+
+    /** {@code out[e] = dot(y[e], v)} for e < n, each summed in four chains (f mod 4), then (0 + 1) + (2 + 3). */
+    void dots(double[] y, int n, double[] v, double[] out, int k);
+
+    /** What the log calls these kernels. */
+    String name();
+
+    /**
+     * The vector kernels where the JVM was started with {@code --add-modules jdk.incubator.vector} (the image, the
+     * tests and the benchmark are) and the CPU has 256-bit vectors; the scalar ones everywhere else, such as a plain
+     * {@code java -jar}. Chosen once per JVM.
+     */
+    static RowKernels fastest() {
+        return Fastest.KERNELS;
+    }
+
+    /** Holds the choice: made on first use, by reflection, so the vector class loads only where its module is. */
+    final class Fastest {
+
+        private static final Logger log = LoggerFactory.getLogger(RowKernels.class);
+        static final RowKernels KERNELS = choose();
+
+        private Fastest() {
+        }
+
+        private static RowKernels choose() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                log.info("iALS kernels: scalar (start java with --add-modules jdk.incubator.vector for the vector"
+                        + " ones, about twice as fast at 64 factors)");
+                return ScalarRowKernels.INSTANCE;
+            }
+            try {
+                RowKernels vector = (RowKernels) Class.forName(RowKernels.class.getPackageName() + ".VectorRowKernels")
+                        .getDeclaredConstructor().newInstance();
+                log.info("iALS kernels: {}", vector.name());
+                return vector;
+            } catch (InvocationTargetException e) {
+                log.info("iALS kernels: scalar ({})", e.getCause().getMessage());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                log.warn("iALS kernels: scalar, the vector ones failed to load: {}", e.toString());
+            }
+            return ScalarRowKernels.INSTANCE;
+        }
+    }
+}
