@@ -6,7 +6,7 @@ import com.beershop.reco.model.InteractionMatrix;
  * Picks the N best items of one user from a full score vector, skipping items the user already rated and
  * items that may not be recommended, and never choosing a NaN or infinite score (a diverged model's). A bounded
  * min-heap on primitive arrays: no boxing per scored item, and for almost every item a comparison with the worst kept
- * score, with one branch for eight items.
+ * score, with one branch for eight items ({@link ScoreScan}: on vectors where the JVM has the Vector API).
  * Ties break towards the lower item index so results are deterministic. Not thread-safe: one per thread.
  */
 public final class TopNSelector {
@@ -14,15 +14,21 @@ public final class TopNSelector {
     private static final float MINUS_INFINITY = Float.NEGATIVE_INFINITY;
 
     private final int n;
+    private final ScoreScan scan;
     private final int[] heapItems;
     private final float[] heapScores;
     private int nonFinite;
 
     public TopNSelector(int n) {
+        this(n, ScoreScan.fastest());
+    }
+
+    TopNSelector(int n, ScoreScan scan) {
         if (n < 1) {
             throw new IllegalArgumentException("N must be at least 1, was " + n);
         }
         this.n = n;
+        this.scan = scan;
         this.heapItems = new int[n];
         this.heapScores = new float[n];
     }
@@ -52,28 +58,17 @@ public final class TopNSelector {
             siftUp(size++);
         }
         // then most items fail one comparison with the worst kept score; only those that beat it pay for the
-        // exclusion checks. Eight at a time, with one branch for the eight: the flag is true when one of them beats
-        // the worst kept score or is NaN or -Infinity (!(s > -Infinity) holds for exactly those two), which is
-        // rare, and then each of the eight is visited as the plain loop would (alone, at 20,000 items: 14 us a user
-        // against 31 us). The worst kept score only rises, so a flag taken before the visits is safe.
+        // exclusion checks. The scan passes over blocks of eight that hold nothing to visit (ScoreScan), and each
+        // block it stops at is visited item by item as the plain loop would. The worst kept score only rises, so a
+        // block passed over with an earlier worst had nothing to visit either.
         float worst = size == n ? heapScores[0] : Float.NaN;
-        for (; item + 7 < scores.length; item += 8) {
-            float s0 = scores[item];
-            float s1 = scores[item + 1];
-            float s2 = scores[item + 2];
-            float s3 = scores[item + 3];
-            float s4 = scores[item + 4];
-            float s5 = scores[item + 5];
-            float s6 = scores[item + 6];
-            float s7 = scores[item + 7];
-            boolean visit = s0 > worst | !(s0 > MINUS_INFINITY) | s1 > worst | !(s1 > MINUS_INFINITY)
-                    | s2 > worst | !(s2 > MINUS_INFINITY) | s3 > worst | !(s3 > MINUS_INFINITY)
-                    | s4 > worst | !(s4 > MINUS_INFINITY) | s5 > worst | !(s5 > MINUS_INFINITY)
-                    | s6 > worst | !(s6 > MINUS_INFINITY) | s7 > worst | !(s7 > MINUS_INFINITY);
-            if (visit) {
-                for (int i = item; i < item + 8; i++) {
-                    worst = visit(i, scores[i], worst, size, allowed, seen, user);
-                }
+        while (true) {
+            item = scan.nextBlock(scores, item, scores.length, worst);
+            if (item + 7 >= scores.length) {
+                break;
+            }
+            for (int end = item + 8; item < end; item++) {
+                worst = visit(item, scores[item], worst, size, allowed, seen, user);
             }
         }
         for (; item < scores.length; item++) {

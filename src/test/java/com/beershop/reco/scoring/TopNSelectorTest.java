@@ -4,10 +4,13 @@ import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.Matrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +54,14 @@ class TopNSelectorTest {
         assertThat(selector.nonFiniteScores()).as("counted per call").isZero();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 8, 9, 10, 17, 64, 1000, 20003})
-    void shouldPickTheSameItemsAndCountTheSameNonFiniteScoresAsOneItemAtATime(int items) {
+    static Stream<Arguments> scansAndItems() {
+        return Stream.of("scalar", "vector").flatMap(scan -> IntStream.of(0, 1, 7, 8, 9, 10, 17, 64, 1000, 20003)
+                .mapToObj(items -> Arguments.of(scan, items)));
+    }
+
+    @ParameterizedTest(name = "{0} scan, {1} items")
+    @MethodSource("scansAndItems")
+    void shouldPickTheSameItemsAndCountTheSameNonFiniteScoresAsOneItemAtATime(String scanName, int items) {
         // given: ties, NaN and both infinities everywhere (in the heap's fill, inside and at the ends of the
         // eight-item blocks, in the tail), a third of the items not recommendable and some rated by the user
         SplittableRandom random = new SplittableRandom(20261205L + items);
@@ -69,7 +77,8 @@ class TopNSelectorTest {
             }
             InteractionMatrix seen = Matrices.binary(Math.max(1, items), items == 0 ? new int[0] : rated);
             int n = 1 + random.nextInt(12);
-            TopNSelector selector = new TopNSelector(n);
+            TopNSelector selector = new TopNSelector(n, scanName.equals("scalar") ? ScalarScoreScan.INSTANCE
+                    : new VectorScoreScan());
             int[] out = new int[n];
             int[] expected = new int[n];
 
@@ -80,6 +89,27 @@ class TopNSelectorTest {
             // then
             assertThat(Arrays.copyOf(out, count)).containsExactly(Arrays.copyOf(expected, plain.count()));
             assertThat(selector.nonFiniteScores()).isEqualTo(plain.nonFinite());
+        }
+    }
+
+    @Test
+    void shouldStopAtTheSameBlocksWithEitherScan() {
+        // the tests' JVM has the Vector API module (the surefire argLine): the selector scans on vectors here
+        assertThat(ScoreScan.fastest()).isInstanceOf(VectorScoreScan.class);
+        ScoreScan vector = new VectorScoreScan();
+        SplittableRandom random = new SplittableRandom(20261205L);
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f, Float.MAX_VALUE};
+        for (int round = 0; round < 2_000; round++) {
+            float[] scores = new float[random.nextInt(0, 70)];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = random.nextInt(30) == 0 ? specials[random.nextInt(specials.length)]
+                        : random.nextInt(-50, 50) / 4f;
+            }
+            float worst = random.nextInt(10) == 0 ? Float.NaN : random.nextInt(-60, 60) / 4f;
+            int from = random.nextInt(0, 9);
+            assertThat(vector.nextBlock(scores, from, scores.length, worst))
+                    .as("round %d", round)
+                    .isEqualTo(ScalarScoreScan.INSTANCE.nextBlock(scores, from, scores.length, worst));
         }
     }
 

@@ -1,9 +1,6 @@
 package com.beershop.reco.model.ials;
 
-import java.lang.reflect.InvocationTargetException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.beershop.reco.model.VectorSupport;
 
 /**
  * The three loops a conjugate-gradient row solve spends its time in. Every implementation gives the same bits as
@@ -33,32 +30,13 @@ interface RowKernels {
         return Fastest.KERNELS;
     }
 
-    /** Holds the choice: made on first use, by reflection, so the vector class loads only where its module is. */
+    /** Holds the choice, made on first use. */
     final class Fastest {
 
-        private static final Logger log = LoggerFactory.getLogger(RowKernels.class);
-        static final RowKernels KERNELS = choose();
+        static final RowKernels KERNELS = VectorSupport.fastest("iALS kernels", RowKernels.class,
+                RowKernels.class.getPackageName() + ".VectorRowKernels", ScalarRowKernels.INSTANCE);
 
         private Fastest() {
-        }
-
-        private static RowKernels choose() {
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                log.info("iALS kernels: scalar (start java with --add-modules jdk.incubator.vector for the vector"
-                        + " ones, about twice as fast at 64 factors)");
-                return ScalarRowKernels.INSTANCE;
-            }
-            try {
-                RowKernels vector = (RowKernels) Class.forName(RowKernels.class.getPackageName() + ".VectorRowKernels")
-                        .getDeclaredConstructor().newInstance();
-                log.info("iALS kernels: {}", vector.name());
-                return vector;
-            } catch (InvocationTargetException e) {
-                log.info("iALS kernels: scalar ({})", e.getCause().getMessage());
-            } catch (ReflectiveOperationException | LinkageError e) {
-                log.warn("iALS kernels: scalar, the vector ones failed to load: {}", e.toString());
-            }
-            return ScalarRowKernels.INSTANCE;
         }
     }
 }
