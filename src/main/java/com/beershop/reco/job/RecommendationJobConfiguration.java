@@ -189,8 +189,9 @@ public class RecommendationJobConfiguration {
 
     /** The lists written to the staging table as rows, one commit per {@code reco.publish.batch-size} rows. */
     @Bean
-    public Step stageRecommendationsStep(TaskletSteps steps, StageRecommendationsTasklet stageRecommendationsTasklet) {
-        return steps.step("stageRecommendationsStep", stageRecommendationsTasklet);
+    public Step stageRecommendationsStep(TaskletSteps steps, StageRecommendationsTasklet stageRecommendationsTasklet,
+                                         RunReadout runReadout) {
+        return steps.step("stageRecommendationsStep", stageRecommendationsTasklet, runReadout.startsBeforeStep());
     }
 
     @Bean
@@ -212,8 +213,10 @@ public class RecommendationJobConfiguration {
     public Step publishStep(TaskletSteps steps, RecommendationPublisher publisher, Generations generations,
                             HistoryRetention retention, RunHistoryRepository history,
                             StageResult<RecommendationLists> recommendationLists,
-                            StageResult<PublishResult> publishResult, StageResult<Long> stagedRows) {
+                            StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
+                            RunReadout runReadout) {
+        // the readout reads the kept generations, and this step prunes the oldest: it waits for the readout first
         return steps.step("publishStep", new PublishTasklet(publisher, generations, retention, history,
-                recommendationLists, publishResult, stagedRows));
+                recommendationLists, publishResult, stagedRows), runReadout.finishesBeforeStep());
     }
 }

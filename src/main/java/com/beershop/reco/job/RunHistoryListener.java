@@ -73,11 +73,13 @@ class RunHistoryListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        readout.measure();
+        readout.reset();
     }
 
     @Override
     public void afterJob(JobExecution execution) {
+        // measured beside the staging, or now where the run ended before it
+        readout.finish();
         RunRecord record = readout.addTo(toRecord(execution));
         try {
             history.insert(record);

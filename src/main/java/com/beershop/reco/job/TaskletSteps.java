@@ -1,5 +1,6 @@
 package com.beershop.reco.job;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -25,11 +26,16 @@ class TaskletSteps {
         this.stepMetrics = stepMetrics;
     }
 
-    /** @param name the step's name in the metadata, the run history and the metrics: its bean's name */
-    Step step(String name, Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository)
-                .listener(stepMetrics)
-                .tasklet(tasklet, transactionManager)
-                .build();
+    /**
+     * @param name      the step's name in the metadata, the run history and the metrics: its bean's name
+     * @param listeners more listeners, called after the metrics' own
+     */
+    Step step(String name, Tasklet tasklet, StepExecutionListener... listeners) {
+        StepBuilder builder = new StepBuilder(name, jobRepository);
+        builder.listener(stepMetrics);
+        for (StepExecutionListener listener : listeners) {
+            builder.listener(listener);
+        }
+        return builder.tasklet(tasklet, transactionManager).build();
     }
 }
