@@ -20,24 +20,24 @@ public final class VectorSupport {
     }
 
     /**
-     * @param what        what the log calls the loop
+     * @param what        what a warning calls the loop
      * @param vectorClass the vector implementation's class name: a no-argument constructor, which throws
      *                    {@link IllegalStateException} with the reason where the CPU does not suit it
      */
     public static <T> T fastest(String what, Class<T> type, String vectorClass, T scalar) {
+        // no line for the choice: it may be made before Spring has set up the logs (JitWarmUp); the trainer's log
+        // line names the kernels
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-            log.info("{}: scalar (start java with --add-modules {} for the vector ones)", what, MODULE);
             return scalar;
         }
         try {
             // package-private, as the loops' other classes: opened here, in the unnamed module
             var constructor = Class.forName(vectorClass).getDeclaredConstructor();
             constructor.setAccessible(true);
-            T vector = type.cast(constructor.newInstance());
-            log.info("{}: vector", what);
-            return vector;
+            return type.cast(constructor.newInstance());
         } catch (InvocationTargetException e) {
-            log.info("{}: scalar ({})", what, e.getCause().getMessage());
+            // the CPU does not suit the vector loop: the scalar one is the right choice, not a failure
+            return scalar;
         } catch (ReflectiveOperationException | LinkageError e) {
             log.warn("{}: scalar, the vector ones failed to load: {}", what, e.toString());
         }

@@ -121,6 +121,11 @@ public final class ImplicitAlsTrainer implements Trainer {
                 spec.doubleParam("recency-half-life", 0));
     }
 
+    /** Warms the solver's hot loops up before a training needs them (see {@code AlsHalfStep.warmUp}). */
+    public static void warmUp() {
+        AlsHalfStep.warmUp();
+    }
+
     @Override
     public String algorithm() {
         return NAME;
@@ -176,9 +181,10 @@ public final class ImplicitAlsTrainer implements Trainer {
         SplittableRandom random = new SplittableRandom(seed);
         float[] userFactors = startFrom == null ? gaussian(random, numUsers * k) : startFrom.userFactors();
         float[] itemFactors = startFrom == null ? gaussian(random, numItems * k) : startFrom.itemFactors();
-        log.info("ials: {} users x {} items, {} ratings, {}; {}; prepared in {} ms",
+        log.info("ials: {} users x {} items, {} ratings, {}; {}; {} kernels; prepared in {} ms",
                 numUsers, numItems, ratings.numRatings(), this,
-                startFrom == null ? "random start" : "warm start, " + iterations + " iterations", millisSince(start));
+                startFrom == null ? "random start" : "warm start, " + iterations + " iterations",
+                RowKernels.fastest().name(), millisSince(start));
 
         AlsHalfStep halfStep = new AlsHalfStep(k, cgSteps);
         for (int iteration = 1; iteration <= iterations; iteration++) {

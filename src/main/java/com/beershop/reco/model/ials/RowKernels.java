@@ -18,7 +18,7 @@ interface RowKernels {
     /** {@code out[e] = dot(y[e], v)} for e < n, each summed in four chains (f mod 4), then (0 + 1) + (2 + 3). */
     void dots(double[] y, int n, double[] v, double[] out, int k);
 
-    /** What the log calls these kernels. */
+    /** What the trainer's log line calls these kernels. */
     String name();
 
     /**
