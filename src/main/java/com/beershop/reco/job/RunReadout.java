@@ -7,12 +7,14 @@ import com.beershop.reco.rollout.RolloutArms;
 import com.beershop.reco.tracking.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,7 +57,14 @@ class RunReadout {
             return;
         }
         LocalDateTime now = LocalDateTime.now();
-        measuring = CompletableFuture.supplyAsync(() -> readout.measure(now), task -> {
+        // the run's log context (its job execution id) on the readout's lines too
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        measuring = CompletableFuture.supplyAsync(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            return readout.measure(now);
+        }, task -> {
             Thread thread = new Thread(task, "online-readout");
             thread.setDaemon(true);
             thread.start();
