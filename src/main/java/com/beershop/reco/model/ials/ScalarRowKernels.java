@@ -49,6 +49,11 @@ final class ScalarRowKernels implements RowKernels {
             out[a + 6] = s6;
             out[a + 7] = s7;
         }
+        multiplyGramFrom(a, gram, v, out, k);
+    }
+
+    /** {@link #multiplyGram}'s outputs from {@code a} on, one at a time: the tail both kernels end with. */
+    static void multiplyGramFrom(int a, double[] gram, double[] v, double[] out, int k) {
         for (; a < k; a++) {
             double s0 = 0;
             for (int b = 0, g = a; b < k; b++, g += k) {
@@ -92,6 +97,11 @@ final class ScalarRowKernels implements RowKernels {
             out[f + 6] = s6;
             out[f + 7] = s7;
         }
+        accumulateFrom(f, y, scale, n, out, k);
+    }
+
+    /** {@link #accumulate}'s factors from {@code f} on, one at a time: the tail both kernels end with. */
+    static void accumulateFrom(int f, double[] y, double[] scale, int n, double[] out, int k) {
         for (; f < k; f++) {
             double s0 = out[f];
             for (int e = 0, yo = f; e < n; e++, yo += k) {

@@ -49,13 +49,7 @@ final class VectorRowKernels implements RowKernels {
             }
             s0.intoArray(out, a);
         }
-        for (; a < k; a++) {
-            double s0 = 0;
-            for (int b = 0, g = a; b < k; b++, g += k) {
-                s0 += v[b] * gram[g];
-            }
-            out[a] = s0;
-        }
+        ScalarRowKernels.multiplyGramFrom(a, gram, v, out, k);
     }
 
     @Override
@@ -79,13 +73,7 @@ final class VectorRowKernels implements RowKernels {
             }
             s0.intoArray(out, f);
         }
-        for (; f < k; f++) {
-            double s0 = out[f];
-            for (int e = 0, yo = f; e < n; e++, yo += k) {
-                s0 += scale[e] * y[yo];
-            }
-            out[f] = s0;
-        }
+        ScalarRowKernels.accumulateFrom(f, y, scale, n, out, k);
     }
 
     @Override
