@@ -2,6 +2,8 @@ package com.beershop.reco.model.ials;
 
 import com.beershop.reco.model.IndexRanges;
 
+import java.util.Arrays;
+
 /**
  * One half-iteration of implicit ALS: every row of one side solved against the other side's fixed factors, each
  * by a few conjugate-gradient steps warm-started from its current factors (Takács, Pilászy and Tikk 2011).
@@ -48,7 +50,7 @@ final class AlsHalfStep {
                 }
             }
             double[] reg = new double[rows];
-            java.util.Arrays.fill(reg, 0.1);
+            Arrays.fill(reg, 0.1);
             Side side = new Side(rows, start, other, weights, reg);
             float[] fixed = new float[fixedRows * k];
             float[] target = new float[rows * k];
