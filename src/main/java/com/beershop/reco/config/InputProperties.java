@@ -20,6 +20,8 @@ import java.util.Optional;
  *                by the connection pool; one on SQL Server without snapshot isolation)
  * @param idPolicy when two user or product ids are the same id; unset means as the database compares them
  *                 (SQL Server: trailing spaces ignored, and case too under a case-insensitive collation)
+ * @param bulkRead whether PostgreSQL's ratings are read through its binary COPY (several times less work per row
+ *                 than a JDBC result set); false reads them through a server-side cursor of {@code chunkSize} rows
  */
 @ConfigurationProperties("reco.input")
 public record InputProperties(
@@ -30,7 +32,8 @@ public record InputProperties(
         @DefaultValue("1000") int minRatings,
         @DefaultValue("10000") int chunkSize,
         @DefaultValue("0") int readers,
-        IdPolicy idPolicy) {
+        IdPolicy idPolicy,
+        @DefaultValue("true") boolean bulkRead) {
 
     public InputProperties {
         if (ratingMin.compareTo(ratingMax) >= 0) {

@@ -34,6 +34,11 @@ public final class DataFingerprint {
         at = putUtf8(productId, at);
         row[at++] = 0;
         row[at++] = 0;
+        finish(at, rating);
+    }
+
+    /** Appends the rating's float bits, little-endian, to the row's first {@code at} bytes and adds the row's hash. */
+    private void finish(int at, float rating) {
         int bits = Float.floatToRawIntBits(rating);
         row[at++] = (byte) bits;
         row[at++] = (byte) (bits >>> 8);
@@ -41,6 +46,25 @@ public final class DataFingerprint {
         row[at++] = (byte) (bits >>> 24);
         sum += HASH.hashBytes(row, 0, at).asLong();
         rows++;
+    }
+
+    /** As {@link #add(String, String, float)} for ids given as ASCII bytes: the same row bytes, so the same hash. */
+    public void addAscii(byte[] source, int userFrom, int userTo, int productFrom, int productTo, float rating) {
+        int userLength = userTo - userFrom;
+        int productLength = productTo - productFrom;
+        int most = userLength + productLength + 8;
+        if (row.length < most) {
+            row = new byte[Math.max(most, 2 * row.length)];
+        }
+        System.arraycopy(source, userFrom, row, 0, userLength);
+        int at = userLength;
+        row[at++] = 0;
+        row[at++] = 0;
+        System.arraycopy(source, productFrom, row, at, productLength);
+        at += productLength;
+        row[at++] = 0;
+        row[at++] = 0;
+        finish(at, rating);
     }
 
     /** Writes {@code id} as UTF-8 at {@code at}; returns where it ends. Ids are ASCII as a rule, so that path is direct. */

@@ -38,13 +38,24 @@ public final class ParallelRatingsLoader {
     private final RatingsQuery query;
     private final RatingValidator validator;
     private final int fetchSize;
+    private final boolean bulkRead;
 
-    /** @param fetchSize rows per round trip; on PostgreSQL with autocommit off this makes the cursor server-side */
+    /** A loader that reads PostgreSQL through its binary COPY ({@link PostgresCopyReader}). */
     public ParallelRatingsLoader(DataSource dataSource, RatingsQuery query, RatingValidator validator, int fetchSize) {
+        this(dataSource, query, validator, fetchSize, true);
+    }
+
+    /**
+     * @param fetchSize rows per round trip; on PostgreSQL with autocommit off this makes the cursor server-side
+     * @param bulkRead  whether to read PostgreSQL through its binary COPY rather than a JDBC result set
+     */
+    public ParallelRatingsLoader(DataSource dataSource, RatingsQuery query, RatingValidator validator, int fetchSize,
+                                 boolean bulkRead) {
         this.dataSource = dataSource;
         this.query = query;
         this.validator = validator;
         this.fetchSize = fetchSize;
+        this.bulkRead = bulkRead;
     }
 
     /**
@@ -59,7 +70,8 @@ public final class ParallelRatingsLoader {
                 read(connection, new UserRanges.Range("", List.of()), target, progress);
                 connection.commit();
             }
-            log.info("Read {} ratings with one reader ({} rejected)", progress.rows.get(), target.rejectedCount());
+            log.info("Read {} ratings with one reader{} ({} rejected)", progress.rows.get(), progress.how(),
+                    target.rejectedCount());
             return;
         }
         ReadConsistency consistency = plan.consistency();
@@ -83,8 +95,8 @@ public final class ParallelRatingsLoader {
         for (RatingsCollector part : parts) {
             target.absorb(part);
         }
-        log.info("Read {} ratings with {} readers ({}, {} rejected)", progress.rows.get(), ranges.size(),
-                consistency, target.rejectedCount());
+        log.info("Read {} ratings with {} readers{} ({}, {} rejected)", progress.rows.get(), ranges.size(),
+                progress.how(), consistency, target.rejectedCount());
     }
 
     private List<RatingsCollector> readInParallel(List<UserRanges.Range> ranges, RatingsCollector target,
@@ -146,6 +158,11 @@ public final class ParallelRatingsLoader {
 
     private void read(Connection connection, UserRanges.Range range, RatingsCollector into, Progress progress)
             throws SQLException {
+        if (bulkRead && PostgresCopyReader.applies(connection)) {
+            progress.copied = true;
+            new PostgresCopyReader(validator, into).read(connection, query, range, fetchSize, progress::add);
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(query.select() + range.where())) {
             statement.setFetchSize(fetchSize);
             for (int i = 0; i < range.bounds().size(); i++) {
@@ -203,6 +220,11 @@ public final class ParallelRatingsLoader {
     /** Rows read by all readers together, logged every million so a long load is visible. */
     private static final class Progress {
         private final AtomicLong rows = new AtomicLong();
+        private volatile boolean copied;
+
+        String how() {
+            return copied ? " over binary COPY" : "";
+        }
 
         void add(long count) {
             long after = rows.addAndGet(count);

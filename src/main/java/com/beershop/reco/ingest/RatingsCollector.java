@@ -6,6 +6,8 @@ import com.beershop.reco.model.InteractionMatrixBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -50,16 +52,48 @@ public final class RatingsCollector {
     }
 
     public void accept(RawRating row) {
+        accept(row.userId(), row.productId(), row.rating().floatValue(), epochMillis(row.ratedAt()));
+    }
+
+    /**
+     * A valid row whose ids are ASCII bytes, {@code row[userFrom, userTo)} and {@code row[productFrom, productTo)}
+     * (every byte below 0x80), as a bulk read has them: interned and fingerprinted from the bytes, with no String
+     * per id unless the ids compare other than exactly.
+     *
+     * @param time the rating's wall-clock time in epoch milliseconds ({@link #epochMillis}), Long.MIN_VALUE if none
+     */
+    public void acceptAscii(byte[] row, int userFrom, int userTo, int productFrom, int productTo, float rating,
+                            long time) {
+        if (idPolicy != IdPolicy.EXACT) {
+            accept(new String(row, userFrom, userTo - userFrom, StandardCharsets.ISO_8859_1),
+                    new String(row, productFrom, productTo - productFrom, StandardCharsets.ISO_8859_1), rating, time);
+            return;
+        }
+        checkOpen();
+        builder.add(users.internAscii(row, userFrom, userTo), products.internAscii(row, productFrom, productTo),
+                rating, time);
+        accepted++;
+        fingerprint.addAscii(row, userFrom, userTo, productFrom, productTo, rating);
+    }
+
+    private void accept(String userId, String productId, float rating, long time) {
+        checkOpen();
+        int user = users.intern(userSpellings.key(userId));
+        int product = products.intern(productSpellings.key(productId));
+        builder.add(user, product, rating, time);
+        accepted++;
+        fingerprint.add(userId, productId, rating);
+    }
+
+    /** A rating's time as the matrix keeps it: the wall-clock value read as UTC, in milliseconds; MIN_VALUE if none. */
+    static long epochMillis(LocalDateTime ratedAt) {
+        return ratedAt == null ? Long.MIN_VALUE : ratedAt.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private void checkOpen() {
         if (builder == null) {
             throw new IllegalStateException("the ratings matrix was already built; no more ratings can be added");
         }
-        int user = users.intern(userSpellings.key(row.userId()));
-        int product = products.intern(productSpellings.key(row.productId()));
-        float value = row.rating().floatValue();
-        long time = row.ratedAt() == null ? Long.MIN_VALUE : row.ratedAt().toInstant(ZoneOffset.UTC).toEpochMilli();
-        builder.add(user, product, value, time);
-        accepted++;
-        fingerprint.add(row.userId(), row.productId(), value);
     }
 
     /** An empty collector that interns ids the way this one does, for one reader of a parallel load. */

@@ -116,7 +116,8 @@ public class RecommendationJobConfiguration {
                                 StageResult<RatingsCollector> ratingsCollector) {
         RatingsQuery ratings = inventory.ratings().query();
         ParallelRatingsLoader loader = new ParallelRatingsLoader(dataSource, ratings,
-                new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength()), input.chunkSize());
+                new RatingValidator(input.ratingMin(), input.ratingMax(), input.maxIdLength()), input.chunkSize(),
+                input.bulkRead());
         RatingsReaders readers = new RatingsReaders(dataSource, ratings, input.readers(), input.configuredIdPolicy(),
                 runLocks);
         return steps.step("loadRatingsStep", new LoadRatingsTasklet(loader, readers, ratingsCollector));

@@ -244,6 +244,124 @@ class ParallelRatingsLoaderTest {
     }
 
     /**
+     * PostgreSQL's ratings arrive over binary COPY by default: what it collects must be exactly what a JDBC result
+     * set collects, for ids, times and ratings a byte-level reader could get wrong. With more readers than users,
+     * every user id is a range bound, quotes and backslashes included, and COPY takes the bounds as literals.
+     */
+    @Test
+    void shouldCollectOverBinaryCopyExactlyWhatAResultSetCollectsWhateverTheIdsTimesAndRatings() throws Exception {
+        try (Postgres db = new Postgres()) {
+            // wider than the validator's 64 chars, to hold the over-long ids it rejects
+            db.jdbc.execute("ALTER TABLE ratings ALTER COLUMN user_id TYPE VARCHAR(200),"
+                    + " ALTER COLUMN product_id TYPE VARCHAR(200)");
+            db.insert(awkwardRows());
+            ReadPlan everyIdABound = new ReadPlan(30, ReadConsistency.EXPORTED_SNAPSHOT, "", "?",
+                    Optional.of("SELECT pg_export_snapshot()"), id -> "SET TRANSACTION SNAPSHOT '" + id + "'");
+
+            for (IdPolicy policy : List.of(IdPolicy.EXACT, IdPolicy.IGNORE_CASE_AND_TRAILING_SPACES)) {
+                RatingsCollector resultSet = db.load(ReadPlan.singleReader(), policy, false);
+                for (ReadPlan plan : List.of(ReadPlan.singleReader(), everyIdABound)) {
+                    RatingsCollector copied = db.load(plan, policy, true);
+
+                    assertThat(copied.acceptedCount()).as(policy + ", " + plan.readers()).isEqualTo(
+                            resultSet.acceptedCount());
+                    assertThat(copied.rejectedByReason()).isEqualTo(resultSet.rejectedByReason());
+                    assertThat(copied.duplicates()).isEqualTo(resultSet.duplicates());
+                    assertThat(copied.fingerprint()).isEqualTo(resultSet.fingerprint());
+                    assertSameMatrix(copied.matrix(), resultSet.matrix());
+                    assertSameIds(copied, resultSet);
+                }
+            }
+            RatingsCollector exact = db.load(everyIdABound, IdPolicy.EXACT, true);
+            assertThat(exact.rejectedByReason()).isEqualTo(Map.of(RejectReason.MISSING_USER_ID, 3L,
+                    RejectReason.MISSING_PRODUCT_ID, 1L, RejectReason.USER_ID_TOO_LONG, 1L,
+                    RejectReason.PRODUCT_ID_TOO_LONG, 1L, RejectReason.MISSING_RATING, 1L,
+                    RejectReason.RATING_OUT_OF_SCALE, 3L));
+            assertThat(exact.acceptedCount()).isEqualTo(13);
+            assertThat(exact.matrix().numUsers()).isEqualTo(11);
+        }
+    }
+
+    /** A JDBC read of a NaN rating fails in the driver; over COPY it is a rating off the scale, counted as such. */
+    @Test
+    void shouldRejectANotANumberRatingAsOffTheScaleOverBinaryCopy() throws Exception {
+        try (Postgres db = new Postgres()) {
+            db.insert(shopRows());
+            db.jdbc.execute("INSERT INTO ratings (user_id, product_id, rating) VALUES ('u01', 'p9', 'NaN')");
+
+            RatingsCollector copied = db.load(ReadPlan.singleReader(), IdPolicy.EXACT, true);
+
+            assertThat(copied.rejectedByReason()).containsEntry(RejectReason.RATING_OUT_OF_SCALE, 2L);
+            assertThat(copied.acceptedCount()).isEqualTo(241);
+        }
+    }
+
+    /** A COPY is no Statement, so the pool's query timeout would not reach it: it must still end the read. */
+    @Test
+    void shouldCancelABinaryCopyThatRunsPastTheQueryTimeout() throws Exception {
+        try (Postgres db = new Postgres()) {
+            db.insert(shopRows());
+            db.jdbc.execute("CREATE VIEW slow_ratings AS SELECT r.* FROM ratings r, pg_sleep(5) s");
+            ParallelRatingsLoader slow = new ParallelRatingsLoader(
+                    new com.beershop.reco.schema.QueryTimeoutDataSource(db.dataSource, java.time.Duration.ofSeconds(1)),
+                    new RatingsQuery("slow_ratings", "user_id", "product_id", "rating", "rated_at"), VALIDATOR, 7);
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> slow.load(new RatingsCollector(), ReadPlan.singleReader()))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("statement timeout");
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds: cancelled, not slept out").isLessThan(4.5);
+        }
+    }
+
+    /**
+     * Ids and values a byte-level read could get wrong: non-ASCII ids (2- and 4-byte UTF-8, longer in bytes than the
+     * id limit but not in chars), case and trailing spaces, blank and control-character ids, over-long ids, ratings
+     * at and beyond the scale's ends in other scales, and times before 2000 and 1970 with microseconds; user ids
+     * with a quote and a backslash.
+     */
+    private static List<Object[]> awkwardRows() {
+        List<Object[]> rows = new ArrayList<>();
+        String[] users = {"a'1", "a'2", "o'b\\1", "o'b\\2", "zz1", "ZZ1 "};
+        Timestamp[] times = {Timestamp.valueOf("1999-12-31 23:59:59.9995"), Timestamp.valueOf("1969-12-31 23:59:59.9995"),
+                Timestamp.valueOf("2026-02-28 12:00:00.000001"), null};
+        for (int u = 0; u < users.length; u++) {
+            rows.add(new Object[] {users[u], "p" + u, new BigDecimal("4.50"), times[u % times.length]});
+        }
+        rows.add(new Object[] {"ü1", "bière", new BigDecimal("1"), times[0]});
+        rows.add(new Object[] {"\uD835\uDD18", "p1", new BigDecimal("5.00"), times[1]});
+        rows.add(new Object[] {"é".repeat(40), "p2", new BigDecimal("3.25"), times[2]});
+        rows.add(new Object[] {"\u0001", "p3", new BigDecimal("2"), null});
+        rows.add(new Object[] {"", "p3", new BigDecimal("2"), null});
+        rows.add(new Object[] {"ZZ1", "P1", new BigDecimal("2.5"), times[3]});
+        rows.add(new Object[] {"zz1", "p1 ", new BigDecimal("3.5"), times[3]});
+        rows.add(new Object[] {"zz1", "P1", new BigDecimal("2.75"), times[2]});
+        rows.add(new Object[] {"   ", "p1", new BigDecimal("3"), null});
+        rows.add(new Object[] {"\t", "p1", new BigDecimal("3"), null});
+        rows.add(new Object[] {"u01", " ", new BigDecimal("3"), null});
+        rows.add(new Object[] {"x".repeat(65), "p1", new BigDecimal("3"), null});
+        rows.add(new Object[] {"u01", "ß".repeat(65), new BigDecimal("3"), null});
+        rows.add(new Object[] {"u01", "p4", null, null});
+        rows.add(new Object[] {"u02", "p4", new BigDecimal("0.99"), null});
+        rows.add(new Object[] {"u02", "p5", new BigDecimal("5.01"), null});
+        rows.add(new Object[] {"u02", "p6", new BigDecimal("-3"), null});
+        return rows;
+    }
+
+    private static void assertSameIds(RatingsCollector actual, RatingsCollector expected) {
+        ProductCatalog none = new ProductCatalog(List.of());
+        TrainingData a = actual.toTrainingData(none);
+        TrainingData e = expected.toTrainingData(none);
+        assertThat(a.users().size()).isEqualTo(e.users().size());
+        assertThat(a.products().size()).isEqualTo(e.products().size());
+        for (int u = 0; u < e.users().size(); u++) {
+            assertThat(a.users().idAt(u)).isEqualTo(e.users().idAt(u));
+        }
+        for (int p = 0; p < e.products().size(); p++) {
+            assertThat(a.products().idAt(p)).isEqualTo(e.products().idAt(p));
+        }
+    }
+
+    /**
      * 60 users u00..u59 rate 4 of 10 products each; u07 rates p1 a second time, later; two rows have no user id
      * and one rating is out of scale.
      */
@@ -297,6 +415,12 @@ class ParallelRatingsLoaderTest {
         RatingsCollector load(ReadPlan plan) throws SQLException {
             RatingsCollector collector = new RatingsCollector();
             new ParallelRatingsLoader(dataSource, QUERY, VALIDATOR, 7).load(collector, plan);
+            return collector;
+        }
+
+        RatingsCollector load(ReadPlan plan, IdPolicy policy, boolean bulkRead) throws SQLException {
+            RatingsCollector collector = new RatingsCollector(policy);
+            new ParallelRatingsLoader(dataSource, QUERY, VALIDATOR, 7, bulkRead).load(collector, plan);
             return collector;
         }
     }
