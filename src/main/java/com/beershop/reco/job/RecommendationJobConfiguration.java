@@ -147,9 +147,10 @@ public class RecommendationJobConfiguration {
     public Step evaluateModelStep(TaskletSteps steps, BaselineComparison baselineComparison,
                                   StageResult<ModelChoice> modelChoice, RunHistoryRepository history,
                                   StageResult<CheckedInput> checkedInput,
-                                  StageResult<HoldoutEvaluation> holdoutEvaluation) {
+                                  StageResult<HoldoutEvaluation> holdoutEvaluation, RunReadout runReadout) {
+        // the readout's database scans run beside the training, which needs no database, not beside the staging
         return steps.step("evaluateModelStep", new EvaluateModelTasklet(baselineComparison, modelChoice, history,
-                checkedInput, holdoutEvaluation));
+                checkedInput, holdoutEvaluation), runReadout.startsBeforeStep());
     }
 
     @Bean
@@ -190,9 +191,8 @@ public class RecommendationJobConfiguration {
 
     /** The lists written to the staging table as rows, one commit per {@code reco.publish.batch-size} rows. */
     @Bean
-    public Step stageRecommendationsStep(TaskletSteps steps, StageRecommendationsTasklet stageRecommendationsTasklet,
-                                         RunReadout runReadout) {
-        return steps.step("stageRecommendationsStep", stageRecommendationsTasklet, runReadout.startsBeforeStep());
+    public Step stageRecommendationsStep(TaskletSteps steps, StageRecommendationsTasklet stageRecommendationsTasklet) {
+        return steps.step("stageRecommendationsStep", stageRecommendationsTasklet);
     }
 
     @Bean

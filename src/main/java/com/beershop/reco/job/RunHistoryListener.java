@@ -78,7 +78,7 @@ class RunHistoryListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        // measured beside the staging, or now where the run ended before it
+        // measured beside the evaluation and training, or now where the run ended before it
         readout.finish();
         RunRecord record = readout.addTo(toRecord(execution));
         try {
