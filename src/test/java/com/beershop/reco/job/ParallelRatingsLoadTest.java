@@ -67,7 +67,7 @@ class ParallelRatingsLoadTest {
             assertThat(exit).isEqualTo(ExitCodes.OK);
             assertThat(output).contains("reco.input.readers: 9 wanted, 8 used: the connection pool has 10 connections"
                     + " and the run holds 2 of them through the load (step transaction, snapshot coordinator)")
-                    .contains("with 8 readers (EXPORTED_SNAPSHOT,");
+                    .contains("with 8 readers over binary COPY (EXPORTED_SNAPSHOT,");
             assertThat(output).doesNotContain("Connection is not available");
         }
     }
