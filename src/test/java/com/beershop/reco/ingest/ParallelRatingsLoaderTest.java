@@ -282,6 +282,47 @@ class ParallelRatingsLoaderTest {
         }
     }
 
+    /**
+     * A shop's table may number its users and rate in whole stars: COPY casts each column to what it decodes
+     * (varchar, numeric, timestamp), and the range bounds, written as literals, compare as numbers. A table that keeps
+     * only the day, which the driver cannot read as a date-time, is read over COPY as each day's midnight.
+     */
+    @Test
+    void shouldReadOtherColumnTypesOverBinaryCopyAsAResultSetReadsThem() throws Exception {
+        try (Postgres db = new Postgres()) {
+            db.jdbc.execute("DROP TABLE ratings");
+            db.jdbc.execute("CREATE TABLE ratings (user_id BIGINT, product_id VARCHAR(64), rating SMALLINT,"
+                    + " rated_at TIMESTAMP)");
+            List<Object[]> rows = new ArrayList<>();
+            for (int u = 1; u <= 120; u++) {
+                for (int k = 0; k < 3; k++) {
+                    rows.add(new Object[] {(long) u, "p" + ((u * 7 + k) % 11), (short) (1 + (u + k) % 6),
+                            Timestamp.valueOf(LocalDateTime.of(2026, 1, 1, 0, 0).plusDays(u + k))});
+                }
+            }
+            db.jdbc.batchUpdate("INSERT INTO ratings (user_id, product_id, rating, rated_at) VALUES (?, ?, ?, ?)", rows);
+            // 9 < 10 as numbers, not as text: ranges compared as text would split the users elsewhere
+            ReadPlan four = new ReadPlan(4, ReadConsistency.EXPORTED_SNAPSHOT, "", "?",
+                    Optional.of("SELECT pg_export_snapshot()"), id -> "SET TRANSACTION SNAPSHOT '" + id + "'");
+
+            RatingsCollector resultSet = db.load(ReadPlan.singleReader(), IdPolicy.EXACT, false);
+            for (ReadPlan plan : List.of(ReadPlan.singleReader(), four)) {
+                RatingsCollector copied = db.load(plan, IdPolicy.EXACT, true);
+
+                assertThat(copied.acceptedCount()).isEqualTo(resultSet.acceptedCount()).isEqualTo(300);
+                assertThat(copied.rejectedByReason()).isEqualTo(resultSet.rejectedByReason())
+                        .isEqualTo(Map.of(RejectReason.RATING_OUT_OF_SCALE, 60L));
+                assertThat(copied.fingerprint()).isEqualTo(resultSet.fingerprint());
+                assertSameMatrix(copied.matrix(), resultSet.matrix());
+                assertSameIds(copied, resultSet);
+            }
+            db.jdbc.execute("ALTER TABLE ratings ALTER COLUMN rated_at TYPE DATE");
+            assertThatThrownBy(() -> db.load(ReadPlan.singleReader(), IdPolicy.EXACT, false))
+                    .hasMessageContaining("DATE");
+            assertSameMatrix(db.load(four, IdPolicy.EXACT, true).matrix(), resultSet.matrix());
+        }
+    }
+
     /** A JDBC read of a NaN rating fails in the driver; over COPY it is a rating off the scale, counted as such. */
     @Test
     void shouldRejectANotANumberRatingAsOffTheScaleOverBinaryCopy() throws Exception {
