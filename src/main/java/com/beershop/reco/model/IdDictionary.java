@@ -63,12 +63,15 @@ public final class IdDictionary {
         List<String> sorted = new ArrayList<>(ids);
         sorted.sort(null);
         index = new ByteKeyIndex();
+        // keyOf may grow the key buffer: read the field after it (ids interned as bytes never went through it)
         for (String id : sorted) {
-            index.add(key, 0, keyOf(id));
+            int length = keyOf(id);
+            index.add(key, 0, length);
         }
         int[] renumbered = new int[ids.size()];
         for (int old = 0; old < ids.size(); old++) {
-            renumbered[old] = index.find(key, 0, keyOf(ids.get(old)));
+            int length = keyOf(ids.get(old));
+            renumbered[old] = index.find(key, 0, length);
         }
         ids.clear();
         ids.addAll(sorted);

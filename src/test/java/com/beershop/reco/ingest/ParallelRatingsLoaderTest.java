@@ -277,8 +277,8 @@ class ParallelRatingsLoaderTest {
                     RejectReason.MISSING_PRODUCT_ID, 1L, RejectReason.USER_ID_TOO_LONG, 1L,
                     RejectReason.PRODUCT_ID_TOO_LONG, 1L, RejectReason.MISSING_RATING, 1L,
                     RejectReason.RATING_OUT_OF_SCALE, 3L));
-            assertThat(exact.acceptedCount()).isEqualTo(13);
-            assertThat(exact.matrix().numUsers()).isEqualTo(11);
+            assertThat(exact.acceptedCount()).isEqualTo(14);
+            assertThat(exact.matrix().numUsers()).isEqualTo(12);
         }
     }
 
@@ -358,7 +358,7 @@ class ParallelRatingsLoaderTest {
      * Ids and values a byte-level read could get wrong: non-ASCII ids (2- and 4-byte UTF-8, longer in bytes than the
      * id limit but not in chars), case and trailing spaces, blank and control-character ids, over-long ids, ratings
      * at and beyond the scale's ends in other scales, and times before 2000 and 1970 with microseconds; user ids
-     * with a quote and a backslash.
+     * with a quote and a backslash; ASCII ids longer than any short id before them (a UUID).
      */
     private static List<Object[]> awkwardRows() {
         List<Object[]> rows = new ArrayList<>();
@@ -368,6 +368,8 @@ class ParallelRatingsLoaderTest {
         for (int u = 0; u < users.length; u++) {
             rows.add(new Object[] {users[u], "p" + u, new BigDecimal("4.50"), times[u % times.length]});
         }
+        rows.add(new Object[] {"0f8fad5b-d9cb-469f-a165-70867728950e-x", "p-0f8fad5b-d9cb-469f-a165-70867728950e",
+                new BigDecimal("4"), times[2]});
         rows.add(new Object[] {"ü1", "bière", new BigDecimal("1"), times[0]});
         rows.add(new Object[] {"\uD835\uDD18", "p1", new BigDecimal("5.00"), times[1]});
         rows.add(new Object[] {"é".repeat(40), "p2", new BigDecimal("3.25"), times[2]});

@@ -74,6 +74,29 @@ class IdDictionaryTest {
         }
     }
 
+    /** Ids a bulk read interned from bytes only, longer than any the dictionary had spelled before: UUIDs, say. */
+    @Test
+    void shouldRenumberLongIdsInternedFromBytesOnly() {
+        IdDictionary ids = new IdDictionary();
+        List<String> uuids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            uuids.add(new java.util.UUID(i * 7919L, i).toString() + "-" + "x".repeat(i));
+        }
+        for (String id : uuids) {
+            ids.internAscii(id.getBytes(StandardCharsets.US_ASCII), 0, id.length());
+        }
+
+        int[] renumbered = ids.sortIds();
+
+        List<String> sorted = new ArrayList<>(uuids);
+        sorted.sort(null);
+        for (int old = 0; old < uuids.size(); old++) {
+            assertThat(renumbered[old]).as(uuids.get(old)).isEqualTo(sorted.indexOf(uuids.get(old)));
+            assertThat(ids.intern(uuids.get(old))).isEqualTo(renumbered[old]);
+        }
+        assertThat(ids.size()).isEqualTo(50);
+    }
+
     @Test
     void shouldRenumberInSortedOrderAndStillFindEveryId() {
         IdDictionary ids = new IdDictionary();
