@@ -79,7 +79,8 @@ class GracefulStopOnSigtermTest {
         assertThat(db.jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1",
                 String.class)).isIn("STOPPED", "FAILED");
         assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE END_TIME IS NULL")).as("left running").isZero();
-        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history")).isEqualTo(historyRows + 1);
+        assertThat(db.count("SELECT COUNT(*) FROM reco_run_history")).as("history rows; the run's log: %s",
+                Files.readString(log)).isEqualTo(historyRows + 1);
         Map<String, Object> stopped = db.jdbc.queryForMap("SELECT * FROM reco_run_history ORDER BY id DESC LIMIT 1");
         assertThat(stopped).containsEntry("outcome", "STOPPED").containsEntry("published", false);
         assertThat(((Number) stopped.get("exit_code")).intValue()).isEqualTo(ExitCodes.TERMINATED);
