@@ -1,5 +1,6 @@
 package com.beershop.reco.evaluation;
 
+import com.beershop.reco.model.IndexRanges;
 import com.beershop.reco.model.InteractionMatrix;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -43,7 +44,7 @@ public final class HoldoutSplit {
      * @param minRatingsToSplit users with fewer ratings (and always users with fewer than 2) are not split
      */
     public static HoldoutSplit perUser(InteractionMatrix ratings, double fraction, int minRatingsToSplit, long seed) {
-        return split(ratings, seed, perUserShare(fraction, minRatingsToSplit, (user, from, n, hold, heldOut) -> {
+        return split(ratings, seed, perUserShare(fraction, minRatingsToSplit, (user, from, n, hold, fate) -> {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + user);
             int[] positions = new int[n];
             for (int j = 0; j < n; j++) {
@@ -55,7 +56,7 @@ public final class HoldoutSplit {
                 int swap = positions[j];
                 positions[j] = positions[pick];
                 positions[pick] = swap;
-                heldOut[positions[j]] = true;
+                fate[from + positions[j]] = TEST;
             }
         }));
     }
@@ -72,7 +73,7 @@ public final class HoldoutSplit {
         if (!ratings.hasTimes()) {
             throw new IllegalArgumentException("a time-aware split needs the ratings' times, and this matrix has none");
         }
-        return split(ratings, seed, perUserShare(fraction, minRatingsToSplit, (user, from, n, hold, heldOut) -> {
+        return split(ratings, seed, perUserShare(fraction, minRatingsToSplit, (user, from, n, hold, fate) -> {
             long[] keys = new long[n];
             for (int j = 0; j < n; j++) {
                 // time in the high bits, position in the low bits: ascending time, then item (rows are by item)
@@ -80,7 +81,7 @@ public final class HoldoutSplit {
             }
             Arrays.sort(keys);
             for (int j = n - hold; j < n; j++) {
-                heldOut[(int) (keys[j] & 0xFFFF_FFFFL)] = true;
+                fate[from + (int) (keys[j] & 0xFFFF_FFFFL)] = TEST;
             }
         }));
     }
@@ -107,14 +108,14 @@ public final class HoldoutSplit {
         int threshold = Math.max(1, minTrainRatings);
         return split(ratings, seed, (user, from, n, fate) -> {
             int before = 0;
-            for (int j = 0; j < n; j++) {
-                before += ratings.timeAt(from + j) < cutMinute ? 1 : 0;
+            for (int k = from; k < from + n; k++) {
+                before += ratings.timeAt(k) < cutMinute ? 1 : 0;
             }
-            for (int j = 0; j < n; j++) {
-                if (ratings.timeAt(from + j) < cutMinute) {
-                    fate[j] = TRAIN;
+            for (int k = from; k < from + n; k++) {
+                if (ratings.timeAt(k) < cutMinute) {
+                    fate[k] = TRAIN;
                 } else {
-                    fate[j] = before >= threshold && known[ratings.itemAt(from + j)] ? TEST : DROPPED;
+                    fate[k] = before >= threshold && known[ratings.itemAt(k)] ? TEST : DROPPED;
                 }
             }
         });
@@ -123,15 +124,23 @@ public final class HoldoutSplit {
     private static final byte TRAIN = 0;
     private static final byte TEST = 1;
     private static final byte DROPPED = 2;
+    /** Users per parallel block of the split: thousands of rows, far above a task's cost. */
+    private static final int USER_BLOCK = 4096;
 
-    /** Decides the fate of each of one user's {@code n} ratings (entries {@code from..from+n}). */
+    /**
+     * Decides the fate of each of one user's {@code n} ratings: entries {@code from..from+n}, written at the same
+     * places of {@code fate}. Called for many users at once, from several threads.
+     */
     private interface Fates {
         void assign(int user, int from, int n, byte[] fate);
     }
 
-    /** Marks which of one user's {@code n} ratings (entries {@code from..from+n}) are held out: exactly {@code hold}. */
+    /**
+     * Marks which of one user's {@code n} ratings (entries {@code from..from+n}) are held out, exactly {@code hold}
+     * of them, by setting their places of {@code fate} to TEST (all are TRAIN before).
+     */
     private interface HoldOutChoice {
-        void choose(int user, int from, int n, int hold, boolean[] heldOut);
+        void choose(int user, int from, int n, int hold, byte[] fate);
     }
 
     /** Holds out round(fraction * n) of each user's ratings (at least 1, at most n - 1), as {@code choice} picks. */
@@ -140,65 +149,73 @@ public final class HoldoutSplit {
             throw new IllegalArgumentException("fraction must be strictly between 0 and 1, was " + fraction);
         }
         int threshold = Math.max(2, minRatingsToSplit);
-        boolean[][] heldOut = {new boolean[0]};
         return (user, from, n, fate) -> {
             int hold = n < threshold ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
-            if (heldOut[0].length < n) {
-                heldOut[0] = new boolean[Math.max(n, heldOut[0].length * 2)];
-            }
-            Arrays.fill(heldOut[0], 0, n, false);
+            Arrays.fill(fate, from, from + n, TRAIN);
             if (hold > 0) {
-                choice.choose(user, from, n, hold, heldOut[0]);
-            }
-            for (int j = 0; j < n; j++) {
-                fate[j] = heldOut[0][j] ? TEST : TRAIN;
+                choice.choose(user, from, n, hold, fate);
             }
         };
     }
 
+    /**
+     * Two parallel passes over blocks of users: each user's fates and how many of its ratings go to each part,
+     * then, from where each user's part starts, the copy. Each user's fate depends only on its own ratings (and
+     * the seed), so the blocks need no order, and the result is the one a single pass would give.
+     */
     private static HoldoutSplit split(InteractionMatrix ratings, long seed, Fates fates) {
         int numUsers = ratings.numUsers();
         boolean times = ratings.hasTimes();
+        byte[] fate = new byte[ratings.numRatings()];
         int[] trainStart = new int[numUsers + 1];
-        int[] trainItems = new int[ratings.numRatings()];
-        float[] trainValues = new float[ratings.numRatings()];
-        int[] trainMinutes = times ? new int[ratings.numRatings()] : null;
         int[] testStart = new int[numUsers + 1];
-        int[] testItems = new int[ratings.numRatings()];
-        float[] testValues = new float[ratings.numRatings()];
-        int trainSize = 0;
-        int testSize = 0;
-        byte[] fate = new byte[0];
-        for (int u = 0; u < numUsers; u++) {
-            trainStart[u] = trainSize;
-            testStart[u] = testSize;
-            int from = ratings.rowStart(u);
-            int n = ratings.rowSize(u);
-            if (fate.length < n) {
-                fate = new byte[Math.max(n, fate.length * 2)];
+        IndexRanges.forEachBlock(numUsers, USER_BLOCK, (block, first, end) -> {
+            for (int u = first; u < end; u++) {
+                int from = ratings.rowStart(u);
+                int n = ratings.rowSize(u);
+                fates.assign(u, from, n, fate);
+                int train = 0;
+                int test = 0;
+                for (int k = from; k < from + n; k++) {
+                    train += fate[k] == TRAIN ? 1 : 0;
+                    test += fate[k] == TEST ? 1 : 0;
+                }
+                // sizes for now, turned into starts below
+                trainStart[u + 1] = train;
+                testStart[u + 1] = test;
             }
-            fates.assign(u, from, n, fate);
-            // copying in row order keeps both halves sorted by item, as InteractionMatrix requires
-            for (int j = 0; j < n; j++) {
-                if (fate[j] == TEST) {
-                    testItems[testSize] = ratings.itemAt(from + j);
-                    testValues[testSize++] = ratings.valueAt(from + j);
-                } else if (fate[j] == TRAIN) {
-                    if (times) {
-                        trainMinutes[trainSize] = ratings.timeAt(from + j);
+        });
+        for (int u = 0; u < numUsers; u++) {
+            trainStart[u + 1] += trainStart[u];
+            testStart[u + 1] += testStart[u];
+        }
+        int[] trainItems = new int[trainStart[numUsers]];
+        float[] trainValues = new float[trainItems.length];
+        int[] trainMinutes = times ? new int[trainItems.length] : null;
+        int[] testItems = new int[testStart[numUsers]];
+        float[] testValues = new float[testItems.length];
+        IndexRanges.forEachBlock(numUsers, USER_BLOCK, (block, first, end) -> {
+            for (int u = first; u < end; u++) {
+                int train = trainStart[u];
+                int test = testStart[u];
+                // copying in row order keeps both halves sorted by item, as InteractionMatrix requires
+                for (int k = ratings.rowStart(u); k < ratings.rowEnd(u); k++) {
+                    if (fate[k] == TEST) {
+                        testItems[test] = ratings.itemAt(k);
+                        testValues[test++] = ratings.valueAt(k);
+                    } else if (fate[k] == TRAIN) {
+                        if (times) {
+                            trainMinutes[train] = ratings.timeAt(k);
+                        }
+                        trainItems[train] = ratings.itemAt(k);
+                        trainValues[train++] = ratings.valueAt(k);
                     }
-                    trainItems[trainSize] = ratings.itemAt(from + j);
-                    trainValues[trainSize++] = ratings.valueAt(from + j);
                 }
             }
-        }
-        trainStart[numUsers] = trainSize;
-        testStart[numUsers] = testSize;
-        InteractionMatrix train = new InteractionMatrix(numUsers, ratings.numItems(), trainStart,
-                Arrays.copyOf(trainItems, trainSize), Arrays.copyOf(trainValues, trainSize),
-                times ? Arrays.copyOf(trainMinutes, trainSize) : null);
-        return new HoldoutSplit(train, testStart, Arrays.copyOf(testItems, testSize),
-                Arrays.copyOf(testValues, testSize), seed);
+        });
+        InteractionMatrix train = new InteractionMatrix(numUsers, ratings.numItems(), trainStart, trainItems,
+                trainValues, trainMinutes);
+        return new HoldoutSplit(train, testStart, testItems, testValues, seed);
     }
 
     /** The training ratings: same users and items (same dimensions) as the input, minus the held-out entries. */

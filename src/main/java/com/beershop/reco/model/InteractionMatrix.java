@@ -19,6 +19,7 @@ public final class InteractionMatrix {
     private final float[] values;
     private final int[] minutes;
     private volatile ColumnView columns;
+    private volatile ColumnTranspose transpose;
 
     /** {@link #timeAt} of a rating whose time is unknown: earlier than every known time. */
     public static final int UNKNOWN_TIME = Integer.MIN_VALUE;
@@ -109,6 +110,23 @@ public final class InteractionMatrix {
         return view;
     }
 
+    /**
+     * {@code perEntry} (one value per entry, in this matrix's row order) in the order of {@link #columns()}: what a
+     * trainer needs beside the column view, moved the same way.
+     */
+    public float[] toColumnOrder(float[] perEntry) {
+        return transpose().toColumnOrder(perEntry);
+    }
+
+    private ColumnTranspose transpose() {
+        ColumnTranspose made = transpose;
+        if (made == null) {
+            made = ColumnTranspose.of(numItems, rowStart, items);
+            transpose = made; // a race makes the same transpose twice, never a wrong one
+        }
+        return made;
+    }
+
     /** Number of ratings per item. */
     public int[] itemCounts() {
         int[] counts = new int[numItems];
@@ -122,24 +140,8 @@ public final class InteractionMatrix {
     public record ColumnView(int[] colStart, int[] users, float[] values) {
 
         static ColumnView of(InteractionMatrix m) {
-            int[] colStart = new int[m.numItems + 1];
-            for (int item : m.items) {
-                colStart[item + 1]++;
-            }
-            for (int i = 0; i < m.numItems; i++) {
-                colStart[i + 1] += colStart[i];
-            }
-            int[] next = Arrays.copyOf(colStart, m.numItems);
-            int[] users = new int[m.items.length];
-            float[] values = new float[m.items.length];
-            for (int u = 0; u < m.numUsers; u++) {
-                for (int k = m.rowStart[u]; k < m.rowStart[u + 1]; k++) {
-                    int slot = next[m.items[k]]++;
-                    users[slot] = u;
-                    values[slot] = m.values[k];
-                }
-            }
-            return new ColumnView(colStart, users, values);
+            ColumnTranspose transpose = m.transpose();
+            return new ColumnView(transpose.colStart(), transpose.users(), transpose.toColumnOrder(m.values));
         }
 
         public int colSize(int item) {

@@ -61,6 +61,54 @@ class HoldoutSplitTest {
     }
 
     @Test
+    void shouldSplitAlikeOnOneThreadAndOnFourForEveryKindOfSplit() throws Exception {
+        // enough users for many parallel blocks; rows of 1 to 30 ratings over a year, some without a time
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        InteractionMatrixBuilder builder = new InteractionMatrixBuilder();
+        int users = 20_000;
+        for (int u = 0; u < users; u++) {
+            int n = 1 + random.nextInt(30);
+            for (int j = 0; j < n; j++) {
+                long millis = random.nextInt(20) == 0 ? Long.MIN_VALUE
+                        : 1_700_000_000_000L + random.nextLong(365L * 24 * 3_600_000);
+                builder.add(u, random.nextInt(500), 1 + random.nextInt(5), millis);
+            }
+        }
+        InteractionMatrix ratings = builder.build(users, 500);
+        int cut = 28_500_000; // minutes since the epoch, about five months into the year
+        java.util.List<java.util.function.Supplier<HoldoutSplit>> kinds = List.of(
+                () -> HoldoutSplit.perUser(ratings, 0.25, 42),
+                () -> HoldoutSplit.latestPerUser(ratings, 0.2, 3, 42),
+                () -> HoldoutSplit.globalCut(ratings, cut, 2, 42));
+        for (java.util.function.Supplier<HoldoutSplit> kind : kinds) {
+            HoldoutSplit one = onThreads(1, kind);
+            HoldoutSplit four = onThreads(4, kind);
+            assertThat(four.numTestRatings()).isEqualTo(one.numTestRatings()).isPositive();
+            assertThat(four.train().numRatings()).isEqualTo(one.train().numRatings()).isPositive();
+            for (int u = 0; u < users; u++) {
+                assertThat(four.testItems(u)).as("user %d's held-out items", u).isEqualTo(one.testItems(u));
+                assertThat(four.train().rowStart(u)).isEqualTo(one.train().rowStart(u));
+            }
+            for (int e = 0; e < one.train().numRatings(); e++) {
+                assertThat(four.train().itemAt(e)).isEqualTo(one.train().itemAt(e));
+                assertThat(four.train().valueAt(e)).isEqualTo(one.train().valueAt(e));
+                assertThat(four.train().timeAt(e)).isEqualTo(one.train().timeAt(e));
+            }
+            assertThat(four.allTestValues()).isEqualTo(one.allTestValues());
+        }
+    }
+
+    private static HoldoutSplit onThreads(int threads, java.util.function.Supplier<HoldoutSplit> split)
+            throws Exception {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(split::get).get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void shouldGiveTheSameSplitForTheSameSeedAndAnotherForAnotherSeed() {
         int[] manyItems = IntStream.range(0, 100).toArray();
         InteractionMatrix ratings = Matrices.binary(100, manyItems, manyItems);

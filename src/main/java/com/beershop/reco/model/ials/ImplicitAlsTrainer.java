@@ -2,6 +2,7 @@ package com.beershop.reco.model.ials;
 
 import com.beershop.reco.model.AlgorithmSpec;
 import com.beershop.reco.model.FactorModel;
+import com.beershop.reco.model.IndexRanges;
 import com.beershop.reco.model.InteractionMatrix;
 import com.beershop.reco.model.RecencyDecay;
 import com.beershop.reco.model.InvalidAlgorithmSpecException;
@@ -59,6 +60,8 @@ public final class ImplicitAlsTrainer implements Trainer {
     public static final RegScaling DEFAULT_REG_SCALING = RegScaling.FREQUENCY;
     public static final int DEFAULT_CG_STEPS = 3;
     public static final double DEFAULT_INIT_STD = 0.01;
+    /** Entries per parallel block of the preparation: a block's work is far above a task's cost. */
+    private static final int PREPARE_BLOCK = 1 << 16;
 
     private static final Set<String> PARAMS =
             Set.of("factors", "iterations", "reg", "alpha", "confidence", "reg-scaling", "cg-steps", "init-std",
@@ -161,10 +164,12 @@ public final class ImplicitAlsTrainer implements Trainer {
         // alpha * r' per entry, in both layouts, so the inner loops read one array instead of recomputing
         float[] userWeights = new float[ratings.numRatings()];
         RecencyDecay decay = RecencyDecay.of(ratings, recencyHalfLifeDays);
-        for (int e = 0; e < userWeights.length; e++) {
-            userWeights[e] = weight(ratings.valueAt(e)) * decay.at(ratings.timeAt(e));
-        }
-        float[] itemWeights = itemLayout(ratings, columns, userWeights);
+        IndexRanges.forEachBlock(userWeights.length, PREPARE_BLOCK, (block, from, to) -> {
+            for (int e = from; e < to; e++) {
+                userWeights[e] = weight(ratings.valueAt(e)) * decay.at(ratings.timeAt(e));
+            }
+        });
+        float[] itemWeights = ratings.toColumnOrder(userWeights);
         int[] rowStart = new int[numUsers + 1];
         for (int u = 0; u <= numUsers; u++) {
             rowStart[u] = u < numUsers ? ratings.rowStart(u) : ratings.numRatings();
@@ -197,19 +202,6 @@ public final class ImplicitAlsTrainer implements Trainer {
         return FactorModel.of(k, userFactors, itemFactors);
     }
 
-    /** The same per-entry weights in the item layout: the column view is filled user by user, so is this. */
-    private static float[] itemLayout(InteractionMatrix ratings, InteractionMatrix.ColumnView columns,
-                                      float[] userWeights) {
-        int[] next = java.util.Arrays.copyOf(columns.colStart(), ratings.numItems());
-        float[] itemWeights = new float[userWeights.length];
-        for (int u = 0; u < ratings.numUsers(); u++) {
-            for (int e = ratings.rowStart(u); e < ratings.rowEnd(u); e++) {
-                itemWeights[next[ratings.itemAt(e)]++] = userWeights[e];
-            }
-        }
-        return itemWeights;
-    }
-
     private float weight(float rating) {
         double r = switch (confidence) {
             case BINARY -> 1.0;
@@ -222,18 +214,20 @@ public final class ImplicitAlsTrainer implements Trainer {
 
     private double[] rowReg(int rows, int otherSize, int[] start, float[] weights) {
         double[] result = new double[rows];
-        for (int row = 0; row < rows; row++) {
-            if (regScaling == RegScaling.CONSTANT) {
-                result[row] = reg;
-            } else {
-                // the row's total confidence: 1 for each of the other side's entries plus its own alpha * r'
-                double total = otherSize;
-                for (int e = start[row]; e < start[row + 1]; e++) {
-                    total += weights[e];
+        IndexRanges.forEachBlock(rows, PREPARE_BLOCK / 64, (block, from, to) -> {
+            for (int row = from; row < to; row++) {
+                if (regScaling == RegScaling.CONSTANT) {
+                    result[row] = reg;
+                } else {
+                    // the row's total confidence: 1 for each of the other side's entries plus its own alpha * r'
+                    double total = otherSize;
+                    for (int e = start[row]; e < start[row + 1]; e++) {
+                        total += weights[e];
+                    }
+                    result[row] = reg * total;
                 }
-                result[row] = reg * total;
             }
-        }
+        });
         return result;
     }
 
