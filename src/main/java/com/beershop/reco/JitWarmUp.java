@@ -7,9 +7,10 @@ import com.beershop.reco.tracking.RunMode;
 import java.util.Set;
 
 /**
- * Compiles the training's and the scoring's hot loops while Spring starts, on a daemon thread: Spring's start
- * keeps one core busy, and the vector loops run far slower until the JIT has compiled them. Only in the modes that
- * train and score; the others never run these loops.
+ * Compiles the training's and the scoring's hot loops while Spring starts, on a daemon thread: the vector loops run
+ * far slower until the JIT has compiled them. On two cores it slows Spring's start by about as much as it saves in
+ * the first iteration (docs/performance.md). Only in the modes that train and score; the others never run these
+ * loops.
  */
 final class JitWarmUp {
 

@@ -136,12 +136,15 @@ public final class InteractionMatrix {
         return counts;
     }
 
-    /** Items x users CSC of the same data; within a column user indexes increase. */
-    public record ColumnView(int[] colStart, int[] users, float[] values) {
+    /**
+     * Items x users CSC of the same data, without the values: who rated each item, users increasing within a column.
+     * A trainer that needs per-entry data in this order moves it with {@link #toColumnOrder} (iALS its weights).
+     */
+    public record ColumnView(int[] colStart, int[] users) {
 
         static ColumnView of(InteractionMatrix m) {
             ColumnTranspose transpose = m.transpose();
-            return new ColumnView(transpose.colStart(), transpose.users(), transpose.toColumnOrder(m.values));
+            return new ColumnView(transpose.colStart(), transpose.users());
         }
 
         public int colSize(int item) {

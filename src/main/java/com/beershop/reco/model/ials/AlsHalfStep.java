@@ -34,7 +34,8 @@ final class AlsHalfStep {
      * (the first iteration at 10 M ratings took 1.0 s against 0.22 s for the next, docs/performance.md). The rows
      * are as long as a shop's (5 to 124 ratings) and there are enough of them for the JIT's optimizing compiler:
      * with 2,000 rows of 12 the first iteration at 10 M ratings still took 0.65 s against 0.31 s, with these
-     * 0.35 s, for 0.6-0.8 s of a core Spring's start leaves idle. Its results are thrown away.
+     * 0.35 s. The core is not free: Spring's start took 2.3-2.7 s beside it and 1.6-1.8 s without, so a night gains
+     * little or nothing on two cores (docs/performance.md, 2026-12-06, later). Its results are thrown away.
      */
     static void warmUp() {
         for (int k : new int[]{8, 64}) {
