@@ -6,6 +6,7 @@ import com.beershop.reco.generation.Generations;
 import com.beershop.reco.generation.HistoryRetention;
 import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
+import com.beershop.reco.publish.StagedLists;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Swaps the staged rows into the live table in one short transaction of its own, then prunes the staged
@@ -35,10 +38,13 @@ class PublishTasklet implements Tasklet {
     private final StageResult<RecommendationLists> lists;
     private final StageResult<PublishResult> published;
     private final StageResult<Long> stagedRows;
+    private final Supplier<Optional<StagedLists>> inMemory;
 
+    /** @param inMemory the staged rows as the run holds them, when it does (see {@link ModelArmLists#of}) */
     PublishTasklet(RecommendationPublisher publisher, Generations generations, HistoryRetention retention,
                    RunHistoryRepository history, StageResult<RecommendationLists> lists,
-                   StageResult<PublishResult> published, StageResult<Long> stagedRows) {
+                   StageResult<PublishResult> published, StageResult<Long> stagedRows,
+                   Supplier<Optional<StagedLists>> inMemory) {
         this.publisher = publisher;
         this.generations = generations;
         this.retention = retention;
@@ -46,6 +52,7 @@ class PublishTasklet implements Tasklet {
         this.lists = lists;
         this.published = published;
         this.stagedRows = stagedRows;
+        this.inMemory = inMemory;
     }
 
     @Override
@@ -53,7 +60,8 @@ class PublishTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         refuseIfOvertaken(history, runId);
         // both arms: the model arm's lists and the control arm's rows staged beside them
-        PublishResult result = publisher.publish(runId, stagedRows.find().orElse(lists.get().totalRows()));
+        PublishResult result = publisher.publish(runId, stagedRows.find().orElse(lists.get().totalRows()),
+                inMemory.get().orElse(null));
         published.set(result);
         JobOutcome.markPublishCommitted(chunkContext.getStepContext().getStepExecution().getJobExecution());
         List<Long> kept;

@@ -215,9 +215,12 @@ public class RecommendationJobConfiguration {
                             HistoryRetention retention, RunHistoryRepository history,
                             StageResult<RecommendationLists> recommendationLists,
                             StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
+                            StageResult<CheckedInput> checkedInput, StageResult<ArmSplit> armSplit,
                             RunReadout runReadout) {
         // the readout reads the kept generations, and this step prunes the oldest: it waits for the readout first
         return steps.step("publishStep", new PublishTasklet(publisher, generations, retention, history,
-                recommendationLists, publishResult, stagedRows), runReadout.finishesBeforeStep());
+                recommendationLists, publishResult, stagedRows,
+                () -> ModelArmLists.of(checkedInput, recommendationLists, armSplit, stagedRows)),
+                runReadout.finishesBeforeStep());
     }
 }

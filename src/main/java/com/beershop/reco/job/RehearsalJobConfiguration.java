@@ -1,9 +1,11 @@
 package com.beershop.reco.job;
 
 import com.beershop.reco.config.InventoryProperties;
+import com.beershop.reco.ingest.CheckedInput;
 import com.beershop.reco.publish.PublishResult;
 import com.beershop.reco.publish.RecommendationPublisher;
 import com.beershop.reco.publish.StagingRepository;
+import com.beershop.reco.rollout.ArmSplit;
 import com.beershop.reco.scoring.RecommendationLists;
 import com.beershop.reco.tracking.RunHistoryRepository;
 import org.springframework.batch.core.job.Job;
@@ -57,8 +59,10 @@ public class RehearsalJobConfiguration {
     public Step rehearsePublishStep(TaskletSteps steps, RecommendationPublisher publisher,
                                     RunHistoryRepository history, InventoryProperties inventory,
                                     StageResult<RecommendationLists> recommendationLists,
-                                    StageResult<PublishResult> publishResult, StageResult<Long> stagedRows) {
+                                    StageResult<PublishResult> publishResult, StageResult<Long> stagedRows,
+                                    StageResult<CheckedInput> checkedInput, StageResult<ArmSplit> armSplit) {
         return steps.step("rehearsePublishStep", new RehearsePublishTasklet(publisher, history,
-                inventory.recommendations().table(), recommendationLists, publishResult, stagedRows));
+                inventory.recommendations().table(), recommendationLists, publishResult, stagedRows,
+                () -> ModelArmLists.of(checkedInput, recommendationLists, armSplit, stagedRows)));
     }
 }

@@ -45,6 +45,13 @@ public final class IdDictionary {
         return index.add(ascii, from, to);
     }
 
+    /** The index of {@code id}, or -1 when it was never interned; adds nothing. */
+    public int indexOf(String id) {
+        // keyOf may grow the key buffer: read the field after it
+        int length = keyOf(id);
+        return index.find(key, 0, length);
+    }
+
     public String idAt(int index) {
         return ids.get(index);
     }

@@ -6,6 +6,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -18,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +134,37 @@ abstract class RecommendationJobTestBase {
                     .isTrue();
         }
         assertThat(seen).contains(yesterday);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void shouldFindTheNextNightsChangesInMemoryAndLeaveTheLiveTableEqualToItsGeneration(CapturedOutput output) {
+        // given: a published night, then 20 users leave the shop and the other lists shift a little
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        db.jdbc.update("DELETE FROM ratings WHERE user_id < ?", "U00021");
+
+        // when
+        int exit = db.run("run", "--logging.level.com.beershop.reco.publish=INFO");
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        long night = db.count("SELECT MAX(run_id) FROM reco_staging");
+        List<String> generation = db.jdbc.query("SELECT user_id, product_id, item_rank FROM reco_staging"
+                + " WHERE run_id = ?", (rs, i) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getInt(3), night);
+        List<String> live = db.jdbc.query("SELECT user_id, product_id, rank FROM recommendations",
+                (rs, i) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getInt(3));
+        assertThat(live).hasSize(980 * N).containsExactlyInAnyOrderElementsOf(generation);
+        assertThat(live).noneMatch(row -> row.compareTo("U00021") < 0);
+        List<String> published = output.getOut().lines().filter(line -> line.contains("Published " + 980 * N
+                + " rows to")).toList();
+        assertThat(published).hasSize(1);
+        Matcher counts = Pattern.compile("compared in memory; (\\d+) unchanged, (\\d+) removed, (\\d+) inserted;")
+                .matcher(published.get(0));
+        assertThat(counts.find()).as(published.get(0)).isTrue();
+        long unchanged = Long.parseLong(counts.group(1));
+        assertThat(unchanged).as("most lists stay").isGreaterThan(980L * N / 2);
+        assertThat(unchanged + Long.parseLong(counts.group(2))).as("yesterday's rows").isEqualTo(1000L * N);
+        assertThat(unchanged + Long.parseLong(counts.group(3))).as("tonight's rows").isEqualTo(980L * N);
     }
 
     @Test

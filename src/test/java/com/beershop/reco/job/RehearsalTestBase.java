@@ -30,9 +30,9 @@ abstract class RehearsalTestBase {
             + " duplicate_ratings, users, products, gate_verdict, ndcg_at_n, rows_published FROM reco_run_history"
             + " WHERE job_execution_id = ?";
 
-    private static final Pattern REHEARSED_ROWS = Pattern.compile("Rehearsed publish: DELETE FROM recommendations"
-            + " removed (\\d+) rows in \\d+ ms; INSERT \\.\\.\\. SELECT wrote (\\d+) rows in \\d+ ms; (\\d+) rows unchanged"
-            + " \\(([^)]*)\\)");
+    private static final Pattern REHEARSED_ROWS = Pattern.compile("Rehearsed publish: the DELETEs from"
+            + " recommendations removed (\\d+) rows in \\d+ ms; the INSERTs wrote (\\d+) rows in \\d+ ms; (\\d+) rows"
+            + " unchanged \\(([^)]*)\\)");
 
     TestDatabase db;
 
@@ -90,7 +90,8 @@ abstract class RehearsalTestBase {
         long unchanged = Long.parseLong(rehearsed.group(3));
         assertThat(removed + unchanged).as("yesterday's rows, removed or kept").isEqualTo(yesterday.size());
         assertThat(inserted + unchanged).as("tonight's rows, inserted or kept").isEqualTo(9800);
-        assertThat(rehearsed.group(4)).isEqualTo("changed rows only");
+        assertThat(rehearsed.group(4)).as("compared as the night's publish compares")
+                .isEqualTo("changed rows only, compared in memory");
         assertThat(output.getOut()).contains(
                 "Rehearsed publish: the rows of recommendations stayed locked", "Rehearsed publish: transaction log: ",
                 "Rehearsed publish: version store: ", "Rehearsal step loadRatingsStep",

@@ -114,4 +114,19 @@ class IdDictionaryTest {
         assertThat(ids.intern("ä1")).isEqualTo(3);
         assertThat(ids.intern("U4")).isEqualTo(4);
     }
+
+    @Test
+    void shouldFindAnIdWithoutAddingItAndAnswerMinusOneForAnUnknownOne() {
+        IdDictionary ids = new IdDictionary();
+        String long_ = "U".repeat(200);
+        ids.intern("U1");
+        byte[] bytes = long_.getBytes(StandardCharsets.US_ASCII);
+        ids.internAscii(bytes, 0, bytes.length);
+
+        assertThat(ids.indexOf("U1")).isZero();
+        assertThat(ids.indexOf(long_)).as("interned from bytes, longer than the key buffer so far").isEqualTo(1);
+        assertThat(ids.indexOf("u1")).isEqualTo(-1);
+        assertThat(ids.indexOf("Ö".repeat(300))).isEqualTo(-1);
+        assertThat(ids.size()).isEqualTo(2);
+    }
 }
