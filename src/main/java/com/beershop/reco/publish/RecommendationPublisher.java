@@ -272,11 +272,14 @@ public class RecommendationPublisher {
             }
         });
         inserted[0] += insertBatch(insert, batch);
-        long liveRows = jdbc.queryForObject("SELECT COUNT(*) FROM " + live, Long.class);
+        // the staged rows counted too: they are the generation a republish puts back, and must be what went live
+        long[] rows = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM " + live + "),"
+                        + " (SELECT COUNT(*) FROM reco_staging WHERE run_id = ?)",
+                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, runId);
         watch.inserted();
-        if (liveRows == expectedRows) {
-            return new Changes(removed, found.keptRows, inserted[0], found.keptRows + inserted[0],
-                    CHANGED_ROWS_ONLY + ", compared in memory");
+        long liveRows = rows[0];
+        if (liveRows == expectedRows || rows[1] != expectedRows) {
+            return new Changes(removed, found.keptRows, inserted[0], rows[1], CHANGED_ROWS_ONLY + ", compared in memory");
         }
         // another writer, or a DELETE that matched a kept row its collation calls equal: the staged rows, all of them
         Changes full = fullReplace(runId, "the changed rows left " + liveRows + " rows in " + live + ", not the "
