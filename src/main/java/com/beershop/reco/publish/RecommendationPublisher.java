@@ -29,7 +29,10 @@ import java.util.function.Supplier;
  * that are not live; a row equal in user, product and rank stays as it is. Deleting every row and inserting every
  * row instead made PostgreSQL check each inserted key against the row the same transaction had just deleted, and
  * on SQL Server filled the log and the version store with every row; a row that did not change is now not written
- * at all (docs/performance.md, "publishing only the changed rows"). Readers
+ * at all (docs/performance.md, "publishing only the changed rows"). When the run holds its staged rows in memory (a
+ * night's publish and its rehearsal), the live rows are read once and compared with them there instead, and the
+ * changed rows are deleted and inserted by their values: a night changes a few percent of the rows, and the two
+ * anti-joins cost seconds to find them (docs/performance.md, "The publish compares in memory"). Readers
  * on other connections keep seeing yesterday's rows until the commit (MVCC on PostgreSQL and H2;
  * READ_COMMITTED_SNAPSHOT on SQL Server), then all of today's. No DDL, no rename: the Go service's table keeps its
  * schema, indexes and grants.
@@ -198,11 +201,11 @@ public class RecommendationPublisher {
      * The live rows read once and compared with the staged rows the run holds in memory; then the gone rows deleted
      * by their values and the new rows inserted, in batches. In SQL the same comparison is two anti-joins over every
      * live and every staged row, 5.3-5.9 s at 2,000,000 rows where a night changes 3 % of them or none; read and
-     * compared here, about 1 s (docs/performance.md, "the publish compares in memory"). Where that does not pay or
+     * compared here, 1.0-2.2 s (docs/performance.md, "The publish compares in memory"). Where that does not pay or
      * cannot work it hands over to the comparison in SQL: a live table whose user column leads no index (each
-     * DELETE by values would scan it), a row held twice or a NULL key, or more than a tenth of the rows changed
-     * and more than 10,000 (then set-based statements write faster than batches; under a third still live, the
-     * full replace).
+     * DELETE by values would scan it), a NULL key, or more than a tenth of the rows changed and more than 10,000
+     * (then set-based statements write faster than batches; under a third still live, the full replace). A row
+     * held twice takes the full replace, as it does in SQL.
      */
     private Changes comparedInMemory(long runId, long expectedRows, StagedLists staged, Stopwatch watch) {
         String live = table.table();
