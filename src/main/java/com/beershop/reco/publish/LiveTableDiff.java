@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  *
  * <p>Some live tables cannot be changed row by row from here: a row held twice (a table without a key; deleting it
  * by its values would delete both), or a NULL in a user, product or rank (which no {@code =} matches). Then
- * {@link Diff#rowByRow()} is false and the publish compares in SQL.
+ * {@code Diff.rowByRow} is false, and the publish replaces every row (a row held twice) or compares in SQL.
  */
 final class LiveTableDiff {
 
