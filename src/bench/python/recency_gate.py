@@ -10,18 +10,7 @@ the training data's end. Prints the random protocol's nDCG, each cut's and the c
 """
 import math, sys
 import numpy as np
-from time_protocols import load, time_cut, random_split, models, DAY
-
-
-def per_user(scores, rated, test):
-    out = {}
-    for user, relevant in test.items():
-        row = scores(user).astype(np.float64).copy()
-        row[rated[user]] = -np.inf
-        ranked = np.argsort(-row, kind="stable")[:10]
-        dcg = sum(1 / math.log2(rank + 2) for rank, item in enumerate(ranked) if item in relevant)
-        out[user] = dcg / sum(1 / math.log2(rank + 2) for rank in range(min(10, len(relevant))))
-    return out
+from time_protocols import load, time_cut, random_split, models, per_user_ndcg, DAY
 
 
 def main():
@@ -38,8 +27,8 @@ def main():
         last = {}
         for user, _, _, t in train:
             last[user] = max(last.get(user, 0), t)
-        found_by[name] = (per_user(found["EASE"], rated, test),
-                          {blend: per_user(found[blend], rated, test) for blend in blends},
+        found_by[name] = (per_user_ndcg(found["EASE"], rated, test),
+                          {blend: per_user_ndcg(found[blend], rated, test) for blend in blends},
                           {user: (now - last[user]) / DAY for user in test})
     print("| blend | given to users away less than | " + " | ".join(protocols) + " | cuts' mean |")
     print("|---" * (len(protocols) + 3) + "|")

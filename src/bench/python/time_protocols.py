@@ -49,15 +49,20 @@ def random_split(raw, seed=1, share=0.25):
     return np.array(train), test
 
 
-def ndcg(scores, rated, test):
-    total = []
+def per_user_ndcg(scores, rated, test):
+    """Each test user's nDCG@10."""
+    found = {}
     for user, relevant in test.items():
         row = scores(user).astype(np.float64).copy()
         row[rated[user]] = -np.inf
         ranked = np.argsort(-row, kind="stable")[:10]
         dcg = sum(1 / math.log2(rank + 2) for rank, item in enumerate(ranked) if item in relevant)
-        total.append(dcg / sum(1 / math.log2(rank + 2) for rank in range(min(10, len(relevant)))))
-    return float(np.mean(total))
+        found[user] = dcg / sum(1 / math.log2(rank + 2) for rank in range(min(10, len(relevant))))
+    return found
+
+
+def ndcg(scores, rated, test):
+    return float(np.mean(list(per_user_ndcg(scores, rated, test).values())))
 
 
 def models(train, shape):

@@ -7,14 +7,12 @@ import com.beershop.reco.testing.MigratedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static com.beershop.reco.publish.RecommendationPublisherTest.LIVE;
 import static com.beershop.reco.publish.RecommendationPublisherTest.RUN;
@@ -52,17 +50,11 @@ class PublishComparedInMemoryTest {
     }
 
     private List<String> stagedRows() {
-        return db.jdbc.query("SELECT user_id, product_id, item_rank FROM reco_staging WHERE run_id = ?"
-                + " ORDER BY user_id, item_rank", (rs, i) -> rs.getString(1) + ":" + rs.getString(2) + ":"
-                + rs.getInt(3), RUN);
+        return RecommendationPublisherTest.stagedRows(db.jdbc);
     }
 
     private Map<String, String> rowVersions() {
-        Map<String, String> versions = new TreeMap<>();
-        db.jdbc.query("SELECT user_id, product_id, rank, xmin::text || ' ' || ctid::text FROM recommendations",
-                (RowCallbackHandler) rs -> versions.put(rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getInt(3),
-                        rs.getString(4)));
-        return versions;
+        return RecommendationPublisherTest.rowVersions(db.jdbc);
     }
 
     private RecommendationPublisher publisher(RecommendationsTable table) {
@@ -108,12 +100,8 @@ class PublishComparedInMemoryTest {
         assertThat(liveRows(db.jdbc)).isEqualTo(stagedRows()).containsExactly("U1:B1:1", "U1:B9:2",
                 "U2:B3:1", "U2:B1:2", "U3:B8:1", "U5:B1:1", "U5:B2:2");
         if (vendor.equals("postgresql")) {
-            Map<String, String> after = rowVersions();
-            List<String> alike = List.of("U1:B1:1", "U5:B1:1", "U5:B2:2");
-            assertThat(alike).as("rows the run staged alike are not written again")
-                    .allSatisfy(row -> assertThat(after.get(row)).isEqualTo(before.get(row)));
-            assertThat(after.keySet()).filteredOn(row -> !alike.contains(row)).as("the changed rows are new versions")
-                    .allSatisfy(row -> assertThat(after.get(row)).isNotIn(before.values()));
+            RecommendationPublisherTest.assertOnlyTheChangedRowsWritten(before, rowVersions(),
+                    List.of("U1:B1:1", "U5:B1:1", "U5:B2:2"));
         }
     }
 

@@ -79,17 +79,34 @@ class RecommendationPublisherTest {
                 new StagedRow("U3", "B8", 1), new StagedRow("U5", "B1", 1), new StagedRow("U5", "B2", 2)));
     }
 
-    /** Each live row's PostgreSQL row version: the transaction that wrote it and where it lies. */
     private Map<String, String> rowVersions() {
+        return rowVersions(db.jdbc);
+    }
+
+    /** Each live row's PostgreSQL row version: the transaction that wrote it and where it lies. */
+    static Map<String, String> rowVersions(JdbcTemplate jdbc) {
         Map<String, String> versions = new TreeMap<>();
-        db.jdbc.query("SELECT user_id, product_id, rank, xmin::text || ' ' || ctid::text FROM recommendations",
+        jdbc.query("SELECT user_id, product_id, rank, xmin::text || ' ' || ctid::text FROM recommendations",
                 (RowCallbackHandler) rs -> versions.put(rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getInt(3),
                         rs.getString(4)));
         return versions;
     }
 
+    /** Rows {@code alike} kept their versions; every other live row is a new version. */
+    static void assertOnlyTheChangedRowsWritten(Map<String, String> before, Map<String, String> after,
+                                                List<String> alike) {
+        assertThat(alike).as("rows the run staged alike are not written again")
+                .allSatisfy(row -> assertThat(after.get(row)).isEqualTo(before.get(row)));
+        assertThat(after.keySet()).filteredOn(row -> !alike.contains(row)).as("the changed rows are new versions")
+                .allSatisfy(row -> assertThat(after.get(row)).isNotIn(before.values()));
+    }
+
     private List<String> stagedRows() {
-        return db.jdbc.query("SELECT user_id, product_id, item_rank FROM reco_staging WHERE run_id = ?"
+        return stagedRows(db.jdbc);
+    }
+
+    static List<String> stagedRows(JdbcTemplate jdbc) {
+        return jdbc.query("SELECT user_id, product_id, item_rank FROM reco_staging WHERE run_id = ?"
                 + " ORDER BY user_id, item_rank", (rs, i) -> rs.getString(1) + ":" + rs.getString(2) + ":"
                 + rs.getInt(3), RUN);
     }
@@ -152,12 +169,7 @@ class RecommendationPublisherTest {
         assertThat(liveRows(db.jdbc)).isEqualTo(stagedRows()).containsExactly("U1:B1:1", "U1:B9:2",
                 "U2:B3:1", "U2:B1:2", "U3:B8:1", "U5:B1:1", "U5:B2:2");
         if (vendor.equals("postgresql")) {
-            Map<String, String> after = rowVersions();
-            List<String> alike = List.of("U1:B1:1", "U5:B1:1", "U5:B2:2");
-            assertThat(alike).as("rows the run staged alike are not written again")
-                    .allSatisfy(row -> assertThat(after.get(row)).isEqualTo(before.get(row)));
-            assertThat(after.keySet()).filteredOn(row -> !alike.contains(row)).as("the changed rows are new versions")
-                    .allSatisfy(row -> assertThat(after.get(row)).isNotIn(before.values()));
+            assertOnlyTheChangedRowsWritten(before, rowVersions(), List.of("U1:B1:1", "U5:B1:1", "U5:B2:2"));
         }
     }
 
