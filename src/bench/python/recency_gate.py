@@ -10,15 +10,13 @@ the training data's end. Prints the random protocol's nDCG, each cut's and the c
 """
 import math, sys
 import numpy as np
-from time_protocols import load, time_cut, random_split, models, per_user_ndcg, DAY
+from time_protocols import load, protocols_of, models, per_user_ndcg, DAY
 
 
 def main():
     raw = load(sys.argv[1])
     shape = (raw[:, 0].max() + 1, raw[:, 1].max() + 1)
-    protocols = {"random 75/25": random_split(raw)}
-    for share in (0.7, 0.8, 0.9):
-        protocols[f"cut {share:.0%}"] = time_cut(raw, share)
+    protocols = protocols_of(raw)
     blends = ("EASE decayed + 1.0 x trending", "EASE decayed + 2.0 x trending")
     found_by = {}
     for name, (train, test) in protocols.items():

@@ -94,12 +94,18 @@ def models(train, shape):
     return found, x > 0
 
 
+def protocols_of(raw):
+    """The random 75/25 split and the cuts at 70, 80 and 90 %, by name: (train, test) each."""
+    found = {"random 75/25": random_split(raw)}
+    for share in (0.7, 0.8, 0.9):
+        found[f"cut {share:.0%}"] = time_cut(raw, share)
+    return found
+
+
 def main():
     raw = load(sys.argv[1])
     shape = (raw[:, 0].max() + 1, raw[:, 1].max() + 1)
-    protocols = {"random 75/25": random_split(raw)}
-    for share in (0.7, 0.8, 0.9):
-        protocols[f"cut {share:.0%}"] = time_cut(raw, share)
+    protocols = protocols_of(raw)
     results = {}
     for name, (train, test) in protocols.items():
         found, rated = models(train, shape)

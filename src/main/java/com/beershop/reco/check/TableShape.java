@@ -16,7 +16,7 @@ import java.util.Set;
  * A table's columns and unique keys as the JDBC driver describes them (portable across SQL Server, PostgreSQL and
  * H2). Names compare case-insensitively, as the job's unquoted SQL does.
  */
-record TableShape(String schema, String name, Map<String, Column> columns, List<Key> uniqueKeys) {
+public record TableShape(String schema, String name, Map<String, Column> columns, List<Key> uniqueKeys) {
 
     record Column(String name, int jdbcType, String typeName, int size, int scale, boolean nullable,
                   boolean hasDefault) {
@@ -41,7 +41,7 @@ record TableShape(String schema, String name, Map<String, Column> columns, List<
     }
 
     /** Empty when no table by that name is visible; a name without a schema means the connection's schema. */
-    static Optional<TableShape> read(DatabaseMetaData meta, String currentSchema, String qualifiedName) throws SQLException {
+    public static Optional<TableShape> read(DatabaseMetaData meta, String currentSchema, String qualifiedName) throws SQLException {
         int dot = qualifiedName.indexOf('.');
         String schema = dot < 0 ? null : qualifiedName.substring(0, dot);
         String table = dot < 0 ? qualifiedName : qualifiedName.substring(dot + 1);
@@ -87,7 +87,7 @@ record TableShape(String schema, String name, Map<String, Column> columns, List<
     }
 
     /** Whether some index of this table (unique or not) has {@code column} as its first column. */
-    boolean indexLeadsOn(DatabaseMetaData meta, String column) throws SQLException {
+    public boolean indexLeadsOn(DatabaseMetaData meta, String column) throws SQLException {
         try (ResultSet rs = meta.getIndexInfo(null, schema, name, false, true)) {
             while (rs.next()) {
                 if (rs.getShort("TYPE") != DatabaseMetaData.tableIndexStatistic && rs.getShort("ORDINAL_POSITION") == 1

@@ -3,7 +3,6 @@ package com.beershop.reco.publish;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Compares the live table's rows, read one by one, with the rows a run staged, held in memory: which live rows stay
@@ -112,15 +111,20 @@ final class LiveTableDiff {
             return gone;
         }
 
-        /** Hands the staged rows that are not live to {@code sink}, as (user, product, rank), user by user. */
-        void forEachNewRow(Consumer<Object[]> sink) {
+        /**
+         * The staged rows that are not live, as (user, product, rank), user by user: built when asked, which the
+         * publish does only when there are few enough to insert row by row.
+         */
+        List<Object[]> newKeys() {
+            List<Object[]> rows = new ArrayList<>((int) Math.min(newRows, Integer.MAX_VALUE));
             for (int user = 0; user < staged.users(); user++) {
                 for (int rank = 1; rank <= staged.count(user); rank++) {
                     if (!kept.get((int) (firstRow[user] + rank - 1))) {
-                        sink.accept(new Object[]{staged.userId(user), staged.productId(user, rank), rank});
+                        rows.add(new Object[]{staged.userId(user), staged.productId(user, rank), rank});
                     }
                 }
             }
+            return rows;
         }
     }
 }

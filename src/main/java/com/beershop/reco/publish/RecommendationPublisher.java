@@ -1,5 +1,6 @@
 package com.beershop.reco.publish;
 
+import com.beershop.reco.check.TableShape;
 import com.beershop.reco.config.InventoryProperties.RecommendationsTable;
 import com.beershop.reco.outcome.RunRefusedException;
 import org.slf4j.Logger;
@@ -14,12 +15,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -57,7 +57,6 @@ public class RecommendationPublisher {
     private static final long ROW_BY_ROW_SHARE = 10;
     private static final long ROW_BY_ROW_AT_LEAST = 10_000;
     private static final int LIVE_FETCH_SIZE = 10_000;
-    private static final int INSERT_BATCH = 10_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -265,16 +264,9 @@ public class RecommendationPublisher {
             removed += Math.max(0, count);
         }
         watch.deleted();
-        List<Object[]> batch = new ArrayList<>(INSERT_BATCH);
-        long[] inserted = {0};
-        String insert = "INSERT INTO " + live + columns() + " VALUES (" + ids[0] + ", " + ids[1] + ", ?)";
-        found.forEachNewRow(row -> {
-            batch.add(row);
-            if (batch.size() == INSERT_BATCH) {
-                inserted[0] += insertBatch(insert, batch);
-            }
-        });
-        inserted[0] += insertBatch(insert, batch);
+        long inserted = found.newRows;
+        withPrivilege("INSERT on " + live, () -> jdbc.batchUpdate("INSERT INTO " + live + columns() + " VALUES ("
+                + ids[0] + ", " + ids[1] + ", ?)", found.newKeys()));
         // the staged rows counted too: they are the generation a republish puts back, and must be what went live
         long[] rows = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM " + live + "),"
                         + " (SELECT COUNT(*) FROM reco_staging WHERE run_id = ?)",
@@ -282,51 +274,20 @@ public class RecommendationPublisher {
         watch.inserted();
         long liveRows = rows[0];
         if (liveRows == expectedRows || rows[1] != expectedRows) {
-            return new Changes(removed, found.keptRows, inserted[0], rows[1], CHANGED_ROWS_ONLY + ", compared in memory");
+            return new Changes(removed, found.keptRows, inserted, rows[1], CHANGED_ROWS_ONLY + ", compared in memory");
         }
         // another writer, or a DELETE that matched a kept row its collation calls equal: the staged rows, all of them
         Changes full = fullReplace(runId, "the changed rows left " + liveRows + " rows in " + live + ", not the "
                 + expectedRows + " staged", watch);
-        return new Changes(removed + full.removed() - inserted[0], 0, full.inserted(), full.copied(), full.way());
+        return new Changes(removed + full.removed() - inserted, 0, full.inserted(), full.copied(), full.way());
     }
 
-    private long insertBatch(String sql, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        withPrivilege("INSERT on " + table.table(), () -> jdbc.batchUpdate(sql, rows));
-        long written = rows.size();
-        rows.clear();
-        return written;
-    }
-
-    /**
-     * Whether an index of the live table starts with its user column, as the JDBC driver's metadata tells (the
-     * table's name as written, then in upper and in lower case, as the database may have folded it).
-     */
+    /** Whether an index of the live table starts with its user column, as the JDBC driver's metadata tells. */
     private boolean userColumnIndexed() {
-        String name = table.table();
-        int dot = name.lastIndexOf('.');
-        String schema = dot < 0 ? null : name.substring(0, dot);
-        String bare = name.substring(dot + 1);
         return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
-            var metadata = connection.getMetaData();
-            for (String candidate : new LinkedHashSet<>(List.of(bare, bare.toUpperCase(Locale.ROOT),
-                    bare.toLowerCase(Locale.ROOT)))) {
-                String inSchema = schema == null ? null : candidate.equals(bare) ? schema
-                        : candidate.equals(bare.toUpperCase(Locale.ROOT)) ? schema.toUpperCase(Locale.ROOT)
-                        : schema.toLowerCase(Locale.ROOT);
-                try (var indexes = metadata.getIndexInfo(null, inSchema, candidate, false, true)) {
-                    while (indexes.next()) {
-                        String column = indexes.getString("COLUMN_NAME");
-                        if (indexes.getShort("ORDINAL_POSITION") == 1 && column != null
-                                && column.equalsIgnoreCase(table.userColumn())) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
+            DatabaseMetaData meta = connection.getMetaData();
+            Optional<TableShape> live = TableShape.read(meta, connection.getSchema(), table.table());
+            return live.isPresent() && live.get().indexLeadsOn(meta, table.userColumn());
         }));
     }
 
