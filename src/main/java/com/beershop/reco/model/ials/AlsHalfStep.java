@@ -14,9 +14,15 @@ final class AlsHalfStep {
     // rows per parallel block: big enough to amortise scheduling, small enough to balance 2-64 cores
     private static final int BLOCK = 512;
 
+    // up to this many factors the dots read a factor-major copy of the row, four ratings to a vector: 7-12 % off a
+    // training at 8 factors; at 16 and more the copy costs what it saves, or more (docs/performance.md, "The dots
+    // four ratings at a time")
+    private static final int MAX_FACTORS_FOR_COLUMN_DOTS = 8;
+
     private final int k;
     private final int cgSteps;
     private final RowKernels kernels;
+    private final boolean columnDots;
 
     AlsHalfStep(int factors, int cgSteps) {
         this(factors, cgSteps, RowKernels.fastest());
@@ -26,6 +32,7 @@ final class AlsHalfStep {
         this.k = factors;
         this.cgSteps = cgSteps;
         this.kernels = kernels;
+        this.columnDots = factors <= MAX_FACTORS_FOR_COLUMN_DOTS;
     }
 
     /**
@@ -74,28 +81,33 @@ final class AlsHalfStep {
     void solve(Side side, float[] target, float[] fixed, int fixedRows) {
         double[] gram = gramian(fixed, fixedRows, k);
         IndexRanges.forEachBlock(side.rows(), BLOCK, (block, from, to) -> {
-            Scratch scratch = new Scratch(k);
+            Scratch scratch = new Scratch(k, columnDots);
             for (int row = from; row < to; row++) {
                 solveRow(side, row, target, fixed, gram, scratch);
             }
         });
     }
 
-    /** One worker's buffers: the CG vectors, and the row's gathered factors and per-rating scales, grown as needed. */
+    /**
+     * One worker's buffers: the CG vectors, the row's gathered factors (rating-major for the accumulation, and
+     * factor-major for the dots, which then run four ratings to a vector), and per-rating scales, grown as needed.
+     */
     private static final class Scratch {
         final double[] x;
         final double[] r;
         final double[] p;
         final double[] ap;
         double[] gathered;
+        double[] columns;
         double[] scale;
 
-        Scratch(int k) {
+        Scratch(int k, boolean columnDots) {
             x = new double[k];
             r = new double[k];
             p = new double[k];
             ap = new double[k];
             gathered = new double[64 * k];
+            columns = columnDots ? new double[64 * k] : null;
             scale = new double[64];
         }
 
@@ -105,6 +117,7 @@ final class AlsHalfStep {
                 int rows = Math.max(n, scale.length * 2);
                 scale = new double[rows];
                 gathered = new double[rows * k];
+                columns = columns == null ? null : new double[rows * k];
             }
         }
     }
@@ -124,15 +137,27 @@ final class AlsHalfStep {
         int n = to - from;
         scratch.fit(n, k);
         double[] y = scratch.gathered;
+        double[] columns = scratch.columns;
         double[] scale = scratch.scale;
         double[] x = scratch.x;
         double[] r = scratch.r;
         double[] p = scratch.p;
         double[] ap = scratch.ap;
-        for (int e = from, yo = 0; e < to; e++, yo += k) {
-            int src = other[e] * k;
-            for (int f = 0; f < k; f++) {
-                y[yo + f] = fixed[src + f];
+        if (columnDots) {
+            for (int e = from, yo = 0, c = 0; e < to; e++, yo += k, c++) {
+                int src = other[e] * k;
+                for (int f = 0, co = c; f < k; f++, co += n) {
+                    double value = fixed[src + f];
+                    y[yo + f] = value;
+                    columns[co] = value;
+                }
+            }
+        } else {
+            for (int e = from, yo = 0; e < to; e++, yo += k) {
+                int src = other[e] * k;
+                for (int f = 0; f < k; f++) {
+                    y[yo + f] = fixed[src + f];
+                }
             }
         }
         double lambda = side.reg()[row];
@@ -144,7 +169,7 @@ final class AlsHalfStep {
         for (int f = 0; f < k; f++) {
             r[f] = -r[f] - lambda * x[f];
         }
-        kernels.dots(y, n, x, scale, k);
+        dots(y, columns, n, x, scale);
         for (int e = 0; e < n; e++) {
             double w = weights[from + e];
             scale[e] = (1 + w) - w * scale[e];
@@ -160,7 +185,7 @@ final class AlsHalfStep {
             for (int f = 0; f < k; f++) {
                 ap[f] += lambda * p[f];
             }
-            kernels.dots(y, n, p, scale, k);
+            dots(y, columns, n, p, scale);
             for (int e = 0; e < n; e++) {
                 scale[e] = weights[from + e] * scale[e];
             }
@@ -184,6 +209,14 @@ final class AlsHalfStep {
         }
         for (int f = 0; f < k; f++) {
             target[offset + f] = (float) x[f];
+        }
+    }
+
+    private void dots(double[] y, double[] columns, int n, double[] v, double[] out) {
+        if (columnDots) {
+            kernels.dotsFromColumns(columns, n, v, out, k);
+        } else {
+            kernels.dots(y, n, v, out, k);
         }
     }
 

@@ -18,6 +18,13 @@ interface RowKernels {
     /** {@code out[e] = dot(y[e], v)} for e < n, each summed in four chains (f mod 4), then (0 + 1) + (2 + 3). */
     void dots(double[] y, int n, double[] v, double[] out, int k);
 
+    /**
+     * {@link #dots}, to the bit, from the factor-major copy {@code columns} of the row's factors ({@code y[e][f]} at
+     * {@code columns[f * n + e]}): each dot summed in four chains, factor f into chain f mod 4 for the factors of
+     * whole blocks of four and into chain 0 for the rest, in order of f, then (0 + 1) + (2 + 3).
+     */
+    void dotsFromColumns(double[] columns, int n, double[] v, double[] out, int k);
+
     /** What the trainer's log line calls these kernels. */
     String name();
 

@@ -172,4 +172,30 @@ final class ScalarRowKernels implements RowKernels {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    @Override
+    public void dotsFromColumns(double[] columns, int n, double[] v, double[] out, int k) {
+        dotsFromColumnsFrom(0, columns, n, v, out, k);
+    }
+
+    /** {@link #dotsFromColumns} from rating {@code e} on, one at a time: the tail both kernels end with. */
+    static void dotsFromColumnsFrom(int e, double[] columns, int n, double[] v, double[] out, int k) {
+        for (; e < n; e++) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int f = 0;
+            for (int c = e; f + 3 < k; f += 4, c += 4 * n) {
+                s0 += columns[c] * v[f];
+                s1 += columns[c + n] * v[f + 1];
+                s2 += columns[c + 2 * n] * v[f + 2];
+                s3 += columns[c + 3 * n] * v[f + 3];
+            }
+            for (; f < k; f++) {
+                s0 += columns[f * n + e] * v[f];
+            }
+            out[e] = (s0 + s1) + (s2 + s3);
+        }
+    }
 }

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The row kernels on 256-bit vectors (four doubles), through the JDK's incubating Vector API. Each lane does what
  * one scalar chain of {@link ScalarRowKernels} does, in the same order, with a multiply and then an add (never a
  * fused multiply-add): the same bits. The two output-wise kernels put one output in each lane and sum over the input
- * in order; {@link #dots} puts the scalar version's four chains (f mod 4) in the four lanes. Loaded by
+ * in order; {@link #dots} puts the scalar version's four chains (f mod 4) in the four lanes, and
+ * {@link #dotsFromColumns} four ratings. Loaded by
  * {@link RowKernels#fastest()} only where the module is present.
  */
 final class VectorRowKernels implements RowKernels {
@@ -112,5 +113,31 @@ final class VectorRowKernels implements RowKernels {
             }
             out[e] = (s0 + s.lane(1)) + (s.lane(2) + s.lane(3));
         }
+    }
+
+    // four ratings, one a lane, with their four chains in four vectors: no lane is ever extracted, and each lane adds
+    // in the scalar order
+    @Override
+    public void dotsFromColumns(double[] columns, int n, double[] v, double[] out, int k) {
+        int e = 0;
+        int blocks = k & ~3;
+        for (; e + 3 < n; e += 4) {
+            DoubleVector s0 = DoubleVector.zero(FOUR);
+            DoubleVector s1 = DoubleVector.zero(FOUR);
+            DoubleVector s2 = DoubleVector.zero(FOUR);
+            DoubleVector s3 = DoubleVector.zero(FOUR);
+            int f = 0;
+            for (int c = e; f < blocks; f += 4, c += 4 * n) {
+                s0 = s0.add(DoubleVector.fromArray(FOUR, columns, c).mul(v[f]));
+                s1 = s1.add(DoubleVector.fromArray(FOUR, columns, c + n).mul(v[f + 1]));
+                s2 = s2.add(DoubleVector.fromArray(FOUR, columns, c + 2 * n).mul(v[f + 2]));
+                s3 = s3.add(DoubleVector.fromArray(FOUR, columns, c + 3 * n).mul(v[f + 3]));
+            }
+            for (; f < k; f++) {
+                s0 = s0.add(DoubleVector.fromArray(FOUR, columns, f * n + e).mul(v[f]));
+            }
+            s0.add(s1).add(s2.add(s3)).intoArray(out, e);
+        }
+        ScalarRowKernels.dotsFromColumnsFrom(e, columns, n, v, out, k);
     }
 }

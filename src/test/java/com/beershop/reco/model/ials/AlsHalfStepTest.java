@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The half-step's register-blocked loops, scalar and vector, are a speed-up only: they must solve every row to the
- * same float factors, to the last bit, as the plain loops they replaced (one multiply-add at a time, in the same
+ * The half-step's register-blocked loops, scalar and vector, are a speed-up only, and so is the factor-major copy the
+ * dots read at 8 factors or fewer (1, 3 and 8 below; 12 and 64 take the rating-major dots): they must solve every
+ * row to the same float factors, to the last bit, as the plain loops they replaced (one multiply-add at a time, in the same
  * order), at any number of factors, with rows of no rating, one rating and an odd number of them. The plain loops
  * live here as the reference. (A wrong index or a dropped tail fails this; a reordered sum whose difference stays
  * below the floats' rounding may not: the doubles inside are not compared here, but in {@link RowKernelsTest}.)

@@ -40,6 +40,44 @@ class RowKernelsTest {
         assertSameBits(k, kernels -> out -> kernels.multiplyGram(gram, v, out, k), new double[k]);
         assertSameBits(k, kernels -> out -> kernels.accumulate(y, scale, n, out, k), start);
         assertSameBits(n, kernels -> out -> kernels.dots(y, n, v, out, k), new double[n]);
+        assertSameBits(n, kernels -> out -> kernels.dotsFromColumns(factorMajor(y, n, k), n, v, out, k),
+                new double[n]);
+    }
+
+    @ParameterizedTest(name = "{0} factors, {1} ratings")
+    @MethodSource("factorsAndRatings")
+    void shouldSumEachDotInFourChainsOfWholeBlocksThenPairwiseFromEitherLayout(int k, int n) {
+        SplittableRandom random = new SplittableRandom(17L * k + n);
+        double[] y = gaussians(n * k, random);
+        double[] v = gaussians(k, random);
+        double[] expected = new double[n];
+        for (int e = 0; e < n; e++) {
+            double[] chain = new double[4];
+            for (int f = 0; f < k; f++) {
+                chain[f < (k & ~3) ? f % 4 : 0] += y[e * k + f] * v[f];
+            }
+            expected[e] = (chain[0] + chain[1]) + (chain[2] + chain[3]);
+        }
+
+        for (RowKernels kernels : new RowKernels[]{SCALAR, VECTOR}) {
+            double[] fromRows = new double[n];
+            double[] fromColumns = new double[n];
+            kernels.dots(y, n, v, fromRows, k);
+            kernels.dotsFromColumns(factorMajor(y, n, k), n, v, fromColumns, k);
+            assertThat(bits(fromRows)).as(kernels.name() + ", rating-major").containsExactly(bits(expected));
+            assertThat(bits(fromColumns)).as(kernels.name() + ", factor-major").containsExactly(bits(expected));
+        }
+    }
+
+    /** The row's factors y[e][f], stored as the trainer gathers them for the dots: at f * n + e. */
+    private static double[] factorMajor(double[] y, int n, int k) {
+        double[] columns = new double[n * k];
+        for (int e = 0; e < n; e++) {
+            for (int f = 0; f < k; f++) {
+                columns[f * n + e] = y[e * k + f];
+            }
+        }
+        return columns;
     }
 
     @Test
