@@ -79,7 +79,7 @@ final class AlsHalfStep {
 
     /** Updates every row of {@code target} against fixed {@code fixed} factors (which have {@code fixedRows} rows). */
     void solve(Side side, float[] target, float[] fixed, int fixedRows) {
-        double[] gram = gramian(fixed, fixedRows, k);
+        double[] gram = gramian(fixed, fixedRows, k, kernels);
         IndexRanges.forEachBlock(side.rows(), BLOCK, (block, from, to) -> {
             Scratch scratch = new Scratch(k, columnDots);
             for (int row = from; row < to; row++) {
@@ -222,21 +222,16 @@ final class AlsHalfStep {
 
     /** YᵀY (k × k, row-major), summed per fixed block and then over blocks in order, so thread count cannot change it. */
     static double[] gramian(float[] factors, int rows, int k) {
+        return gramian(factors, rows, k, RowKernels.fastest());
+    }
+
+    static double[] gramian(float[] factors, int rows, int k, RowKernels kernels) {
         int blocks = IndexRanges.blocks(rows, BLOCK * 4);
         double[][] partial = new double[blocks][];
         IndexRanges.forEachBlock(rows, BLOCK * 4, (block, from, to) -> {
             double[] g = new double[k * k];
-            for (int row = from; row < to; row++) {
-                int o = row * k;
-                for (int a = 0; a < k; a++) {
-                    double va = factors[o + a];
-                    int go = a * k;
-                    // upper triangle only; mirrored below
-                    for (int b = a; b < k; b++) {
-                        g[go + b] += va * factors[o + b];
-                    }
-                }
-            }
+            // upper triangle only; mirrored below
+            kernels.addOuterProducts(factors, from, to, k, g);
             partial[block] = g;
         });
         double[] gram = new double[k * k];

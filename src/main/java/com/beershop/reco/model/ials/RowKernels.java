@@ -25,6 +25,12 @@ interface RowKernels {
      */
     void dotsFromColumns(double[] columns, int n, double[] v, double[] out, int k);
 
+    /**
+     * {@code g[a * k + b] += factors[r][a] * factors[r][b]} for every row r from {@code from} to {@code to}, in row
+     * order, for the upper triangle b >= a (the lower one is left as it was): one block's share of YᵀY.
+     */
+    void addOuterProducts(float[] factors, int from, int to, int k, double[] g);
+
     /** What the trainer's log line calls these kernels. */
     String name();
 

@@ -198,4 +198,18 @@ final class ScalarRowKernels implements RowKernels {
             out[e] = (s0 + s1) + (s2 + s3);
         }
     }
+
+    @Override
+    public void addOuterProducts(float[] factors, int from, int to, int k, double[] g) {
+        for (int row = from; row < to; row++) {
+            int o = row * k;
+            for (int a = 0; a < k; a++) {
+                double va = factors[o + a];
+                int go = a * k;
+                for (int b = a; b < k; b++) {
+                    g[go + b] += va * factors[o + b];
+                }
+            }
+        }
+    }
 }

@@ -86,7 +86,7 @@ class AlsHalfStepTest {
     private static final class PlainHalfStep {
 
         static void solve(AlsHalfStep.Side side, float[] target, float[] fixed, int fixedRows, int k) {
-            double[] gram = AlsHalfStep.gramian(fixed, fixedRows, k);
+            double[] gram = AlsHalfStep.gramian(fixed, fixedRows, k, ScalarRowKernels.INSTANCE);
             for (int row = 0; row < side.rows(); row++) {
                 solveRow(side, row, target, fixed, gram, k);
             }

@@ -80,6 +80,38 @@ class RowKernelsTest {
         return columns;
     }
 
+    @ParameterizedTest(name = "{0} factors")
+    @MethodSource("factorCounts")
+    void shouldAddTheOuterProductsOfEveryRowInOrderToTheUpperTriangleOnly(int k) {
+        for (int rows : new int[]{0, 1, 3, 64, 65, 130}) {
+            SplittableRandom random = new SplittableRandom(7L * k + rows);
+            float[] factors = new float[(rows + 2) * k];
+            for (int i = 0; i < factors.length; i++) {
+                factors[i] = (float) ((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-3, 4)));
+            }
+            double[] start = gaussians(k * k, random);
+            double[] expected = start.clone();
+            // the plain loop: row by row (rows 1 to rows, so the first row is left out), b >= a only
+            for (int row = 1; row <= rows; row++) {
+                for (int a = 0; a < k; a++) {
+                    for (int b = a; b < k; b++) {
+                        expected[a * k + b] += (double) factors[row * k + a] * factors[row * k + b];
+                    }
+                }
+            }
+
+            for (RowKernels kernels : new RowKernels[]{SCALAR, VECTOR}) {
+                double[] g = start.clone();
+                kernels.addOuterProducts(factors, 1, rows + 1, k, g);
+                assertThat(bits(g)).as(kernels.name() + ", " + rows + " rows").containsExactly(bits(expected));
+            }
+        }
+    }
+
+    static IntStream factorCounts() {
+        return IntStream.of(1, 3, 4, 7, 8, 9, 12, 15, 16, 17, 24, 31, 64, 67);
+    }
+
     @Test
     void shouldNameTheKernelsTheLogReports() {
         assertThat(VECTOR.name()).isEqualTo("vector (256-bit)");
