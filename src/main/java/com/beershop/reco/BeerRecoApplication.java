@@ -72,7 +72,6 @@ public class BeerRecoApplication {
             System.err.println("beer-reco-batch: " + problem + " (--help prints the usage)");
             return ExitCodes.CONFIGURATION;
         }
-        JitWarmUp.startFor(Modes.of(words));
         try {
             SpringApplication application = new SpringApplication(BeerRecoApplication.class);
             application.addInitializers(context -> {

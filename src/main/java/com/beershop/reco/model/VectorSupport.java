@@ -25,8 +25,7 @@ public final class VectorSupport {
      *                    {@link IllegalStateException} with the reason where the CPU does not suit it
      */
     public static <T> T fastest(String what, Class<T> type, String vectorClass, T scalar) {
-        // no line for the choice: it may be made before Spring has set up the logs (JitWarmUp); the trainer's log
-        // line names the kernels
+        // no line for the choice: the trainer's log line names the kernels
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
             return scalar;
         }

@@ -34,23 +34,6 @@ public final class TopNSelector {
     }
 
     /**
-     * Runs the scan and the heap on made-up scores until the JIT has compiled them, so that scoring the first users
-     * does not pay for it (the vector scan runs far slower until then). Its results are thrown away.
-     */
-    public static void warmUp() {
-        float[] scores = new float[4_096];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = ((i * 7919) % 4_099) / 4_099f;
-        }
-        TopNSelector selector = new TopNSelector(10);
-        int[] out = new int[10];
-        for (int round = 0; round < 3_000; round++) {
-            scores[round % scores.length] = 2; // a new best now and then: the heap's path too
-            selector.select(scores, null, null, 0, out);
-        }
-    }
-
-    /**
      * @param allowed items that may be recommended at all, or null for every item
      * @param seen the user's own ratings are excluded when {@code seen} is not null
      * @param out receives the chosen item indexes, best first

@@ -2,7 +2,6 @@ package com.beershop.reco.model.ials;
 
 import com.beershop.reco.model.IndexRanges;
 
-import java.util.Arrays;
 
 /**
  * One half-iteration of implicit ALS: every row of one side solved against the other side's fixed factors, each
@@ -33,44 +32,6 @@ final class AlsHalfStep {
         this.cgSteps = cgSteps;
         this.kernels = kernels;
         this.columnDots = factors <= MAX_FACTORS_FOR_COLUMN_DOTS;
-    }
-
-    /**
-     * Solves a made-up side a few times at 8 and at 64 factors, so that the JIT has compiled the row solve and the
-     * kernels before a real training needs them: the vector kernels run far slower than the scalar ones until then
-     * (the first iteration at 10 M ratings took 1.0 s against 0.22 s for the next, docs/performance.md). The rows
-     * are as long as a shop's (5 to 124 ratings) and there are enough of them for the JIT's optimizing compiler:
-     * with 2,000 rows of 12 the first iteration at 10 M ratings still took 0.65 s against 0.31 s, with these
-     * 0.35 s. The core is not free: Spring's start took 2.3-2.7 s beside it and 1.6-1.8 s without, so a night gains
-     * little or nothing on two cores (docs/performance.md, 2026-12-06, later). Its results are thrown away.
-     */
-    static void warmUp() {
-        for (int k : new int[]{8, 64}) {
-            int rows = k == 8 ? 20_000 : 4_000;
-            int fixedRows = 2_000;
-            int[] start = new int[rows + 1];
-            for (int row = 0; row < rows; row++) {
-                start[row + 1] = start[row] + 5 + (row * 37) % 120;
-            }
-            int[] other = new int[start[rows]];
-            float[] weights = new float[other.length];
-            for (int e = 0; e < other.length; e++) {
-                other[e] = (int) ((e * 7919L) % fixedRows);
-                weights[e] = 1 + e % 5;
-            }
-            double[] reg = new double[rows];
-            Arrays.fill(reg, 0.1);
-            Side side = new Side(rows, start, other, weights, reg);
-            float[] fixed = new float[fixedRows * k];
-            float[] target = new float[rows * k];
-            for (int i = 0; i < fixed.length; i++) {
-                fixed[i] = ((i * 37) % 101 - 50) / 500f;
-            }
-            AlsHalfStep halfStep = new AlsHalfStep(k, 3);
-            for (int round = 0; round < 3; round++) {
-                halfStep.solve(side, target, fixed, fixedRows);
-            }
-        }
     }
 
     /** One side's rows: who each row interacted with, the alpha * r' weights, and each row's lambda. */

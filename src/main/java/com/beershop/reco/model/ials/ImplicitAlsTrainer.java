@@ -124,11 +124,6 @@ public final class ImplicitAlsTrainer implements Trainer {
                 spec.doubleParam("recency-half-life", 0));
     }
 
-    /** Warms the solver's hot loops up before a training needs them (see {@code AlsHalfStep.warmUp}). */
-    public static void warmUp() {
-        AlsHalfStep.warmUp();
-    }
-
     @Override
     public String algorithm() {
         return NAME;
