@@ -1,5 +1,7 @@
 package com.beershop.reco.model.ials;
 
+import java.util.Arrays;
+
 /** The half-step's inner loops in plain Java, register-blocked: what every JVM runs. */
 final class ScalarRowKernels implements RowKernels {
 
@@ -13,54 +15,12 @@ final class ScalarRowKernels implements RowKernels {
         return "scalar";
     }
 
-    // Eight outputs at a time, each summed over b in order as a plain loop would: the same bits, but eight
-    // independent chains held in registers instead of a load and a store of out[a] per multiply-add (the JIT does
-    // not vectorise the plain loop; this is 1.5-3x faster on its own)
+    // Gv is the accumulation over the Gramian's rows with v as the scales, from zero (element (b, a): Gᵀv, which is
+    // Gv as the Gramian is symmetric)
     @Override
     public void multiplyGram(double[] gram, double[] v, double[] out, int k) {
-        int a = 0;
-        for (; a + 7 < k; a += 8) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double s4 = 0;
-            double s5 = 0;
-            double s6 = 0;
-            double s7 = 0;
-            // element (b, a): out = Gᵀv, which is Gv as the Gramian is symmetric
-            for (int b = 0, g = a; b < k; b++, g += k) {
-                double vb = v[b];
-                s0 += vb * gram[g];
-                s1 += vb * gram[g + 1];
-                s2 += vb * gram[g + 2];
-                s3 += vb * gram[g + 3];
-                s4 += vb * gram[g + 4];
-                s5 += vb * gram[g + 5];
-                s6 += vb * gram[g + 6];
-                s7 += vb * gram[g + 7];
-            }
-            out[a] = s0;
-            out[a + 1] = s1;
-            out[a + 2] = s2;
-            out[a + 3] = s3;
-            out[a + 4] = s4;
-            out[a + 5] = s5;
-            out[a + 6] = s6;
-            out[a + 7] = s7;
-        }
-        multiplyGramFrom(a, gram, v, out, k);
-    }
-
-    /** {@link #multiplyGram}'s outputs from {@code a} on, one at a time: the tail both kernels end with. */
-    static void multiplyGramFrom(int a, double[] gram, double[] v, double[] out, int k) {
-        for (; a < k; a++) {
-            double s0 = 0;
-            for (int b = 0, g = a; b < k; b++, g += k) {
-                s0 += v[b] * gram[g];
-            }
-            out[a] = s0;
-        }
+        Arrays.fill(out, 0, k, 0.0);
+        accumulate(gram, v, k, out, k);
     }
 
     // out[f] += sum over the row's ratings e, in order, of scale[e] * y[e][f]: eight factors at a time in registers,

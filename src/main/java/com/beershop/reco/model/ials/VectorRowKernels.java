@@ -1,15 +1,16 @@
 package com.beershop.reco.model.ials;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The row kernels on 256-bit vectors (four doubles), through the JDK's incubating Vector API. Each lane does what
  * one scalar chain of {@link ScalarRowKernels} does, in the same order, with a multiply and then an add (never a
- * fused multiply-add): the same bits. The two output-wise kernels put one output in each lane and sum over the input
- * in order; {@link #dots} puts the scalar version's four chains (f mod 4) in the four lanes, and
- * {@link #dotsFromColumns} four ratings. Loaded by
- * {@link RowKernels#fastest()} only where the module is present.
+ * fused multiply-add): the same bits. The accumulation (and the Gramian product, which is one) puts one output in
+ * each lane and sums over the input in order; {@link #dots} puts the scalar version's four chains (f mod 4) in the
+ * four lanes, and {@link #dotsFromColumns} four ratings. Loaded by {@link RowKernels#fastest()} only where the
+ * module is present.
  */
 final class VectorRowKernels implements RowKernels {
 
@@ -28,51 +29,15 @@ final class VectorRowKernels implements RowKernels {
         return "vector (256-bit)";
     }
 
-    // sixteen outputs a pass where k allows: each output's sum is one chain of dependent adds, so four chains in
-    // flight instead of two keep the vector units busy instead of waiting on the add before (same order per output)
+    // Gv is the accumulation over the Gramian's rows with v as the scales, from zero: one kernel for both
     @Override
     public void multiplyGram(double[] gram, double[] v, double[] out, int k) {
-        int a = 0;
-        for (; a + 15 < k; a += 16) {
-            DoubleVector s0 = DoubleVector.zero(FOUR);
-            DoubleVector s1 = DoubleVector.zero(FOUR);
-            DoubleVector s2 = DoubleVector.zero(FOUR);
-            DoubleVector s3 = DoubleVector.zero(FOUR);
-            // element (b, a): out = Gᵀv, which is Gv as the Gramian is symmetric
-            for (int b = 0, g = a; b < k; b++, g += k) {
-                DoubleVector vb = DoubleVector.broadcast(FOUR, v[b]);
-                s0 = s0.add(vb.mul(DoubleVector.fromArray(FOUR, gram, g)));
-                s1 = s1.add(vb.mul(DoubleVector.fromArray(FOUR, gram, g + 4)));
-                s2 = s2.add(vb.mul(DoubleVector.fromArray(FOUR, gram, g + 8)));
-                s3 = s3.add(vb.mul(DoubleVector.fromArray(FOUR, gram, g + 12)));
-            }
-            s0.intoArray(out, a);
-            s1.intoArray(out, a + 4);
-            s2.intoArray(out, a + 8);
-            s3.intoArray(out, a + 12);
-        }
-        for (; a + 7 < k; a += 8) {
-            DoubleVector s0 = DoubleVector.zero(FOUR);
-            DoubleVector s1 = DoubleVector.zero(FOUR);
-            for (int b = 0, g = a; b < k; b++, g += k) {
-                DoubleVector vb = DoubleVector.broadcast(FOUR, v[b]);
-                s0 = s0.add(vb.mul(DoubleVector.fromArray(FOUR, gram, g)));
-                s1 = s1.add(vb.mul(DoubleVector.fromArray(FOUR, gram, g + 4)));
-            }
-            s0.intoArray(out, a);
-            s1.intoArray(out, a + 4);
-        }
-        for (; a + 3 < k; a += 4) {
-            DoubleVector s0 = DoubleVector.zero(FOUR);
-            for (int b = 0, g = a; b < k; b++, g += k) {
-                s0 = s0.add(DoubleVector.broadcast(FOUR, v[b]).mul(DoubleVector.fromArray(FOUR, gram, g)));
-            }
-            s0.intoArray(out, a);
-        }
-        ScalarRowKernels.multiplyGramFrom(a, gram, v, out, k);
+        Arrays.fill(out, 0, k, 0.0);
+        accumulate(gram, v, k, out, k);
     }
 
-    // sixteen factors a pass where k allows, for the same reason as multiplyGram's sixteen outputs
+    // sixteen factors a pass where k allows: each factor's sum is one chain of dependent adds, so four chains in
+    // flight instead of two keep the vector units busy instead of waiting on the add before (same order per factor)
     @Override
     public void accumulate(double[] y, double[] scale, int n, double[] out, int k) {
         int f = 0;
@@ -237,13 +202,7 @@ final class VectorRowKernels implements RowKernels {
                 }
             }
             for (; a < k; a++) {
-                for (int b = a; b < k; b++) {
-                    double sum = g[a * k + b];
-                    for (int r = 0, o = 0; r < rows; r++, o += k) {
-                        sum += slice[o + a] * slice[o + b];
-                    }
-                    g[a * k + b] = sum;
-                }
+                tail(slice, rows, k, a, a, g);
             }
         }
     }
@@ -295,7 +254,7 @@ final class VectorRowKernels implements RowKernels {
         }
     }
 
-    /** Row a's elements from b on, one at a time, over the slice's rows: the columns past the eight-wide tiles. */
+    /** Row a's elements from {@code from} on, one at a time, over the slice's rows: what the tiles do not cover. */
     private static void tail(double[] slice, int rows, int k, int a, int from, double[] g) {
         for (int b = from; b < k; b++) {
             double sum = g[a * k + b];
