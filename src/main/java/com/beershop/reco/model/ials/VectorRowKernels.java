@@ -79,7 +79,7 @@ final class VectorRowKernels implements RowKernels {
         ScalarRowKernels.accumulateFrom(f, y, scale, n, out, k);
     }
 
-    // four ratings a pass, then two, then one: more dots in flight while each waits on its own adds
+    // four ratings a pass, then one at a time: more dots in flight while each waits on its own adds
     @Override
     public void dots(double[] y, int n, double[] v, double[] out, int k) {
         int e = 0;
@@ -102,38 +102,14 @@ final class VectorRowKernels implements RowKernels {
             out[e + 2] = finish(u, y, o + 2 * k, v, f, k);
             out[e + 3] = finish(w, y, o + 3 * k, v, f, k);
         }
-        for (; e + 1 < n; e += 2) {
-            int o = e * k;
-            int q = o + k;
-            DoubleVector s = DoubleVector.zero(FOUR);
-            DoubleVector t = DoubleVector.zero(FOUR);
-            int f = 0;
-            for (; f + 3 < k; f += 4) {
-                DoubleVector vf = DoubleVector.fromArray(FOUR, v, f);
-                s = s.add(DoubleVector.fromArray(FOUR, y, o + f).mul(vf));
-                t = t.add(DoubleVector.fromArray(FOUR, y, q + f).mul(vf));
-            }
-            double s0 = s.lane(0);
-            double t0 = t.lane(0);
-            for (; f < k; f++) {
-                s0 += y[o + f] * v[f];
-                t0 += y[q + f] * v[f];
-            }
-            out[e] = (s0 + s.lane(1)) + (s.lane(2) + s.lane(3));
-            out[e + 1] = (t0 + t.lane(1)) + (t.lane(2) + t.lane(3));
-        }
-        if (e < n) {
+        for (; e < n; e++) {
             int o = e * k;
             DoubleVector s = DoubleVector.zero(FOUR);
             int f = 0;
             for (; f + 3 < k; f += 4) {
                 s = s.add(DoubleVector.fromArray(FOUR, y, o + f).mul(DoubleVector.fromArray(FOUR, v, f)));
             }
-            double s0 = s.lane(0);
-            for (; f < k; f++) {
-                s0 += y[o + f] * v[f];
-            }
-            out[e] = (s0 + s.lane(1)) + (s.lane(2) + s.lane(3));
+            out[e] = finish(s, y, o, v, f, k);
         }
     }
 
