@@ -2,7 +2,6 @@ package com.beershop.reco.model.ials;
 
 import com.beershop.reco.model.IndexRanges;
 
-
 /**
  * One half-iteration of implicit ALS: every row of one side solved against the other side's fixed factors, each
  * by a few conjugate-gradient steps warm-started from its current factors (Takács, Pilászy and Tikk 2011).
@@ -14,8 +13,8 @@ final class AlsHalfStep {
     private static final int BLOCK = 512;
 
     // up to this many factors the dots read a factor-major copy of the row, four ratings to a vector: 7-12 % off a
-    // training at 8 factors; at 16 and more the copy costs what it saves, or more (docs/performance.md, "The dots
-    // four ratings at a time")
+    // training at 8 factors; at 16 and more the copy costs what it saves, or more (docs/performance.md, "The iALS
+    // kernels with more sums in flight")
     private static final int MAX_FACTORS_FOR_COLUMN_DOTS = 8;
 
     private final int k;
@@ -182,10 +181,6 @@ final class AlsHalfStep {
     }
 
     /** YᵀY (k × k, row-major), summed per fixed block and then over blocks in order, so thread count cannot change it. */
-    static double[] gramian(float[] factors, int rows, int k) {
-        return gramian(factors, rows, k, RowKernels.fastest());
-    }
-
     static double[] gramian(float[] factors, int rows, int k, RowKernels kernels) {
         int blocks = IndexRanges.blocks(rows, BLOCK * 4);
         double[][] partial = new double[blocks][];

@@ -15,6 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRowKernels implements RowKernels {
 
     private static final VectorSpecies<Double> FOUR = DoubleVector.SPECIES_256;
+    // rows of the factor table converted to doubles at a time for YᵀY's tiles (64 x k doubles: a few KB)
+    private static final int SLICE = 64;
 
     /** @throws IllegalStateException where the CPU has no 256-bit vectors: the API would emulate them, slowly */
     VectorRowKernels() {
@@ -150,8 +152,6 @@ final class VectorRowKernels implements RowKernels {
 
     // rows converted to doubles a slice at a time, then g in tiles of four a's by eight b's held in registers over
     // the slice's rows: each element still adds its rows' products in row order, as the scalar loop does
-    private static final int SLICE = 64;
-
     @Override
     public void addOuterProducts(float[] factors, int from, int to, int k, double[] g) {
         if (k < 8) {
