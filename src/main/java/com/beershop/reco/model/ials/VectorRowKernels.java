@@ -222,11 +222,8 @@ final class VectorRowKernels implements RowKernels {
             high.intoArray(g, a * k + b + 4);
             return;
         }
-        double[] sums = new double[8];
-        low.intoArray(sums, 0);
-        high.intoArray(sums, 4);
         for (int j = a - b; j < 8; j++) {
-            g[a * k + b + j] = sums[j];
+            g[a * k + b + j] = j < 4 ? low.lane(j) : high.lane(j - 4);
         }
     }
 
