@@ -177,8 +177,8 @@ public class RecommendationPublisher {
                     + " rows but the run staged " + expectedRows + "; rolled back, the live table is unchanged");
         }
         return new Replaced(new PublishResult(runId, changes.removed(), changes.kept() + changes.inserted(),
-                changes.kept()), changes.way(), watch.started, watch.deleteNanos / 1_000_000,
-                watch.insertNanos / 1_000_000);
+                changes.kept(), staged == null ? null : staged.listedUsers()), changes.way(), watch.started,
+                watch.deleteNanos / 1_000_000, watch.insertNanos / 1_000_000);
     }
 
     /**

@@ -19,4 +19,15 @@ public interface StagedLists {
 
     /** The product at {@code rank} (from 1) of the user's list. */
     String productId(int user, int rank);
+
+    /** How many users have a list of at least one row. */
+    default long listedUsers() {
+        long listed = 0;
+        for (int user = 0; user < users(); user++) {
+            if (count(user) > 0) {
+                listed++;
+            }
+        }
+        return listed;
+    }
 }

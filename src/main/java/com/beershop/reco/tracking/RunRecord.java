@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * {@code recommendableProducts}: the known, active products the run could recommend (V10).
  * {@code selectionId}: the {@code reco_selection} row whose choice the run trained, whether it selected tonight or
  * reused it; {@code selectionNote} says which and why (V11).
+ * {@code listedUsers}: the users with a list in the generation the run put live, when all its rows were the model
+ * arm's; the next readout then counts only the users who rated (V13).
  */
 public record RunRecord(
         Long id, Long jobExecutionId, String runMode, LocalDateTime startedAt, LocalDateTime endedAt,
@@ -39,7 +41,7 @@ public record RunRecord(
         String stepSeconds, Long rowsPublished, String gateVerdict, String gateReason, boolean published,
         String outcome, String outcomeReason, Integer exitCode, Long restoredRunId, Double diversityWeight,
         String holdoutSplit, Double distinctStyles, Double crowdedListsShare, Double rolloutShare, String online,
-        Integer recommendableProducts, Long selectionId, String selectionNote) {
+        Integer recommendableProducts, Long selectionId, String selectionNote, Long listedUsers) {
 
     public RunRecord {
         // NaN and infinities do not fit every database's FLOAT: not measured is NULL
@@ -104,7 +106,8 @@ public record RunRecord(
                 run.protocol().lists().diversityWeight(), run.protocol().splitKind().name().toLowerCase(Locale.ROOT),
                 diversity == null ? null : diversity.meanDistinctStyles(),
                 diversity == null ? null : diversity.crowdedListsShare(), null, null,
-                input == null ? null : input.data().recommendableCount(), null, null);
+                input == null ? null : input.data().recommendableCount(), null, null,
+                publish != null && end.published() ? publish.listedUsers() : null);
     }
 
     /**
@@ -126,7 +129,7 @@ public record RunRecord(
                 r.trainSeconds, r.scoreSeconds, JsonText.of(stepSeconds), end.published() ? rowsPublished : 0L,
                 null, null, end.published(), end.outcome().name(), end.reason(), end.exitCode(), r.generation(),
                 r.diversityWeight, r.holdoutSplit, r.distinctStyles, r.crowdedListsShare, r.rolloutShare, null,
-                r.recommendableProducts, r.selectionId, r.selectionNote);
+                r.recommendableProducts, r.selectionId, r.selectionNote, r.listedUsers);
     }
 
     /**
@@ -141,7 +144,7 @@ public record RunRecord(
                 ndcgAtN, mapAtN, coverage, rmse, mae, baselineNdcgAtN, trainSeconds, scoreSeconds, stepSeconds,
                 rowsPublished, gateVerdict, gateReason, published, outcome, outcomeReason, exitCode, restoredRunId,
                 diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, share, readout, recommendableProducts,
-                selectionId, selectionNote);
+                selectionId, selectionNote, listedUsers);
     }
 
     /** This row with the selection the run's model came from and how (V11). */
@@ -152,7 +155,7 @@ public record RunRecord(
                 ndcgAtN, mapAtN, coverage, rmse, mae, baselineNdcgAtN, trainSeconds, scoreSeconds, stepSeconds,
                 rowsPublished, gateVerdict, gateReason, published, outcome, outcomeReason, exitCode, restoredRunId,
                 diversityWeight, holdoutSplit, distinctStyles, crowdedListsShare, rolloutShare, online,
-                recommendableProducts, selection, note);
+                recommendableProducts, selection, note, listedUsers);
     }
 
     /**

@@ -161,6 +161,51 @@ abstract class OnlineReadoutTestBase {
         }
     }
 
+    @Test
+    void shouldReadOutAGenerationOfTheModelArmAloneFromItsRatersWithTheUsersItsPublishingRunListed() throws Exception {
+        // given: generation A live with every list the model's, and the run that published it recorded its users
+        assertThat(db.run("run")).isEqualTo(ExitCodes.OK);
+        long runA = shop.lastRunId();
+        Map<String, List<String>> live = shop.live();
+        assertThat(db.jdbc.queryForObject("SELECT listed_users FROM reco_run_history WHERE job_execution_id = ?",
+                Long.class, runA)).isEqualTo(live.size());
+        LocalDateTime publishedAt = db.jdbc.queryForObject(
+                "SELECT ended_at FROM reco_run_history WHERE job_execution_id = ?", Timestamp.class, runA).toLocalDateTime();
+        Timestamp after = Timestamp.valueOf(publishedAt.plusSeconds(1));
+        Thread.sleep(1_500); // the readout's window ends when it runs: the added ratings must lie before that
+        List<String> products = db.jdbc.queryForList("SELECT product_id FROM products ORDER BY product_id", String.class);
+        List<String> users = new ArrayList<>(live.keySet()).subList(0, 12);
+        List<Object[]> added = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            List<String> onList = live.get(users.get(i)).stream().map(row -> row.split("\\|")[0]).toList();
+            String unlisted = products.stream().filter(p -> !onList.contains(p)).skip(i).findFirst().orElseThrow();
+            // even users rate a product of their list (a hit) and one off it; odd users only one off it
+            added.add(rating(users.get(i), unlisted, after));
+            if (i % 2 == 0) {
+                added.add(rating(users.get(i), onList.get(i % onList.size()), after));
+            }
+        }
+        db.insertRatings(added);
+
+        // when
+        String night = printed(() -> assertThat(db.run("run", "--logging.level.com.beershop.reco.online=INFO"))
+                .isEqualTo(ExitCodes.OK));
+
+        // then: its lists were not counted again, and the figures are those of the ratings and the live table
+        assertThat(night).contains("Online readout of generation " + runA + ": its listed users as the run that"
+                + " published it counted them; only the users who rated in its window were looked up");
+        JsonNode online = JSON.readTree(db.jdbc.queryForObject(
+                "SELECT online FROM reco_run_history WHERE id = (SELECT MAX(id) FROM reco_run_history)", String.class));
+        JsonNode figures = find(online, runA, "model");
+        assertThat(figures.path("listed_users").asLong()).isEqualTo(live.size());
+        assertThat(figures.path("users").asLong()).isEqualTo(12);
+        assertThat(figures.path("users_with_hits").asLong()).isEqualTo(6);
+        assertThat(figures.path("hits").asLong()).isEqualTo(6);
+        List<String> arms = new ArrayList<>();
+        online.forEach(f -> arms.add(f.path("arm").asString()));
+        assertThat(arms).containsOnly("model");
+    }
+
     private static final class Expected {
         final Set<String> users = new HashSet<>();
         final Set<String> usersWithHits = new HashSet<>();

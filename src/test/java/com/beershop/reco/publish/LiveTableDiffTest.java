@@ -44,6 +44,18 @@ class LiveTableDiffTest {
         };
     }
 
+    @Test
+    void shouldCountAsListedOnlyTheUsersWithAtLeastOneRow() {
+        // given: U4 was scored but got an empty list (in the control arm, or nothing left to recommend)
+        Map<String, List<String>> byUser = new LinkedHashMap<>();
+        byUser.put("U1", List.of("B1", "B9"));
+        byUser.put("U4", List.of());
+        byUser.put("U3", List.of("B8"));
+
+        // when / then: the users the readout would find in the staged rows
+        assertThat(lists(byUser).listedUsers()).isEqualTo(2);
+    }
+
     private static StagedLists tonight() {
         Map<String, List<String>> byUser = new LinkedHashMap<>();
         byUser.put("U1", List.of("B1", "B9"));

@@ -96,7 +96,7 @@ class PublishComparedInMemoryTest {
         }
 
         // then
-        assertThat(result).isEqualTo(new PublishResult(RUN, 4, 7, 3));
+        assertThat(result).isEqualTo(new PublishResult(RUN, 4, 7, 3, 4L));
         assertThat(liveRows(db.jdbc)).isEqualTo(stagedRows()).containsExactly("U1:B1:1", "U1:B9:2",
                 "U2:B3:1", "U2:B1:2", "U3:B8:1", "U5:B1:1", "U5:B2:2");
         if (vendor.equals("postgresql")) {
@@ -119,7 +119,7 @@ class PublishComparedInMemoryTest {
         PublishResult result = publisher.publish(RUN, 7, tonight);
 
         // then
-        assertThat(result).isEqualTo(new PublishResult(RUN, 0, 7, 7));
+        assertThat(result).isEqualTo(new PublishResult(RUN, 0, 7, 7, 4L));
         assertThat(liveRows(db.jdbc)).isEqualTo(stagedRows());
         if (vendor.equals("postgresql")) {
             assertThat(rowVersions()).as("no row written").isEqualTo(before);
@@ -149,7 +149,7 @@ class PublishComparedInMemoryTest {
         }
 
         // then
-        assertThat(result).isEqualTo(new PublishResult(RUN, 4, 7, 3));
+        assertThat(result).isEqualTo(new PublishResult(RUN, 4, 7, 3, 4L));
         assertThat(db.jdbc.query("SELECT user_id, product_id, rank FROM recommendations_by_hand ORDER BY user_id, rank",
                 (rs, i) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getInt(3))).isEqualTo(stagedRows());
     }
@@ -180,7 +180,7 @@ class PublishComparedInMemoryTest {
         }
 
         // then
-        assertThat(result).isEqualTo(new PublishResult(RUN, 3, 3, 0));
+        assertThat(result).isEqualTo(new PublishResult(RUN, 3, 3, 0, 2L));
         assertThat(db.jdbc.query("SELECT user_id, product_id, rank FROM recommendations_by_hand ORDER BY user_id, rank",
                 (rs, i) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getInt(3)))
                 .containsExactly("U1:B7:1", "U1:B8:2", "U2:B7:1");
@@ -224,7 +224,7 @@ class PublishComparedInMemoryTest {
         }
 
         // then
-        assertThat(result).isEqualTo(new PublishResult(RUN, 12_000, 30_000, 18_000));
+        assertThat(result).isEqualTo(new PublishResult(RUN, 12_000, 30_000, 18_000, 3_000L));
         assertThat(liveRows(db.jdbc)).isEqualTo(stagedRows());
     }
 }
