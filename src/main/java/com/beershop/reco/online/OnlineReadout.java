@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,20 +52,18 @@ public class OnlineReadout {
     /** The figures of every kept generation and arm, newest generation first; {@code now} closes the live window. */
     public List<ArmFigures> measure(LocalDateTime now) {
         Map<Long, List<ArmFigures>> counted = listedByTheLastReadout();
-        List<PublishedWindow> windows = windows();
-        Map<Long, Long> listedAtPublish = listedAtPublish(windows);
         List<ArmFigures> figures = new ArrayList<>();
-        for (PublishedWindow window : windows) {
+        for (PublishedWindow window : windows()) {
             List<ArmFigures> before = counted.getOrDefault(window.generation(), List.of());
             boolean reuse = !before.isEmpty()
                     && before.stream().allMatch(f -> f.topN() == window.topN() && f.listedUsers() > 0);
             if (reuse) {
                 log.info("Online readout of generation {}: its listed users as the last recorded readout counted"
                         + " them; only the users who rated in its window were looked up", window.generation());
-            } else if (listedAtPublish.containsKey(window.generation())) {
+            } else if (window.listedUsers() != null && window.listedUsers() > 0) {
                 // a generation of the model arm alone: the run that published it counted its listed users
                 before = List.of(ArmFigures.of(window.generation(), MODEL_ARM, window.from(), window.to(),
-                        listedAtPublish.get(window.generation()), 0, 0, 0, window.topN()));
+                        window.listedUsers(), 0, 0, 0, window.topN()));
                 reuse = true;
                 log.info("Online readout of generation {}: its listed users as the run that published it counted"
                         + " them; only the users who rated in its window were looked up", window.generation());
@@ -89,7 +86,8 @@ public class OnlineReadout {
         LocalDateTime[] replacedAt = {null};
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    SELECT COALESCE(restored_run_id, job_execution_id), ended_at, top_n FROM reco_run_history
+                    SELECT COALESCE(restored_run_id, job_execution_id), ended_at, top_n, listed_users
+                    FROM reco_run_history
                     WHERE published = ? AND ended_at IS NOT NULL ORDER BY id DESC""");
             statement.setMaxRows(HISTORY_ROWS);
             statement.setBoolean(1, true);
@@ -98,30 +96,14 @@ public class OnlineReadout {
             long generation = rs.getLong(1);
             LocalDateTime wentLive = rs.getTimestamp(2).toLocalDateTime();
             int topN = rs.getInt(3);
+            long listed = rs.getLong(4);
+            Long listedUsers = rs.wasNull() ? null : listed;
             if (windows.size() < keep && seen.add(generation) && topN > 0) {
-                windows.add(new PublishedWindow(generation, wentLive, replacedAt[0], topN));
+                windows.add(new PublishedWindow(generation, wentLive, replacedAt[0], topN, listedUsers));
             }
             replacedAt[0] = wentLive;
         });
         return windows;
-    }
-
-    /**
-     * The listed users the publishing runs recorded (migration V13), by generation: only for generations whose rows
-     * were all the model arm's, and only where some user had a list.
-     */
-    Map<Long, Long> listedAtPublish(List<PublishedWindow> windows) {
-        Map<Long, Long> listed = new HashMap<>();
-        if (windows.isEmpty()) {
-            return listed;
-        }
-        String marks = String.join(", ", Collections.nCopies(windows.size(), "?"));
-        jdbc.query("SELECT job_execution_id, listed_users FROM reco_run_history WHERE listed_users > 0"
-                        + " AND job_execution_id IN (" + marks + ")",
-                rs -> {
-                    listed.put(rs.getLong(1), rs.getLong(2));
-                }, windows.stream().map(PublishedWindow::generation).toArray());
-        return listed;
     }
 
     /**
