@@ -67,4 +67,33 @@ class DataFingerprintTest {
         // then: ASCII, two- to four-byte UTF-8, an unpaired surrogate and ids longer than one 16-byte block alike
         assertThat(fingerprint.value()).isEqualTo(String.format("1:%016x", streamed));
     }
+
+    @Test
+    void shouldHashRowsOfEveryLengthAsGuavasMurmur3Did() {
+        // given: ids of 0 to 40 ASCII bytes, so rows end at every offset of a 16-byte block, in one to four blocks
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int userLength = 0; userLength <= 40; userLength++) {
+            byte[] source = new byte[userLength + 5];
+            for (int i = 0; i < source.length; i++) {
+                source[i] = (byte) (' ' + random.nextInt(95));
+            }
+            float rating = (float) random.nextDouble(-5, 5);
+            byte[] row = new byte[source.length + 8];
+            System.arraycopy(source, 0, row, 0, userLength);
+            System.arraycopy(source, userLength, row, userLength + 2, 5);
+            int bits = Float.floatToRawIntBits(rating);
+            for (int b = 0; b < 4; b++) {
+                row[source.length + 4 + b] = (byte) (bits >>> (8 * b));
+            }
+            long guava = Hashing.murmur3_128(20261126).hashBytes(row).asLong();
+            DataFingerprint fingerprint = new DataFingerprint();
+
+            // when
+            fingerprint.addAscii(source, 0, userLength, userLength, source.length, rating);
+
+            // then
+            assertThat(fingerprint.value()).as("a user id of %d bytes", userLength)
+                    .isEqualTo(String.format("1:%016x", guava));
+        }
+    }
 }
