@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,18 +55,35 @@ public class StagingRepository {
 
     /**
      * Removes the rows of every run but {@code keep}: runs that died before publishing and generations older than
-     * the ones kept. {@code keep} is small (the kept generations), so the statement has few parameters. Generation 0
-     * (the rows from before the model, run id {@link #GENERATION_ZERO}) is never removed.
+     * the ones kept. Generation 0 (the rows from before the model, run id {@link #GENERATION_ZERO}) is never removed.
+     *
+     * <p>The runs present are found first, one index probe each ({@link #stagedRuns}), and only theirs deleted by run
+     * id: a single {@code DELETE ... WHERE run_id NOT IN (...)} reads every kept row to delete none, 0.35 s over two
+     * generations at 2,000,000 rows each, and it ran twice a night, before the staging and after the publish.
      */
     public int clearRunsExcept(Collection<Long> keep) {
-        if (keep.isEmpty()) {
-            return jdbc.update("DELETE FROM reco_staging WHERE run_id <> ?", GENERATION_ZERO);
+        int removed = 0;
+        for (long run : stagedRuns()) {
+            if (run != GENERATION_ZERO && !keep.contains(run)) {
+                removed += clearRun(run);
+            }
         }
-        String marks = String.join(", ", Collections.nCopies(keep.size(), "?"));
-        List<Object> args = new ArrayList<>(keep);
-        args.add(GENERATION_ZERO);
-        return jdbc.update("DELETE FROM reco_staging WHERE run_id NOT IN (" + marks + ") AND run_id <> ?",
-                args.toArray());
+        return removed;
+    }
+
+    /**
+     * The run ids that have staged rows, in order: a loose index scan written as one {@code MIN} per run, which
+     * PostgreSQL, SQL Server and H2 each answer from the run id's index (a table holds a few runs: the kept
+     * generations, generation 0 and any run that died).
+     */
+    public List<Long> stagedRuns() {
+        List<Long> runs = new ArrayList<>();
+        Long run = jdbc.queryForObject("SELECT MIN(run_id) FROM reco_staging", Long.class);
+        while (run != null) {
+            runs.add(run);
+            run = jdbc.queryForObject("SELECT MIN(run_id) FROM reco_staging WHERE run_id > ?", Long.class, run);
+        }
+        return runs;
     }
 
     /** How many distinct users a run's staged rows serve. */

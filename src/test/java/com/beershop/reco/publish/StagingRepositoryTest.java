@@ -99,11 +99,13 @@ class StagingRepositoryTest {
             staging.insert(run, List.of(new StagedRow("U1", "B1", 1), new StagedRow("U1", "B2", 2)));
         }
 
+        List<Long> staged = staging.stagedRuns();
         int one = staging.clearRun(4);
         int allButTwo = staging.clearRunsExcept(List.of(1L, 3L));
         List<Long> afterKeeping = runs();
         int all = staging.clearRunsExcept(List.of());
 
+        assertThat(staged).containsExactly(StagingRepository.GENERATION_ZERO, 1L, 2L, 3L, 4L);
         assertThat(one).isEqualTo(2);
         assertThat(allButTwo).isEqualTo(2);
         assertThat(afterKeeping).containsExactly(StagingRepository.GENERATION_ZERO, 1L, 3L);
