@@ -1,5 +1,6 @@
 package com.beershop.reco.online;
 
+import com.beershop.reco.rollout.Arm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +30,6 @@ public class OnlineReadout {
     private static final Logger log = LoggerFactory.getLogger(OnlineReadout.class);
     /** Published rows read to find the windows: far more than the kept generations ever need. */
     private static final int HISTORY_ROWS = 500;
-    /** The arm a staged row without one belongs to, as the queries below read it. */
-    private static final String MODEL_ARM = "model";
 
     private final JdbcTemplate jdbc;
     private final int keep;
@@ -62,7 +61,7 @@ public class OnlineReadout {
                         + " them; only the users who rated in its window were looked up", window.generation());
             } else if (window.listedUsers() != null && window.listedUsers() > 0) {
                 // a generation of the model arm alone: the run that published it counted its listed users
-                before = List.of(ArmFigures.of(window.generation(), MODEL_ARM, window.from(), window.to(),
+                before = List.of(ArmFigures.of(window.generation(), Arm.MODEL.label(), window.from(), window.to(),
                         window.listedUsers(), 0, 0, 0, window.topN()));
                 reuse = true;
                 log.info("Online readout of generation {}: its listed users as the run that published it counted"
