@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,7 +108,7 @@ public class SampleDataSeeder {
             SampleDataCsv.readProducts(in, productsCsv.getDescription(), (Product row) ->
                     products.add(new Object[]{row.productId(), row.name(), row.style(), row.active()}));
         }
-        jdbc.batchUpdate(insertProduct, products);
+        insert(insertProduct, products, productsCsv, p.table(), 0);
 
         InventoryProperties.RatingsTable r = inventory.ratings();
         String insertRating = "INSERT INTO " + r.table() + " (" + r.userColumn() + ", " + r.productColumn() + ", "
@@ -119,21 +120,43 @@ public class SampleDataSeeder {
                 batch.add(new Object[]{row.userId(), row.productId(), row.rating(),
                         row.ratedAt() == null ? null : Timestamp.valueOf(row.ratedAt())});
                 if (batch.size() == BATCH) {
-                    count[0] += flush(insertRating, batch);
+                    count[0] += flush(insertRating, batch, ratingsCsv, r.table(), count[0]);
                 }
             });
         }
-        count[0] += flush(insertRating, batch);
+        count[0] += flush(insertRating, batch, ratingsCsv, r.table(), count[0]);
         log.info("Seeded {} products and {} ratings", products.size(), count[0]);
     }
 
-    private int flush(String sql, List<Object[]> batch) {
+    private int flush(String sql, List<Object[]> batch, Resource file, String table, long rowsBefore) {
         int size = batch.size();
         if (size > 0) {
-            jdbc.batchUpdate(sql, batch);
+            insert(sql, batch, file, table, rowsBefore);
             batch.clear();
         }
         return size;
+    }
+
+    /**
+     * A row the table refuses (a value too long or too large for its column, a product id twice) is bad input in
+     * the shop's export, like a line that does not parse: refused before anything runs, naming the file and the
+     * batch, not as a database failure. The transaction around the whole seed leaves both tables empty.
+     */
+    private void insert(String sql, List<Object[]> rows, Resource file, String table, long rowsBefore) {
+        try {
+            jdbc.batchUpdate(sql, rows);
+        } catch (DataIntegrityViolationException e) {
+            throw RunRefusedException.rejectedInput("cannot seed from " + file.getDescription() + ": a row among its"
+                    + " data rows " + (rowsBefore + 1) + "-" + (rowsBefore + rows.size()) + " does not fit the "
+                    + table + " table: " + reason(e));
+        }
+    }
+
+    /** The database's own words, without the statement it quotes back. */
+    private static String reason(DataIntegrityViolationException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        int statement = message.indexOf("; SQL statement:");
+        return (statement < 0 ? message : message.substring(0, statement)).strip();
     }
 
     /** A bare path (from {@code --sample-data=DIR}) means a folder on disk; otherwise a Spring resource location. */
