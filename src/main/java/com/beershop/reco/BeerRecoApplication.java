@@ -21,6 +21,8 @@ import org.springframework.core.annotation.Order;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * beer-reco-batch: {@code java -jar beer-reco-batch.jar [run|migrate|check|rehearse|evaluate|report|republish|help] [--property=value ...]}.
@@ -110,12 +112,35 @@ public class BeerRecoApplication {
                 return t.getMessage();
             }
             if (t instanceof BindException bind) {
+                String enumChoice = enumChoice(bind);
+                if (enumChoice != null) {
+                    return "invalid configuration " + bind.getName() + ": " + enumChoice;
+                }
                 String where = bind.getProperty() != null
                         ? bind.getProperty().getName() + "=" + bind.getProperty().getValue() : bind.getName().toString();
                 return "invalid configuration " + where + ": " + rootMessage(bind);
             }
         }
         return FailureClassifier.describe(failure);
+    }
+
+    /**
+     * For a value that names no constant of an enum setting, what was given and what is allowed, in the words of the
+     * command line ({@code 'xml' is not one of table, json, csv}) rather than Java's "No enum constant" with the
+     * class name; the property's raw value may be a placeholder such as {@code ${format:}}, so the value is taken
+     * from the conversion's message. Null for any other binding failure.
+     */
+    private static String enumChoice(BindException bind) {
+        Class<?> type = bind.getTarget().getType().resolve();
+        String root = rootMessage(bind);
+        String prefix = type == null ? null : "No enum constant " + type.getCanonicalName() + ".";
+        if (type == null || !type.isEnum() || !root.startsWith(prefix)) {
+            return null;
+        }
+        String allowed = Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", "));
+        return "'" + root.substring(prefix.length()) + "' is not one of " + allowed;
     }
 
     private static String rootMessage(Throwable failure) {

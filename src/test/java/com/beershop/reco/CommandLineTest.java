@@ -94,6 +94,24 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldNameTheAllowedValuesWhenAnEnumSettingGetsAnUnknownOne() {
+        int exit = BeerRecoApplication.execute("run", UNREACHABLE, "--reco.evaluation.split=sideways");
+
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
+        assertOneLineWithoutStackTrace(
+                "invalid configuration reco.evaluation.split: 'sideways' is not one of random, time, recent");
+    }
+
+    @Test
+    void shouldNameTheReportFormatGivenByItsShortOptionNotThePlaceholderBehindIt() {
+        int exit = BeerRecoApplication.execute("report", UNREACHABLE, "--format=xml");
+
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
+        assertOneLineWithoutStackTrace("invalid configuration reco.job.report-format: 'xml' is not one of table, json, csv");
+        assertThat(console()).doesNotContain("${format", "No enum constant");
+    }
+
+    @Test
     void shouldRefuseAnOverrideRunIdTooLongForAnyRunAsConfiguration() {
         // given: a database that is there, so only the setting can fail the run
         String database = "--spring.datasource.url=jdbc:h2:mem:override" + System.nanoTime() + ";MODE=MSSQLServer";
