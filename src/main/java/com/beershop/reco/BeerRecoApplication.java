@@ -118,7 +118,8 @@ public class BeerRecoApplication {
                 }
                 String where = bind.getProperty() != null
                         ? bind.getProperty().getName() + "=" + bind.getProperty().getValue() : bind.getName().toString();
-                return "invalid configuration " + where + ": " + rootMessage(bind);
+                return "invalid configuration " + where + ": "
+                        + (rootCause(bind) instanceof NumberFormatException ? "not a number" : rootMessage(bind));
             }
         }
         return FailureClassifier.describe(failure);
@@ -144,11 +145,16 @@ public class BeerRecoApplication {
     }
 
     private static String rootMessage(Throwable failure) {
+        Throwable t = rootCause(failure);
+        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
         Throwable t = failure;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+        return t;
     }
 
     /**

@@ -103,6 +103,14 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldSayANumericSettingGotTextThatIsNotANumber() {
+        int exit = BeerRecoApplication.execute("run", UNREACHABLE, "--reco.selection.work-budget=abc");
+
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION);
+        assertOneLineWithoutStackTrace("invalid configuration reco.selection.work-budget=abc: not a number");
+    }
+
+    @Test
     void shouldNameTheReportFormatGivenByItsShortOptionNotThePlaceholderBehindIt() {
         int exit = BeerRecoApplication.execute("report", UNREACHABLE, "--format=xml");
 
