@@ -43,10 +43,7 @@ class OwnExportSeedingTest {
         int exit = BeerRecoApplication.execute("--spring.datasource.url=" + url, "--sample-data=" + export);
 
         assertThat(exit).isEqualTo(ExitCodes.REJECTED_INPUT);
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM products", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ratings", Long.class)).isZero();
-        jdbc.execute("SHUTDOWN");
+        assertNothingSeeded(url);
     }
 
     @Test
